@@ -1,0 +1,85 @@
+// The havre admin command: staff accounts and opening hours from a terminal, for scripts and first set-up.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createStaffSchema, parsePayload, scheduleSchema } from '../protocol/schemas.ts';
+import { systemClock } from '../server/clock.ts';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { createLogger } from '../server/logger.ts';
+import { createSettings } from '../server/services/settings.ts';
+import { createStaffAccounts } from '../server/services/staff-accounts.ts';
+import { openDatabase } from '../server/storage/database.ts';
+import { createSettingsRepository } from '../server/storage/settings-repository.ts';
+import { createStaffRepository } from '../server/storage/staff-repository.ts';
+
+const usage = `usage: havre <command>
+  staff create --username NAME --display-name "NAME" --role counselor|supervisor|admin   (password on stdin)
+  staff list
+  hours show
+  hours set --file schedule.json      ({ "timeZone": "Europe/Paris", "slots": [...], "closures": [...] })`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      role: { type: 'string' },
+      file: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  const command = positionals.join(' ');
+  if (values.help || !['staff create', 'staff list', 'hours show', 'hours set'].includes(command)) {
+    process.stdout.write(`${usage}\n`);
+    process.exitCode = values.help ? 0 : 2;
+    return;
+  }
+
+  const config = loadConfig(process.env);
+  const log = createLogger('warn');
+  const target = config.databaseUrl
+    ? ({ kind: 'postgres', url: config.databaseUrl, poolSize: 2 } as const)
+    : ({ kind: 'pglite', dataDir: config.dataDir } as const);
+  const { db, close } = await openDatabase(target, log);
+  const settingsRepository = createSettingsRepository(db);
+  const accounts = createStaffAccounts({ staff: createStaffRepository(db), settings: settingsRepository, clock: systemClock });
+  const settings = createSettings({ repository: settingsRepository, clock: systemClock });
+  try {
+    if (command === 'staff create') {
+      const input = parsePayload(createStaffSchema, {
+        username: values.username,
+        displayName: values['display-name'],
+        role: values.role,
+        password: await readStdin(),
+      });
+      const staff = await accounts.create(input);
+      process.stdout.write(`created ${staff.role} ${staff.username} (${staff.id})\n`);
+    } else if (command === 'staff list') {
+      for (const staff of await accounts.list()) {
+        process.stdout.write(`${staff.username}\t${staff.role}\t${staff.disabled ? 'disabled' : 'enabled'}\t${staff.displayName}\n`);
+      }
+    } else if (command === 'hours show') {
+      process.stdout.write(`${JSON.stringify((await settings.current()).schedule, null, 2)}\n`);
+    } else {
+      if (!values.file) throw new ConfigError('hours set needs --file');
+      const schedule = parsePayload(scheduleSchema, JSON.parse(readFileSync(values.file, 'utf8')));
+      await settings.update({ ...(await settings.current()), schedule });
+      process.stdout.write('opening hours saved\n');
+    }
+  } finally {
+    await close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const code = (error as { code?: string }).code;
+  process.stderr.write(`havre: ${code ? `${code}: ` : ''}${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,41 @@
+// Stable error codes shared by the server, the web apps and the CLI.
+// HTTP statuses live here too, so that a code maps to the same status everywhere.
+
+export const errorStatus = {
+  INVALID_PAYLOAD: 400,
+  MESSAGE_TOO_LONG: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  NOT_ASSIGNED: 403,
+  CONVERSATION_CLOSED: 409,
+  CONVERSATION_NOT_STARTED: 409,
+  ALREADY_IN_CONVERSATION: 409,
+  QUEUE_CLOSED: 409,
+  QUEUE_EMPTY: 409,
+  AT_CAPACITY: 409,
+  NOT_AVAILABLE: 409,
+  USERNAME_TAKEN: 409,
+  SETUP_DONE: 409,
+  LAST_ADMIN: 409,
+  INVALID_SETUP_TOKEN: 403,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** A failure a person can act on; its code is part of the public contract. */
+export class HavreError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string = code) {
+    super(message);
+    this.name = 'HavreError';
+    this.code = code;
+  }
+}
+
+export interface ErrorBody {
+  ok: false;
+  error: { code: ErrorCode; message: string };
+}

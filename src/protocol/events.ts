@@ -1,0 +1,30 @@
+// Socket.IO event names, one place for both namespaces.
+export const visitorEvents = {
+  start: 'conversation:start',
+  resume: 'conversation:resume',
+  send: 'message:send',
+  history: 'message:history',
+  typing: 'typing',
+  end: 'conversation:end',
+  // server → visitor
+  state: 'conversation:state',
+  message: 'message:new',
+  counselorTyping: 'typing',
+} as const;
+
+export const staffEvents = {
+  presence: 'presence:set',
+  takeNext: 'queue:take-next',
+  send: 'message:send',
+  history: 'message:history',
+  typing: 'typing',
+  end: 'conversation:end',
+  // server → staff
+  state: 'staff:state',
+  queue: 'queue:update',
+  conversation: 'conversation:update',
+  message: 'message:new',
+  visitorTyping: 'typing',
+} as const;
+
+export const namespaces = { visitor: '/visitor', staff: '/staff' } as const;

@@ -1,0 +1,73 @@
+// Shapes the server sends: what visitors and staff see of conversations, messages and the queue.
+import type { Role, Schedule } from './schemas.ts';
+
+export type Author = 'visitor' | 'counselor' | 'system';
+export type ConversationStatus = 'waiting' | 'active' | 'closed';
+export type ClosedReason = 'served' | 'visitor_left' | 'abandoned_in_queue' | 'ended_by_counselor';
+
+export interface MessageView {
+  seq: number;
+  clientId: string;
+  author: Author;
+  text: string;
+  sentAt: string;
+}
+
+export interface VisitorConversationView {
+  status: ConversationStatus;
+  closedReason: ClosedReason | null;
+  /** 1-based place in the queue while waiting. */
+  position: number | null;
+  /** Minutes; null when no counselor is available to give an honest figure. */
+  estimatedWaitMinutes: number | null;
+  lastSeq: number;
+}
+
+export interface ScheduleStatusView {
+  open: boolean;
+  closesAt: string | null;
+  nextOpensAt: string | null;
+  schedule: Schedule;
+  counselorsAvailable: number;
+}
+
+export interface QueueEntryView {
+  conversationId: string;
+  waitingSince: string;
+}
+
+export interface QueueView {
+  waiting: number;
+  oldestWaitingSince: string | null;
+  entries: QueueEntryView[];
+}
+
+export interface StaffConversationView {
+  id: string;
+  status: ConversationStatus;
+  closedReason: ClosedReason | null;
+  createdAt: string;
+  assignedAt: string | null;
+  closedAt: string | null;
+  lastSeq: number;
+}
+
+export type PresenceStatus = 'available' | 'paused';
+
+export interface StaffMemberView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface StaffStateView {
+  me: { id: string; displayName: string; role: Role; status: PresenceStatus; maxConversations: number };
+  queue: QueueView;
+  conversations: StaffConversationView[];
+}
+
+/** Every acknowledgement has this shape, on both namespaces. */
+export type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };

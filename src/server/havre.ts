@@ -1,0 +1,126 @@
+// Wiring: config → storage → services → HTTP and real time. Tests start whole servers through this.
+import { resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { namespaces } from '../protocol/events.ts';
+import { MAX_SOCKET_FRAME_BYTES } from '../protocol/limits.ts';
+import { type Clock, systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { registerAdminRoutes } from './http/admin-routes.ts';
+import { createHttpApp } from './http/app.ts';
+import { registerAuthRoutes } from './http/auth-routes.ts';
+import { createStaffSession } from './http/staff-session.ts';
+import { registerStatusRoute } from './http/status-route.ts';
+import { createNotifier } from './realtime/notifier.ts';
+import { rooms } from './realtime/rooms.ts';
+import { attachStaffNamespace } from './realtime/staff-namespace.ts';
+import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
+import { loadOrCreateSecret } from './secret.ts';
+import { createConversationService } from './services/conversations.ts';
+import { createPresence } from './services/presence.ts';
+import { createSettings } from './services/settings.ts';
+import { createStaffAccounts } from './services/staff-accounts.ts';
+import { createWaitingRoom } from './services/waiting-room.ts';
+import { createConversationRepository } from './storage/conversation-repository.ts';
+import { openDatabase } from './storage/database.ts';
+import { createSettingsRepository } from './storage/settings-repository.ts';
+import { createStaffRepository } from './storage/staff-repository.ts';
+
+export interface HavreOptions {
+  config: Config;
+  log: Logger;
+  clock?: Clock;
+  /** Where the built web apps are; defaults to dist/web beside the sources. */
+  webRoot?: string;
+}
+
+export async function createHavre({ config, log, clock = systemClock, webRoot }: HavreOptions) {
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize }
+      : { kind: 'pglite', dataDir: config.dataDir },
+    log,
+  );
+  const { db } = database;
+  const secret = loadOrCreateSecret(config.secret, config.dataDir);
+
+  const settingsRepository = createSettingsRepository(db);
+  const staffRepository = createStaffRepository(db);
+  const conversationRepository = createConversationRepository(db);
+  const settings = createSettings({ repository: settingsRepository, clock });
+  const accounts = createStaffAccounts({ staff: staffRepository, settings: settingsRepository, clock });
+  const presence = createPresence({ staff: staffRepository });
+  const conversations = createConversationService({ conversations: conversationRepository, settings, clock });
+  const waitingRoom = createWaitingRoom({ conversations: conversationRepository, presence, settings, clock });
+
+  const app = createHttpApp({
+    log,
+    webRoot: webRoot ?? resolve(import.meta.dirname, '../../dist/web'),
+    trustProxy: config.trustProxy,
+  });
+  const io = new Server(app.server, { maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES, serveClient: false });
+  const visitorNamespace = io.of(namespaces.visitor);
+  const staffNamespace = io.of(namespaces.staff);
+  const notifier = createNotifier({ visitors: visitorNamespace, staff: staffNamespace, waitingRoom, log });
+  const session = createStaffSession({ accounts, secret });
+
+  registerStatusRoute(app, { settings, presence, clock });
+  registerAuthRoutes(app, {
+    accounts,
+    session,
+    endSessionSockets: (sessionHash) => staffNamespace.in(rooms.session(sessionHash)).disconnectSockets(true),
+  });
+  registerAdminRoutes(app, {
+    accounts,
+    settings,
+    session,
+    endStaffSockets: (staffId) => staffNamespace.in(rooms.staff(staffId)).disconnectSockets(true),
+    onSettingsChanged: notifier.queueChanged,
+  });
+  attachVisitorNamespace({
+    namespace: visitorNamespace,
+    conversations,
+    waitingRoom,
+    notifier,
+    staffNamespace,
+    log,
+  });
+  attachStaffNamespace({
+    namespace: staffNamespace,
+    visitorNamespace,
+    accounts,
+    conversations,
+    presence,
+    settings,
+    waitingRoom,
+    notifier,
+    secret,
+    log,
+  });
+
+  return {
+    app,
+    io,
+    db,
+    accounts,
+    settings,
+    databaseKind: database.kind,
+
+    async listen(): Promise<string> {
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    },
+
+    async close(): Promise<void> {
+      notifier.stop();
+      io.disconnectSockets(true);
+      await io.close();
+      await app.close().catch(() => {});
+      await database.close();
+    },
+  };
+}
+
+export type Havre = Awaited<ReturnType<typeof createHavre>>;

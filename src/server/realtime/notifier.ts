@@ -1,0 +1,73 @@
+// Pushes changes to the people concerned: a new message to both sides of its conversation, a status change
+// to the visitor and her counselor, and queue changes (coalesced) to every waiting visitor and all staff.
+import type { Logger } from 'pino';
+import type { Namespace } from 'socket.io';
+import { staffEvents, visitorEvents } from '../../protocol/events.ts';
+import { toMessageView, toStaffConversationView, toVisitorConversationView } from '../services/views.ts';
+import { placeInQueue, toQueueView, type WaitingRoom } from '../services/waiting-room.ts';
+import type { ConversationRow, MessageRow } from '../storage/schema.ts';
+import { rooms } from './rooms.ts';
+
+/** Queue changes come in bursts (a raid, a counselor taking several visitors); one broadcast per burst. */
+const QUEUE_COALESCE_MS = 50;
+
+interface Deps {
+  visitors: Namespace;
+  staff: Namespace;
+  waitingRoom: WaitingRoom;
+  log: Logger;
+}
+
+export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
+  let queueTimer: NodeJS.Timeout | null = null;
+
+  async function broadcastQueue(): Promise<void> {
+    const snapshot = await waitingRoom.snapshot();
+    staff.to(rooms.allStaff).emit(staffEvents.queue, toQueueView(snapshot));
+    for (const entry of snapshot.entries) {
+      const place = placeInQueue(snapshot, entry.conversationId);
+      visitors.to(rooms.visitor(entry.conversationId)).emit(visitorEvents.state, {
+        status: 'waiting',
+        closedReason: null,
+        lastSeq: snapshot.lastSeqs.get(entry.conversationId) ?? 0,
+        ...place,
+      });
+    }
+  }
+
+  return {
+    message(conversation: ConversationRow, message: MessageRow): void {
+      const view = toMessageView(message);
+      visitors.to(rooms.visitor(conversation.id)).emit(visitorEvents.message, view);
+      if (conversation.counselor_id) {
+        staff
+          .to(rooms.staff(conversation.counselor_id))
+          .emit(staffEvents.message, { conversationId: conversation.id, message: view });
+      }
+    },
+
+    conversation(conversation: ConversationRow): void {
+      visitors.to(rooms.visitor(conversation.id)).emit(visitorEvents.state, toVisitorConversationView(conversation));
+      if (conversation.counselor_id) {
+        staff
+          .to(rooms.staff(conversation.counselor_id))
+          .emit(staffEvents.conversation, toStaffConversationView(conversation));
+      }
+    },
+
+    queueChanged(): void {
+      if (queueTimer) return;
+      queueTimer = setTimeout(() => {
+        queueTimer = null;
+        broadcastQueue().catch((error: unknown) => log.error({ err: error }, 'queue broadcast failed'));
+      }, QUEUE_COALESCE_MS);
+    },
+
+    stop(): void {
+      if (queueTimer) clearTimeout(queueTimer);
+      queueTimer = null;
+    },
+  };
+}
+
+export type Notifier = ReturnType<typeof createNotifier>;

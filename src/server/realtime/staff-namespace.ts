@@ -1,0 +1,138 @@
+// The staff side: a socket is admitted only with a valid session cookie, and every conversation event checks
+// that the conversation is assigned to this counselor before anything happens.
+import type { Logger } from 'pino';
+import type { Namespace, Socket } from 'socket.io';
+import { staffEvents } from '../../protocol/events.ts';
+import {
+  emptySchema,
+  presenceSchema,
+  staffConversationSchema,
+  staffHistorySchema,
+  staffSendSchema,
+  staffTypingSchema,
+} from '../../protocol/schemas.ts';
+import type { StaffStateView } from '../../protocol/views.ts';
+import type { ConversationService } from '../services/conversations.ts';
+import type { Presence } from '../services/presence.ts';
+import { readCookie, SESSION_COOKIE, unsignSessionId } from '../services/session-cookie.ts';
+import type { SettingsService } from '../services/settings.ts';
+import type { StaffAccounts } from '../services/staff-accounts.ts';
+import { hashToken } from '../services/tokens.ts';
+import { toMessageView, toStaffConversationView } from '../services/views.ts';
+import { toQueueView, type WaitingRoom } from '../services/waiting-room.ts';
+import type { StaffRow } from '../storage/schema.ts';
+import { acknowledgedEvents } from './acknowledged.ts';
+import type { Notifier } from './notifier.ts';
+import { rooms } from './rooms.ts';
+
+interface Deps {
+  namespace: Namespace;
+  visitorNamespace: Namespace;
+  accounts: StaffAccounts;
+  conversations: ConversationService;
+  presence: Presence;
+  settings: SettingsService;
+  waitingRoom: WaitingRoom;
+  notifier: Notifier;
+  secret: string;
+  log: Logger;
+}
+
+interface StaffSocketData {
+  staff: StaffRow;
+  sessionHash: string;
+}
+
+export function attachStaffNamespace(deps: Deps) {
+  const { namespace, accounts, secret } = deps;
+
+  namespace.use(async (socket, next) => {
+    const cookie = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const sessionId = cookie ? unsignSessionId(cookie, secret) : null;
+    const staff = sessionId ? await accounts.authenticate(sessionId).catch(() => null) : null;
+    if (!sessionId || !staff) return next(new Error('UNAUTHENTICATED'));
+    socket.data = { staff, sessionHash: hashToken(sessionId) } satisfies StaffSocketData;
+    next();
+  });
+
+  namespace.on('connection', (socket: Socket) => {
+    connect(socket, deps).catch((error: unknown) => {
+      deps.log.error({ err: error }, 'staff connection failed');
+      socket.disconnect(true);
+    });
+  });
+}
+
+async function stateOf(staff: StaffRow, deps: Deps): Promise<StaffStateView> {
+  const [settings, snapshot, active] = await Promise.all([
+    deps.settings.current(),
+    deps.waitingRoom.snapshot(),
+    deps.conversations.activeOf(staff.id),
+  ]);
+  return {
+    me: {
+      id: staff.id,
+      displayName: staff.display_name,
+      role: staff.role,
+      status: deps.presence.statusOf(staff.id),
+      maxConversations: settings.maxConversationsPerCounselor,
+    },
+    queue: toQueueView(snapshot),
+    conversations: active.map(toStaffConversationView),
+  };
+}
+
+async function connect(socket: Socket, deps: Deps): Promise<void> {
+  const { conversations, presence, notifier, visitorNamespace, log } = deps;
+  const { staff, sessionHash } = socket.data as StaffSocketData;
+  const on = acknowledgedEvents(socket, log);
+
+  presence.connected(staff.id, staff.presence);
+  socket.on('disconnect', () => {
+    presence.disconnected(staff.id);
+    notifier.queueChanged();
+  });
+  socket.join([rooms.staff(staff.id), rooms.session(sessionHash), rooms.allStaff]);
+
+  on(staffEvents.presence, presenceSchema, async ({ status }) => {
+    await presence.setStatus(staff.id, status);
+    notifier.queueChanged();
+    return { status };
+  });
+
+  on(staffEvents.takeNext, emptySchema, async () => {
+    const conversation = await conversations.takeNext(staff.id);
+    notifier.conversation(conversation);
+    notifier.queueChanged();
+    const messages = await conversations.history(conversation.id, 0);
+    return { conversation: toStaffConversationView(conversation), messages: messages.map(toMessageView) };
+  });
+
+  on(staffEvents.send, staffSendSchema, async ({ conversationId, clientId, text }) => {
+    const sent = await conversations.sendAsCounselor(staff.id, conversationId, clientId, text);
+    if (sent.created) deps.notifier.message(sent.conversation, sent.message);
+    return { message: toMessageView(sent.message) };
+  });
+
+  on(staffEvents.history, staffHistorySchema, async ({ conversationId, afterSeq }) => {
+    const messages = await conversations.historyForCounselor(staff.id, conversationId, afterSeq);
+    return { messages: messages.map(toMessageView) };
+  });
+
+  on(staffEvents.typing, staffTypingSchema, async ({ conversationId, typing }) => {
+    const conversation = await conversations.requireAssigned(staff.id, conversationId);
+    if (conversation.status === 'active')
+      visitorNamespace.to(rooms.visitor(conversationId)).emit(staffEvents.visitorTyping, { typing });
+    return {};
+  });
+
+  on(staffEvents.end, staffConversationSchema, async ({ conversationId }) => {
+    const conversation = await conversations.endByCounselor(staff.id, conversationId);
+    notifier.conversation(conversation);
+    notifier.queueChanged();
+    return { conversation: toStaffConversationView(conversation) };
+  });
+
+  socket.emit(staffEvents.state, await stateOf(staff, deps));
+  notifier.queueChanged();
+}

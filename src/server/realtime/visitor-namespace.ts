@@ -1,0 +1,95 @@
+// The visitor's side of the chat. A socket is bound to one conversation by start or resume, and every later
+// event acts on that conversation only: a visitor never names a conversation, so she cannot reach another.
+import type { Logger } from 'pino';
+import type { Namespace, Socket } from 'socket.io';
+import { HavreError } from '../../protocol/errors.ts';
+import { visitorEvents } from '../../protocol/events.ts';
+import {
+  emptySchema,
+  typingSchema,
+  visitorHistorySchema,
+  visitorResumeSchema,
+  visitorSendSchema,
+  visitorStartSchema,
+} from '../../protocol/schemas.ts';
+import type { ConversationService } from '../services/conversations.ts';
+import { toMessageView, toVisitorConversationView } from '../services/views.ts';
+import { placeInQueue, type WaitingRoom } from '../services/waiting-room.ts';
+import type { ConversationRow } from '../storage/schema.ts';
+import { acknowledgedEvents } from './acknowledged.ts';
+import type { Notifier } from './notifier.ts';
+import { rooms } from './rooms.ts';
+
+interface Deps {
+  namespace: Namespace;
+  conversations: ConversationService;
+  waitingRoom: WaitingRoom;
+  notifier: Notifier;
+  staffNamespace: Namespace;
+  log: Logger;
+}
+
+export function attachVisitorNamespace({ namespace, conversations, waitingRoom, notifier, staffNamespace, log }: Deps) {
+  async function view(conversation: ConversationRow) {
+    if (conversation.status !== 'waiting') return toVisitorConversationView(conversation);
+    return toVisitorConversationView(conversation, placeInQueue(await waitingRoom.snapshot(), conversation.id));
+  }
+
+  namespace.on('connection', (socket: Socket) => {
+    let conversationId: string | null = null;
+
+    const bind = (conversation: ConversationRow) => {
+      if (conversationId && conversationId !== conversation.id) socket.leave(rooms.visitor(conversationId));
+      conversationId = conversation.id;
+      socket.join(rooms.visitor(conversation.id));
+    };
+    const bound = (): string => {
+      if (!conversationId) throw new HavreError('CONVERSATION_NOT_STARTED', 'start or resume a conversation first');
+      return conversationId;
+    };
+    const on = acknowledgedEvents(socket, log);
+
+    on(visitorEvents.start, visitorStartSchema, async ({ locale }) => {
+      if (conversationId) throw new HavreError('ALREADY_IN_CONVERSATION', 'this tab already holds a conversation');
+      const { token, conversation } = await conversations.start(locale ?? 'fr');
+      bind(conversation);
+      notifier.queueChanged();
+      return { token, conversation: await view(conversation) };
+    });
+
+    on(visitorEvents.resume, visitorResumeSchema, async ({ token, afterSeq }) => {
+      const conversation = await conversations.resume(token);
+      bind(conversation);
+      const messages = await conversations.history(conversation.id, afterSeq);
+      return { conversation: await view(conversation), messages: messages.map(toMessageView) };
+    });
+
+    on(visitorEvents.send, visitorSendSchema, async ({ clientId, text }) => {
+      const sent = await conversations.sendAsVisitor(bound(), clientId, text);
+      if (sent.created) notifier.message(sent.conversation, sent.message);
+      return { message: toMessageView(sent.message) };
+    });
+
+    on(visitorEvents.history, visitorHistorySchema, async ({ afterSeq }) => {
+      const messages = await conversations.history(bound(), afterSeq);
+      return { messages: messages.map(toMessageView) };
+    });
+
+    on(visitorEvents.typing, typingSchema, async ({ typing }) => {
+      const conversation = await conversations.byId(bound());
+      if (conversation?.status === 'active' && conversation.counselor_id) {
+        staffNamespace
+          .to(rooms.staff(conversation.counselor_id))
+          .emit(visitorEvents.typing, { conversationId: conversation.id, typing });
+      }
+      return {};
+    });
+
+    on(visitorEvents.end, emptySchema, async () => {
+      const conversation = await conversations.endByVisitor(bound());
+      notifier.conversation(conversation);
+      notifier.queueChanged();
+      return { conversation: toVisitorConversationView(conversation) };
+    });
+  });
+}

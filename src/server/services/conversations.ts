@@ -1,0 +1,123 @@
+// The conversation use cases: a visitor starts, resumes, writes and leaves; a counselor takes the next visitor,
+// writes and ends. Each staff use case checks first that this counselor may act on this conversation.
+import { randomUUID } from 'node:crypto';
+import { scheduleStatus } from '../../core/schedule.ts';
+import { HavreError } from '../../protocol/errors.ts';
+import type { Locale } from '../../protocol/schemas.ts';
+import type { Author } from '../../protocol/views.ts';
+import type { Clock } from '../clock.ts';
+import type { ConversationRepository } from '../storage/conversation-repository.ts';
+import type { ConversationRow, MessageRow } from '../storage/schema.ts';
+import type { SettingsService } from './settings.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+/** Enough for any real conversation; a client asks again from the last sequence it got. */
+export const HISTORY_PAGE = 1000;
+
+export interface SentMessage {
+  conversation: ConversationRow;
+  message: MessageRow;
+  created: boolean;
+}
+
+interface Deps {
+  conversations: ConversationRepository;
+  settings: SettingsService;
+  clock: Clock;
+}
+
+export function createConversationService({ conversations, settings, clock }: Deps) {
+  async function append(
+    conversationId: string,
+    author: Author,
+    staffId: string | null,
+    clientId: string,
+    text: string,
+  ) {
+    const result = await conversations.appendMessage(
+      { conversationId, clientId, author, staffId, body: text, sentAt: clock.now() },
+      (conversation) => {
+        if (conversation.status === 'closed')
+          throw new HavreError('CONVERSATION_CLOSED', 'this conversation has ended');
+        if (author === 'counselor' && conversation.counselor_id !== staffId) {
+          throw new HavreError('NOT_ASSIGNED', 'this conversation is not yours');
+        }
+      },
+    );
+    if (!result) throw new HavreError('NOT_FOUND', 'no such conversation');
+    return result;
+  }
+
+  async function assignedTo(counselorId: string, conversationId: string): Promise<ConversationRow> {
+    const conversation = await conversations.byId(conversationId);
+    if (!conversation || conversation.counselor_id !== counselorId) {
+      throw new HavreError('NOT_ASSIGNED', 'this conversation is not yours');
+    }
+    return conversation;
+  }
+
+  return {
+    async start(locale: Locale): Promise<{ token: string; conversation: ConversationRow }> {
+      const { schedule } = await settings.current();
+      if (!scheduleStatus(schedule, clock.now()).open) throw new HavreError('QUEUE_CLOSED', 'the chat is closed now');
+      const token = newToken();
+      const conversation = await conversations.insert({
+        id: randomUUID(),
+        tokenHash: hashToken(token),
+        locale,
+        createdAt: clock.now(),
+      });
+      return { token, conversation };
+    },
+
+    async resume(token: string): Promise<ConversationRow> {
+      const conversation = await conversations.byTokenHash(hashToken(token));
+      if (!conversation) throw new HavreError('NOT_FOUND', 'no conversation for this token');
+      return conversation;
+    },
+
+    byId: (conversationId: string) => conversations.byId(conversationId),
+
+    sendAsVisitor: (conversationId: string, clientId: string, text: string): Promise<SentMessage> =>
+      append(conversationId, 'visitor', null, clientId, text),
+
+    sendAsCounselor: (counselorId: string, conversationId: string, clientId: string, text: string) =>
+      append(conversationId, 'counselor', counselorId, clientId, text),
+
+    history: (conversationId: string, afterSeq: number) =>
+      conversations.messagesAfter(conversationId, afterSeq, HISTORY_PAGE),
+
+    async historyForCounselor(counselorId: string, conversationId: string, afterSeq: number) {
+      await assignedTo(counselorId, conversationId);
+      return conversations.messagesAfter(conversationId, afterSeq, HISTORY_PAGE);
+    },
+
+    async endByVisitor(conversationId: string): Promise<ConversationRow> {
+      const current = await conversations.byId(conversationId);
+      if (!current) throw new HavreError('NOT_FOUND', 'no such conversation');
+      const reason = current.status === 'waiting' ? 'abandoned_in_queue' : 'visitor_left';
+      return (await conversations.close(conversationId, reason, clock.now())) ?? current;
+    },
+
+    async endByCounselor(counselorId: string, conversationId: string): Promise<ConversationRow> {
+      const current = await assignedTo(counselorId, conversationId);
+      return (await conversations.close(conversationId, 'served', clock.now())) ?? current;
+    },
+
+    async takeNext(counselorId: string): Promise<ConversationRow> {
+      const { maxConversationsPerCounselor } = await settings.current();
+      const result = await conversations.assignNext(counselorId, maxConversationsPerCounselor, clock.now());
+      if (result.outcome === 'at_capacity') {
+        throw new HavreError('AT_CAPACITY', `you already hold ${maxConversationsPerCounselor} conversations`);
+      }
+      if (result.outcome === 'empty') throw new HavreError('QUEUE_EMPTY', 'nobody is waiting');
+      return result.conversation;
+    },
+
+    activeOf: (counselorId: string) => conversations.activeOf(counselorId),
+
+    requireAssigned: assignedTo,
+  };
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>;

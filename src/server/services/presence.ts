@@ -1,0 +1,42 @@
+// Which counselors are here and available. The chosen status is stored (it outlives a reload); being online
+// is known only from live sockets, so a counselor whose tab closed is never counted as capacity.
+import type { PresenceStatus } from '../../protocol/views.ts';
+import type { StaffRepository } from '../storage/staff-repository.ts';
+
+interface Online {
+  sockets: number;
+  status: PresenceStatus;
+}
+
+export function createPresence({ staff }: { staff: StaffRepository }) {
+  const online = new Map<string, Online>();
+
+  return {
+    connected(staffId: string, storedStatus: PresenceStatus): void {
+      const entry = online.get(staffId) ?? { sockets: 0, status: storedStatus };
+      entry.sockets += 1;
+      online.set(staffId, entry);
+    },
+
+    disconnected(staffId: string): void {
+      const entry = online.get(staffId);
+      if (!entry) return;
+      entry.sockets -= 1;
+      if (entry.sockets <= 0) online.delete(staffId);
+    },
+
+    async setStatus(staffId: string, status: PresenceStatus): Promise<void> {
+      await staff.update(staffId, { presence: status });
+      const entry = online.get(staffId);
+      if (entry) entry.status = status;
+    },
+
+    statusOf: (staffId: string): PresenceStatus => online.get(staffId)?.status ?? 'paused',
+
+    availableOnline(): string[] {
+      return [...online].filter(([, entry]) => entry.status === 'available').map(([staffId]) => staffId);
+    },
+  };
+}
+
+export type Presence = ReturnType<typeof createPresence>;

@@ -1,0 +1,41 @@
+// Turns database rows into the views the protocol promises; nothing else leaves the server.
+import type { MessageView, StaffConversationView, VisitorConversationView } from '../../protocol/views.ts';
+import type { ConversationRow, MessageRow } from '../storage/schema.ts';
+
+export function toMessageView(row: MessageRow): MessageView {
+  return {
+    seq: row.seq,
+    clientId: row.client_id,
+    author: row.author,
+    text: row.body,
+    sentAt: row.sent_at.toISOString(),
+  };
+}
+
+export function toStaffConversationView(row: ConversationRow): StaffConversationView {
+  return {
+    id: row.id,
+    status: row.status,
+    closedReason: row.closed_reason,
+    createdAt: row.created_at.toISOString(),
+    assignedAt: row.assigned_at?.toISOString() ?? null,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    lastSeq: row.last_seq,
+  };
+}
+
+export function toVisitorConversationView(
+  row: ConversationRow,
+  place: { position: number | null; estimatedWaitMinutes: number | null } = {
+    position: null,
+    estimatedWaitMinutes: null,
+  },
+): VisitorConversationView {
+  return {
+    status: row.status,
+    closedReason: row.closed_reason,
+    position: row.status === 'waiting' ? place.position : null,
+    estimatedWaitMinutes: row.status === 'waiting' ? place.estimatedWaitMinutes : null,
+    lastSeq: row.last_seq,
+  };
+}

@@ -1,0 +1,194 @@
+// Conversations and their messages. The database is the source of truth for the queue, for assignments and
+// for sequence numbers; every rule that two processes could race on is decided inside a transaction here.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Author, ClosedReason } from '../../protocol/views.ts';
+import type { ConversationRow, Database, MessageRow } from './schema.ts';
+
+export interface NewMessage {
+  conversationId: string;
+  clientId: string;
+  author: Author;
+  staffId: string | null;
+  body: string;
+  sentAt: Date;
+}
+
+export function createConversationRepository(db: Kysely<Database>) {
+  return {
+    async insert(row: { id: string; tokenHash: string; locale: string; createdAt: Date }): Promise<ConversationRow> {
+      return db
+        .insertInto('conversations')
+        .values({
+          id: row.id,
+          token_hash: row.tokenHash,
+          status: 'waiting',
+          locale: row.locale,
+          created_at: row.createdAt,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    byId: (id: string) => db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    byTokenHash: (tokenHash: string) =>
+      db.selectFrom('conversations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst(),
+
+    waiting: () =>
+      db
+        .selectFrom('conversations')
+        .select(['id', 'created_at', 'urgent', 'last_seq'])
+        .where('status', '=', 'waiting')
+        .orderBy('urgent', 'desc')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+
+    activeOf: (counselorId: string) =>
+      db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('counselor_id', '=', counselorId)
+        .where('status', '=', 'active')
+        .orderBy('assigned_at')
+        .execute(),
+
+    /** Active conversations per counselor, for free-slot counting. */
+    async activeCounts(): Promise<Map<string, number>> {
+      const rows = await db
+        .selectFrom('conversations')
+        .select(['counselor_id', (eb) => eb.fn.countAll<number>().as('count')])
+        .where('status', '=', 'active')
+        .groupBy('counselor_id')
+        .execute();
+      return new Map(rows.map((row) => [row.counselor_id ?? '', Number(row.count)]));
+    },
+
+    /** Mean length in minutes of the most recent served conversations, or null when there are none yet. */
+    async recentHandleMinutes(limit: number): Promise<number | null> {
+      const row = await db
+        .selectFrom((qb) =>
+          qb
+            .selectFrom('conversations')
+            .select(sql<number>`extract(epoch from closed_at - assigned_at)`.as('seconds'))
+            .where('status', '=', 'closed')
+            .where('assigned_at', 'is not', null)
+            .orderBy('closed_at', 'desc')
+            .limit(limit)
+            .as('recent'),
+        )
+        .select(sql<number | null>`avg(seconds)::float8`.as('mean'))
+        .executeTakeFirstOrThrow();
+      return row.mean === null ? null : Number(row.mean) / 60;
+    },
+
+    /**
+     * Gives the most urgent, longest-waiting visitor to this counselor if she is below her limit.
+     * The counselor's row lock serialises her own concurrent takes (so she never exceeds the limit);
+     * SKIP LOCKED lets two counselors take two different visitors at the same moment.
+     */
+    assignNext(counselorId: string, limit: number, now: Date) {
+      return db.transaction().execute(async (trx) => {
+        await trx.selectFrom('staff').select('id').where('id', '=', counselorId).forUpdate().execute();
+        const active = await countActive(trx, counselorId);
+        if (active >= limit) return { outcome: 'at_capacity' as const };
+        const next = await trx
+          .selectFrom('conversations')
+          .select('id')
+          .where('status', '=', 'waiting')
+          .orderBy('urgent', 'desc')
+          .orderBy('created_at')
+          .orderBy('id')
+          .limit(1)
+          .forUpdate()
+          .skipLocked()
+          .executeTakeFirst();
+        if (!next) return { outcome: 'empty' as const };
+        const conversation = await trx
+          .updateTable('conversations')
+          .set({ status: 'active', counselor_id: counselorId, assigned_at: now })
+          .where('id', '=', next.id)
+          .where('status', '=', 'waiting')
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return { outcome: 'assigned' as const, conversation };
+      });
+    },
+
+    /** Closes a conversation that is still open; returns null if it was closed already. */
+    close: (id: string, reason: ClosedReason, now: Date) =>
+      db
+        .updateTable('conversations')
+        .set({ status: 'closed', closed_reason: reason, closed_at: now })
+        .where('id', '=', id)
+        .where('status', '<>', 'closed')
+        .returningAll()
+        .executeTakeFirst(),
+
+    /**
+     * Stores a message once. The conversation row is locked first, so the client-id check, the sequence
+     * number and the insert happen as one step for this conversation; a retry returns the stored message.
+     */
+    appendMessage(message: NewMessage, mayWrite: (conversation: ConversationRow) => void) {
+      return db.transaction().execute(async (trx) => {
+        const conversation = await trx
+          .selectFrom('conversations')
+          .selectAll()
+          .where('id', '=', message.conversationId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!conversation) return null;
+        const existing = await trx
+          .selectFrom('messages')
+          .selectAll()
+          .where('conversation_id', '=', message.conversationId)
+          .where('client_id', '=', message.clientId)
+          .executeTakeFirst();
+        if (existing) return { conversation, message: existing, created: false };
+        mayWrite(conversation);
+        const { last_seq } = await trx
+          .updateTable('conversations')
+          .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+          .where('id', '=', message.conversationId)
+          .returning('last_seq')
+          .executeTakeFirstOrThrow();
+        const stored = await trx
+          .insertInto('messages')
+          .values({
+            conversation_id: message.conversationId,
+            seq: last_seq,
+            client_id: message.clientId,
+            author: message.author,
+            staff_id: message.staffId,
+            body: message.body,
+            sent_at: message.sentAt,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return { conversation: { ...conversation, last_seq }, message: stored, created: true };
+      });
+    },
+
+    messagesAfter: (conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]> =>
+      db
+        .selectFrom('messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute(),
+  };
+}
+
+async function countActive(trx: Transaction<Database>, counselorId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('conversations')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('counselor_id', '=', counselorId)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export type ConversationRepository = ReturnType<typeof createConversationRepository>;

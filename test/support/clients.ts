@@ -1,0 +1,124 @@
+// Real socket.io clients for integration tests: a visitor and a logged-in counselor, each recording every
+// event it receives so that a test can wait for one that may already have arrived.
+import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import { namespaces } from '../../src/protocol/events.ts';
+import type { Role } from '../../src/protocol/schemas.ts';
+import type { TestServer } from './server.ts';
+
+const ACK_TIMEOUT_MS = 10_000;
+
+export interface Recorded {
+  socket: Socket;
+  /** Sends an event and resolves with its acknowledgement. */
+  ask<T = any>(event: string, payload?: unknown): Promise<T>;
+  /** Resolves with the first recorded or future event of that name that matches, then forgets it. */
+  next<T = any>(event: string, matches?: (payload: T) => boolean): Promise<T>;
+  close(): void;
+}
+
+function record(socket: Socket): Recorded {
+  const received: { event: string; payload: unknown }[] = [];
+  const waiters: { event: string; matches: (p: any) => boolean; resolve: (p: any) => void }[] = [];
+  socket.onAny((event: string, payload: unknown) => {
+    const waiter = waiters.find((w) => w.event === event && w.matches(payload));
+    if (waiter) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(payload);
+    } else {
+      received.push({ event, payload });
+    }
+  });
+  return {
+    socket,
+    ask: (event, payload = {}) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload),
+    next(event, matches = () => true) {
+      const index = received.findIndex((r) => r.event === event && matches(r.payload as never));
+      if (index >= 0) return Promise.resolve(received.splice(index, 1)[0]?.payload as never);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no ${event} event within ${ACK_TIMEOUT_MS} ms`)),
+          ACK_TIMEOUT_MS,
+        );
+        waiters.push({
+          event,
+          matches: matches as never,
+          resolve: (p) => {
+            clearTimeout(timer);
+            resolve(p);
+          },
+        });
+      });
+    },
+    close: () => socket.close(),
+  };
+}
+
+async function connected(socket: Socket): Promise<Socket> {
+  if (socket.connected) return socket;
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+  return socket;
+}
+
+export async function aVisitor(server: TestServer): Promise<Recorded> {
+  const socket = io(`${server.url}${namespaces.visitor}`, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+  });
+  const visitor = record(socket);
+  await connected(socket);
+  return visitor;
+}
+
+let counselorCount = 0;
+
+export async function loginCookie(server: TestServer, username: string, password: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+export interface Counselor extends Recorded {
+  id: string;
+  cookie: string;
+}
+
+export async function aCounselor(
+  server: TestServer,
+  { role = 'counselor' as Role, available = true } = {},
+): Promise<Counselor> {
+  counselorCount += 1;
+  const username = `counselor-${counselorCount}-${randomUUID().slice(0, 8)}`;
+  const password = 'a long enough password';
+  const row = await server.havre.accounts.create({
+    username,
+    displayName: `Counselor ${counselorCount}`,
+    password,
+    role,
+  });
+  const cookie = await loginCookie(server, username, password);
+  const socket = io(`${server.url}${namespaces.staff}`, {
+    transports: ['websocket'],
+    // Each client is a different person: never share one connection between them.
+    forceNew: true,
+    extraHeaders: { cookie },
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+  });
+  const counselor = { ...record(socket), id: row.id, cookie };
+  await connected(socket);
+  await counselor.next('staff:state');
+  if (available) await counselor.ask('presence:set', { status: 'available' });
+  return counselor;
+}
+
+export const newClientId = () => randomUUID();

@@ -1,0 +1,82 @@
+// Starts a whole Havre server for a test, on PGlite in a temporary folder or on a fresh PostgreSQL database,
+// with a clock set to an opening hour, and can stop and start it again on the same port and data.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Clock } from '../../src/server/clock.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { createHavre, type Havre } from '../../src/server/havre.ts';
+import { createLogger } from '../../src/server/logger.ts';
+import { createTestDatabase, type StorageKind } from './storage.ts';
+
+/** Wednesday 2 December 2026, 14:30 in Paris: inside the default opening hours (Wed 14:00–18:00). */
+export const OPEN_INSTANT = new Date('2026-12-02T13:30:00Z');
+
+/** A clock that starts at a chosen instant and then moves at the real pace. */
+export function shiftedClock(start: Date): Clock & { advance(ms: number): void } {
+  let offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset), advance: (ms) => (offset += ms) };
+}
+
+export interface TestServer {
+  havre: Havre;
+  url: string;
+  clock: Clock & { advance(ms: number): void };
+  logs: string[];
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(kind: StorageKind, options: { webRoot?: string } = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'havre-test-'));
+  const database = kind === 'postgres' ? await createTestDatabase() : null;
+  const clock = shiftedClock(OPEN_INSTANT);
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  let port = 0;
+
+  const boot = async () => {
+    const config = loadConfig({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: database?.url,
+      LOG_LEVEL: 'info',
+    });
+    const havre = await createHavre({
+      config,
+      log: createLogger('info', sink),
+      clock,
+      webRoot: options.webRoot,
+    });
+    const url = await havre.listen();
+    port = Number(new URL(url).port);
+    return { havre, url };
+  };
+
+  let current = await boot();
+  const server: TestServer = {
+    havre: current.havre,
+    url: current.url,
+    clock,
+    logs,
+    async restart() {
+      await current.havre.close();
+      current = await boot();
+      server.havre = current.havre;
+      server.url = current.url;
+    },
+    async stop() {
+      await current.havre.close();
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}

@@ -1,0 +1,2 @@
+// Vite turns style imports into <link> tags at build time.
+declare module '*.css';
