@@ -20,7 +20,9 @@ const usage = `usage: havre <command>
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -49,7 +51,11 @@ async function main(argv: string[]): Promise<void> {
     : ({ kind: 'pglite', dataDir: config.dataDir } as const);
   const { db, close } = await openDatabase(target, log);
   const settingsRepository = createSettingsRepository(db);
-  const accounts = createStaffAccounts({ staff: createStaffRepository(db), settings: settingsRepository, clock: systemClock });
+  const accounts = createStaffAccounts({
+    staff: createStaffRepository(db),
+    settings: settingsRepository,
+    clock: systemClock,
+  });
   const settings = createSettings({ repository: settingsRepository, clock: systemClock });
   try {
     if (command === 'staff create') {
@@ -63,7 +69,9 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(`created ${staff.role} ${staff.username} (${staff.id})\n`);
     } else if (command === 'staff list') {
       for (const staff of await accounts.list()) {
-        process.stdout.write(`${staff.username}\t${staff.role}\t${staff.disabled ? 'disabled' : 'enabled'}\t${staff.displayName}\n`);
+        process.stdout.write(
+          `${staff.username}\t${staff.role}\t${staff.disabled ? 'disabled' : 'enabled'}\t${staff.displayName}\n`,
+        );
       }
     } else if (command === 'hours show') {
       process.stdout.write(`${JSON.stringify((await settings.current()).schedule, null, 2)}\n`);

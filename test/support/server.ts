@@ -1,6 +1,6 @@
 // Starts a whole Havre server for a test, on PGlite in a temporary folder or on a fresh PostgreSQL database,
 // with a clock set to an opening hour, and can stop and start it again on the same port and data.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -8,6 +8,7 @@ import type { Clock } from '../../src/server/clock.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { createHavre, type Havre } from '../../src/server/havre.ts';
 import { createLogger } from '../../src/server/logger.ts';
+import { openDatabase } from '../../src/server/storage/database.ts';
 import { createTestDatabase, type StorageKind } from './storage.ts';
 
 /** Wednesday 2 December 2026, 14:30 in Paris: inside the default opening hours (Wed 14:00–18:00). */
@@ -17,6 +18,20 @@ export const OPEN_INSTANT = new Date('2026-12-02T13:30:00Z');
 export function shiftedClock(start: Date): Clock & { advance(ms: number): void } {
   let offset = start.getTime() - Date.now();
   return { now: () => new Date(Date.now() + offset), advance: (ms) => (offset += ms) };
+}
+
+let template: Promise<string> | null = null;
+
+/** Creating a PGlite database costs seconds; each test copies one made and migrated once per test file. */
+function pgliteTemplate(): Promise<string> {
+  template ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'havre-template-'));
+    const { close } = await openDatabase({ kind: 'pglite', dataDir: dir }, createLogger('silent'));
+    await close();
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  })();
+  return template;
 }
 
 export interface TestServer {
@@ -30,6 +45,7 @@ export interface TestServer {
 
 export async function startTestServer(kind: StorageKind, options: { webRoot?: string } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'havre-test-'));
+  if (kind === 'pglite') cpSync(await pgliteTemplate(), dataDir, { recursive: true });
   const database = kind === 'postgres' ? await createTestDatabase() : null;
   const clock = shiftedClock(OPEN_INSTANT);
   const logs: string[] = [];

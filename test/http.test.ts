@@ -1,0 +1,187 @@
+// The HTTP API: status, first-admin set-up, login and logout, admin routes and their access rules,
+// validation and security headers. Storage rules are covered on both databases by conversation.test.ts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aCounselor, loginCookie } from './support/clients.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+
+beforeEach(async () => {
+  server = await startTestServer('pglite');
+});
+afterEach(async () => {
+  await server.stop();
+});
+
+async function call(method: string, path: string, { body, cookie }: { body?: unknown; cookie?: string } = {}) {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, json: (await response.json()) as any };
+}
+
+async function anAdmin(): Promise<string> {
+  await server.havre.accounts.create({
+    username: 'admin',
+    displayName: 'Admin',
+    password: 'admin password 123',
+    role: 'admin',
+  });
+  return loginCookie(server, 'admin', 'admin password 123');
+}
+
+describe('status', () => {
+  it('tells anyone whether the chat is open, with the hours and the next opening', async () => {
+    const { status, json, headers } = await call('GET', '/api/status');
+    expect(status).toBe(200);
+    expect(json.status).toMatchObject({ open: true, closesAt: '2026-12-02T17:00:00.000Z', counselorsAvailable: 0 });
+    expect(json.status.schedule.timeZone).toBe('Europe/Paris');
+    expect(headers.get('set-cookie')).toBeNull();
+    expect(headers.get('cache-control')).toBe('no-store');
+    expect(headers.get('referrer-policy')).toBe('no-referrer');
+    expect(headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+});
+
+describe('first admin set-up', () => {
+  it('creates the first admin once, with the one-time token only', async () => {
+    expect((await call('GET', '/api/setup')).json.needed).toBe(true);
+    const token = await server.havre.accounts.issueSetupToken();
+    const input = { username: 'first', displayName: 'First', password: 'first admin password' };
+    const wrong = await call('POST', '/api/setup', { body: { ...input, token: 'x'.repeat(43) } });
+    expect(wrong).toMatchObject({ status: 403, json: { error: { code: 'INVALID_SETUP_TOKEN' } } });
+
+    const done = await call('POST', '/api/setup', { body: { ...input, token } });
+    expect(done).toMatchObject({ status: 200, json: { ok: true, me: { username: 'first', role: 'admin' } } });
+    expect(done.headers.get('set-cookie')).toMatch(
+      /^havre_staff=.+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/,
+    );
+    expect((await call('GET', '/api/setup')).json.needed).toBe(false);
+    const again = await call('POST', '/api/setup', { body: { ...input, username: 'second', token } });
+    expect(again.json.error.code).toBe('SETUP_DONE');
+  });
+});
+
+describe('login and logout', () => {
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    await anAdmin();
+    for (const body of [
+      { username: 'admin', password: 'wrong password' },
+      { username: 'nobody', password: 'admin password 123' },
+    ]) {
+      expect(await call('POST', '/api/auth/login', { body })).toMatchObject({
+        status: 401,
+        json: { error: { code: 'INVALID_CREDENTIALS' } },
+      });
+    }
+  });
+
+  it('ends the live sockets of the session that logs out', async () => {
+    const counselor = await aCounselor(server);
+    expect((await call('GET', '/api/auth/me', { cookie: counselor.cookie })).json.me.role).toBe('counselor');
+    const disconnected = new Promise((resolve) => counselor.socket.once('disconnect', resolve));
+    expect((await call('POST', '/api/auth/logout', { cookie: counselor.cookie })).json.ok).toBe(true);
+    expect(await disconnected).toBe('io server disconnect');
+    expect((await call('GET', '/api/auth/me', { cookie: counselor.cookie })).status).toBe(401);
+    counselor.close();
+  });
+
+  it('refuses a cookie whose signature does not match', async () => {
+    const cookie = await anAdmin();
+    const forged = cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    expect((await call('GET', '/api/auth/me', { cookie: forged })).json.error.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('admin', () => {
+  it('lets only admins manage staff and settings', async () => {
+    const counselor = await aCounselor(server, { available: false });
+    for (const [method, path] of [
+      ['GET', '/api/admin/staff'],
+      ['POST', '/api/admin/staff'],
+      ['GET', '/api/admin/settings'],
+      ['PUT', '/api/admin/settings'],
+    ] as const) {
+      const body = method === 'GET' ? undefined : {};
+      expect((await call(method, path, { body })).json.error.code).toBe('UNAUTHENTICATED');
+      expect((await call(method, path, { body, cookie: counselor.cookie })).json.error.code).toBe('FORBIDDEN');
+    }
+    counselor.close();
+  });
+
+  it('creates, lists and disables staff; a disabled account is logged out at once', async () => {
+    const admin = await anAdmin();
+    const weak = { username: 'bob', displayName: 'Bob', password: 'short', role: 'counselor' };
+    expect((await call('POST', '/api/admin/staff', { body: weak, cookie: admin })).json.error).toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      message: 'password: at least 12 characters',
+    });
+    const bob = { ...weak, password: 'bob password 1234' };
+    const created = await call('POST', '/api/admin/staff', { body: bob, cookie: admin });
+    expect(created).toMatchObject({
+      status: 201,
+      json: { staff: { username: 'bob', role: 'counselor', disabled: false } },
+    });
+    expect((await call('POST', '/api/admin/staff', { body: bob, cookie: admin })).json.error.code).toBe(
+      'USERNAME_TAKEN',
+    );
+    expect((await call('GET', '/api/admin/staff', { cookie: admin })).json.staff.map((s: any) => s.username)).toEqual([
+      'admin',
+      'bob',
+    ]);
+
+    const bobCookie = await loginCookie(server, 'bob', 'bob password 1234');
+    const disabled = await call('PATCH', `/api/admin/staff/${created.json.staff.id}`, {
+      body: { disabled: true },
+      cookie: admin,
+    });
+    expect(disabled.json.staff.disabled).toBe(true);
+    expect((await call('GET', '/api/auth/me', { cookie: bobCookie })).status).toBe(401);
+    const login = await call('POST', '/api/auth/login', { body: { username: 'bob', password: 'bob password 1234' } });
+    expect(login.json.error.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('keeps at least one admin', async () => {
+    const admin = await anAdmin();
+    const me = (await call('GET', '/api/auth/me', { cookie: admin })).json.me;
+    const answer = await call('PATCH', `/api/admin/staff/${me.id}`, { body: { disabled: true }, cookie: admin });
+    expect(answer).toMatchObject({ status: 409, json: { error: { code: 'LAST_ADMIN' } } });
+    expect((await call('PATCH', '/api/admin/staff/not-a-uuid', { body: {}, cookie: admin })).status).toBe(400);
+  });
+
+  it('validates settings and changes nothing on a bad value', async () => {
+    const admin = await anAdmin();
+    const { settings } = (await call('GET', '/api/admin/settings', { cookie: admin })).json;
+    expect(settings.maxConversationsPerCounselor).toBe(2);
+    const badZone = { ...settings, schedule: { ...settings.schedule, timeZone: 'Mars/Olympus' } };
+    expect((await call('PUT', '/api/admin/settings', { body: badZone, cookie: admin })).json.error).toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      message: 'schedule.timeZone: unknown time zone',
+    });
+    const backwards = {
+      ...settings,
+      schedule: { ...settings.schedule, slots: [{ day: 'wed', start: '18:00', end: '14:00' }] },
+    };
+    expect((await call('PUT', '/api/admin/settings', { body: backwards, cookie: admin })).status).toBe(400);
+
+    const closedToday = {
+      ...settings,
+      schedule: { ...settings.schedule, closures: [{ date: '2026-12-02', label: 'Fermeture' }] },
+    };
+    expect((await call('PUT', '/api/admin/settings', { body: closedToday, cookie: admin })).json.ok).toBe(true);
+    const { json } = await call('GET', '/api/status');
+    expect(json.status).toMatchObject({ open: false, nextOpensAt: '2026-12-07T14:00:00.000Z' });
+  });
+});
+
+describe('bad requests', () => {
+  it('answers malformed JSON and oversize bodies with a clear error', async () => {
+    const malformed = await call('POST', '/api/auth/login', { body: '{"username":' });
+    expect(malformed).toMatchObject({ status: 400, json: { ok: false, error: { code: 'INVALID_PAYLOAD' } } });
+    const huge = await call('POST', '/api/auth/login', { body: { username: 'a', password: 'p'.repeat(100_000) } });
+    expect(huge).toMatchObject({ status: 413, json: { error: { code: 'INVALID_PAYLOAD' } } });
+    expect((await call('GET', '/api/nothing-here')).json.error.code).toBe('NOT_FOUND');
+  });
+});
