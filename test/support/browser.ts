@@ -1,0 +1,61 @@
+// Debian's Chromium driven by playwright-core, for end-to-end tests. Never a downloaded browser build.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const webRoot = resolve(import.meta.dirname, '../../dist/web');
+
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Chromium and the built web apps must both be there; a missing one is a failure, never a silent skip. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH`);
+  }
+  if (!existsSync(resolve(webRoot, 'visitor/index.html'))) {
+    throw new Error('web apps not built: npm test builds them (npm run build)');
+  }
+  return chromium.launch({ executablePath: chromiumPath, args: flags });
+}
+
+export const phone: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+export const desktop: BrowserContextOptions = { viewport: { width: 1366, height: 768 } };
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core in the page and returns the serious and critical violations. The script is evaluated through
+ * the DevTools protocol, so the page's strict CSP need not be loosened for it.
+ */
+export async function seriousAccessibilityViolations(
+  page: Page,
+): Promise<{ id: string; help: string; targets: string[] }[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: any[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({
+      id: v.id as string,
+      impact: v.impact as string,
+      help: v.help as string,
+      targets: v.nodes.map((n: any) => String(n.target)),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
