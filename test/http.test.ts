@@ -185,3 +185,28 @@ describe('bad requests', () => {
     expect((await call('GET', '/api/nothing-here')).json.error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('health and origins', () => {
+  it('answers liveness and readiness', async () => {
+    expect(await call('GET', '/healthz')).toMatchObject({ status: 200, json: { ok: true } });
+    expect(await call('GET', '/readyz')).toMatchObject({ status: 200, json: { ok: true } });
+  });
+
+  it('refuses a socket opened by a page of another site', async () => {
+    const { io } = await import('socket.io-client');
+    const connect = (origin: string) => {
+      const socket = io(`${server.url}/visitor`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        extraHeaders: { origin },
+      });
+      return new Promise<boolean>((resolve) => {
+        socket.once('connect', () => resolve(true));
+        socket.once('connect_error', () => resolve(false));
+      }).finally(() => socket.close());
+    };
+    expect(await connect('https://evil.example')).toBe(false);
+    expect(await connect(server.url)).toBe(true);
+  });
+});

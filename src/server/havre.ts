@@ -9,10 +9,13 @@ import type { Config } from './config.ts';
 import { registerAdminRoutes } from './http/admin-routes.ts';
 import { createHttpApp } from './http/app.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
+import { registerHealthRoutes } from './http/health-routes.ts';
 import { createStaffSession } from './http/staff-session.ts';
 import { registerStatusRoute } from './http/status-route.ts';
 import { createNotifier } from './realtime/notifier.ts';
+import { sameOriginHandshake } from './realtime/origin-check.ts';
 import { rooms } from './realtime/rooms.ts';
+import { watchStaffSessions } from './realtime/session-watch.ts';
 import { attachStaffNamespace } from './realtime/staff-namespace.ts';
 import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { loadOrCreateSecret } from './secret.ts';
@@ -58,12 +61,17 @@ export async function createHavre({ config, log, clock = systemClock, webRoot }:
     webRoot: webRoot ?? resolve(import.meta.dirname, '../../dist/web'),
     trustProxy: config.trustProxy,
   });
-  const io = new Server(app.server, { maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES, serveClient: false });
+  const io = new Server(app.server, {
+    maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
+    serveClient: false,
+    allowRequest: sameOriginHandshake(config.publicUrl),
+  });
   const visitorNamespace = io.of(namespaces.visitor);
   const staffNamespace = io.of(namespaces.staff);
   const notifier = createNotifier({ visitors: visitorNamespace, staff: staffNamespace, waitingRoom, log });
   const session = createStaffSession({ accounts, secret });
 
+  registerHealthRoutes(app, { db });
   registerStatusRoute(app, { settings, presence, clock });
   registerAuthRoutes(app, {
     accounts,
@@ -97,6 +105,7 @@ export async function createHavre({ config, log, clock = systemClock, webRoot }:
     secret,
     log,
   });
+  const sessionWatch = watchStaffSessions({ namespace: staffNamespace, staff: staffRepository, clock, log });
 
   return {
     app,
@@ -115,6 +124,7 @@ export async function createHavre({ config, log, clock = systemClock, webRoot }:
 
     async close(): Promise<void> {
       notifier.stop();
+      sessionWatch.stop();
       io.disconnectSockets(true);
       await io.close();
       await app.close().catch(() => {});
