@@ -1,10 +1,11 @@
 // Zod schemas for every HTTP body and socket payload: the one contract the server and the web apps share.
 import { z } from 'zod';
+import { locales, roles, weekdays } from './constants.ts';
 import { HavreError } from './errors.ts';
 import { MAX_MESSAGE_LENGTH } from './limits.ts';
 
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof weekdays)[number];
+export type { Locale, Role, Weekday } from './constants.ts';
+export { locales, roles, weekdays };
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -32,9 +33,6 @@ export const scheduleSchema = z.object({
 export type Schedule = z.infer<typeof scheduleSchema>;
 export type WeeklySlot = z.infer<typeof weeklySlotSchema>;
 export type Closure = z.infer<typeof closureSchema>;
-
-export const locales = ['fr', 'en'] as const;
-export type Locale = (typeof locales)[number];
 
 const messageText = z
   .string()
@@ -66,8 +64,6 @@ const username = z
   .max(64)
   .regex(/^[a-z0-9._-]+$/, 'lowercase letters, digits, dot, dash, underscore');
 const password = z.string().min(12, 'at least 12 characters').max(256);
-export const roles = ['counselor', 'supervisor', 'admin'] as const;
-export type Role = (typeof roles)[number];
 
 export const loginSchema = z.object({
   username: z.string().min(1).max(64),

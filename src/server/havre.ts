@@ -17,6 +17,7 @@ import { sameOriginHandshake } from './realtime/origin-check.ts';
 import { rooms } from './realtime/rooms.ts';
 import { watchStaffSessions } from './realtime/session-watch.ts';
 import { attachStaffNamespace } from './realtime/staff-namespace.ts';
+import { createVisitorAbsence, DEFAULT_VISITOR_GRACE_MS } from './realtime/visitor-absence.ts';
 import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { createConversationService } from './services/conversations.ts';
@@ -35,9 +36,12 @@ export interface HavreOptions {
   clock?: Clock;
   /** Where the built web apps are; defaults to dist/web beside the sources. */
   webRoot?: string;
+  /** How long a waiting visitor with no live socket keeps her place. */
+  visitorGraceMs?: number;
 }
 
-export async function createHavre({ config, log, clock = systemClock, webRoot }: HavreOptions) {
+export async function createHavre(options: HavreOptions) {
+  const { config, log, clock = systemClock, webRoot, visitorGraceMs = DEFAULT_VISITOR_GRACE_MS } = options;
   const database = await openDatabase(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize }
@@ -85,11 +89,19 @@ export async function createHavre({ config, log, clock = systemClock, webRoot }:
     endStaffSockets: (staffId) => staffNamespace.in(rooms.staff(staffId)).disconnectSockets(true),
     onSettingsChanged: notifier.queueChanged,
   });
+  const absence = createVisitorAbsence({
+    namespace: visitorNamespace,
+    conversations,
+    notifier,
+    graceMs: visitorGraceMs,
+    log,
+  });
   attachVisitorNamespace({
     namespace: visitorNamespace,
     conversations,
     waitingRoom,
     notifier,
+    absence,
     staffNamespace,
     log,
   });
@@ -117,6 +129,7 @@ export async function createHavre({ config, log, clock = systemClock, webRoot }:
 
     async listen(): Promise<string> {
       await app.listen({ port: config.port, host: config.host });
+      await absence.watchAllWaiting();
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -125,6 +138,7 @@ export async function createHavre({ config, log, clock = systemClock, webRoot }:
     async close(): Promise<void> {
       notifier.stop();
       sessionWatch.stop();
+      absence.stop();
       io.disconnectSockets(true);
       await io.close();
       await app.close().catch(() => {});

@@ -14,6 +14,8 @@ export interface Recorded {
   ask<T = any>(event: string, payload?: unknown): Promise<T>;
   /** Resolves with the first recorded or future event of that name that matches, then forgets it. */
   next<T = any>(event: string, matches?: (payload: T) => boolean): Promise<T>;
+  /** Drops the recorded events of that name, so that the next wait sees only what comes after. */
+  forget(event: string): void;
   close(): void;
 }
 
@@ -49,6 +51,9 @@ function record(socket: Socket): Recorded {
           },
         });
       });
+    },
+    forget(event) {
+      for (let i = received.length - 1; i >= 0; i--) if (received[i]?.event === event) received.splice(i, 1);
     },
     close: () => socket.close(),
   };

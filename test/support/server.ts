@@ -43,7 +43,10 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(kind: StorageKind, options: { webRoot?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: StorageKind,
+  options: { webRoot?: string; visitorGraceMs?: number } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'havre-test-'));
   if (kind === 'pglite') cpSync(await pgliteTemplate(), dataDir, { recursive: true });
   const database = kind === 'postgres' ? await createTestDatabase() : null;
@@ -69,7 +72,7 @@ export async function startTestServer(kind: StorageKind, options: { webRoot?: st
       config,
       log: createLogger('info', sink),
       clock,
-      webRoot: options.webRoot,
+      ...options,
     });
     const url = await havre.listen();
     port = Number(new URL(url).port);

@@ -19,6 +19,7 @@ import type { ConversationRow } from '../storage/schema.ts';
 import { acknowledgedEvents } from './acknowledged.ts';
 import type { Notifier } from './notifier.ts';
 import { rooms } from './rooms.ts';
+import type { VisitorAbsence } from './visitor-absence.ts';
 
 interface Deps {
   namespace: Namespace;
@@ -26,10 +27,12 @@ interface Deps {
   waitingRoom: WaitingRoom;
   notifier: Notifier;
   staffNamespace: Namespace;
+  absence: VisitorAbsence;
   log: Logger;
 }
 
-export function attachVisitorNamespace({ namespace, conversations, waitingRoom, notifier, staffNamespace, log }: Deps) {
+export function attachVisitorNamespace(deps: Deps) {
+  const { namespace, conversations, waitingRoom, notifier, staffNamespace, absence, log } = deps;
   async function view(conversation: ConversationRow) {
     if (conversation.status !== 'waiting') return toVisitorConversationView(conversation);
     return toVisitorConversationView(conversation, placeInQueue(await waitingRoom.snapshot(), conversation.id));
@@ -48,6 +51,9 @@ export function attachVisitorNamespace({ namespace, conversations, waitingRoom, 
       return conversationId;
     };
     const on = acknowledgedEvents(socket, log);
+    socket.on('disconnect', () => {
+      if (conversationId) absence.left(conversationId);
+    });
 
     on(visitorEvents.start, visitorStartSchema, async ({ locale }) => {
       if (conversationId) throw new HavreError('ALREADY_IN_CONVERSATION', 'this tab already holds a conversation');

@@ -116,6 +116,11 @@ export function createConversationService({ conversations, settings, clock }: De
 
     activeOf: (counselorId: string) => conversations.activeOf(counselorId),
 
+    waitingIds: async () => (await conversations.waiting()).map((row) => row.id),
+
+    /** Gives up the place of a visitor who is gone; null if she was no longer waiting. */
+    abandonIfWaiting: (conversationId: string) => conversations.closeIfWaiting(conversationId, clock.now()),
+
     requireAssigned: assignedTo,
   };
 }

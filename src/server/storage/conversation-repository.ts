@@ -125,6 +125,15 @@ export function createConversationRepository(db: Kysely<Database>) {
         .returningAll()
         .executeTakeFirst(),
 
+    closeIfWaiting: (id: string, now: Date) =>
+      db
+        .updateTable('conversations')
+        .set({ status: 'closed', closed_reason: 'abandoned_in_queue', closed_at: now })
+        .where('id', '=', id)
+        .where('status', '=', 'waiting')
+        .returningAll()
+        .executeTakeFirst(),
+
     /**
      * Stores a message once. The conversation row is locked first, so the client-id check, the sequence
      * number and the insert happen as one step for this conversation; a retry returns the stored message.

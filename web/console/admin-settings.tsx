@@ -1,0 +1,89 @@
+// Opening hours, time zone, closures and the per-counselor conversation limit, saved together.
+import { useEffect, useState } from 'preact/hooks';
+import { fetchSettings, saveSettings } from './admin-api.ts';
+import type { ApiError } from './api.ts';
+import { ClosuresEditor } from './closures-editor.tsx';
+import { errorText } from './error-text.ts';
+import { useLocale } from './locale-context.ts';
+import { fromSettingsForm, type SettingsForm, toSettingsForm } from './settings-form.ts';
+import { SlotsEditor } from './slots-editor.tsx';
+import { TextField } from './text-field.tsx';
+
+export function AdminSettings() {
+  const { t } = useLocale();
+  const [form, setForm] = useState<SettingsForm | null>(null);
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void fetchSettings().then((answer) =>
+      answer.ok ? setForm(toSettingsForm(answer.settings)) : setProblem(answer.error),
+    );
+  }, []);
+
+  const change = (next: Partial<SettingsForm>) => {
+    setSaved(false);
+    setForm((current) => (current ? { ...current, ...next } : current));
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!form) return;
+    setBusy(true);
+    setProblem(null);
+    const answer = await saveSettings(fromSettingsForm(form));
+    setBusy(false);
+    if (answer.ok) {
+      setForm(toSettingsForm(answer.settings));
+      setSaved(true);
+    } else setProblem(answer.error);
+  };
+
+  return (
+    <section class="panel admin-section" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('admin.settingsTitle')}</h2>
+      {!form && !problem && <p role="status">{t('admin.loading')}</p>}
+      {form && (
+        <form class="stack" onSubmit={submit} noValidate>
+          <SlotsEditor slots={form.slots} onChange={(slots) => change({ slots })} />
+          <TextField
+            label={t('settings.timeZone')}
+            hint={t('settings.timeZoneHint')}
+            value={form.timeZone}
+            onInput={(timeZone) => change({ timeZone })}
+            class="field-narrow"
+          />
+          <ClosuresEditor closures={form.closures} onChange={(closures) => change({ closures })} />
+          <TextField
+            label={t('settings.maxConversations')}
+            type="number"
+            min={1}
+            max={10}
+            value={form.maxConversations}
+            onInput={(maxConversations) => change({ maxConversations })}
+            class="field-narrow"
+          />
+          {problem && (
+            <p class="error" role="alert">
+              {errorText(t, problem)}
+            </p>
+          )}
+          {saved && (
+            <p class="success" role="status">
+              {t('settings.saved')}
+            </p>
+          )}
+          <button type="submit" class="button button-primary" disabled={busy}>
+            {t('settings.save')}
+          </button>
+        </form>
+      )}
+      {!form && problem && (
+        <p class="error" role="alert">
+          {errorText(t, problem)}
+        </p>
+      )}
+    </section>
+  );
+}

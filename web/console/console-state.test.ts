@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageView, StaffConversationView, StaffStateView } from '../../src/protocol/views.ts';
+import { pendingMessage } from '../ui/message-log.ts';
+import {
+  type ConsoleAction,
+  type ConsoleState,
+  consoleReducer,
+  countNewVisitorMessages,
+  initialConsoleState,
+  isAtCapacity,
+  messagesToSend,
+  needsHistory,
+} from './console-state.ts';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+const aConversation = (n: number, change: Partial<StaffConversationView> = {}): StaffConversationView => ({
+  id: id(n),
+  status: 'active',
+  closedReason: null,
+  createdAt: '2026-03-02T14:00:00.000Z',
+  assignedAt: '2026-03-02T14:05:00.000Z',
+  closedAt: null,
+  lastSeq: 0,
+  ...change,
+});
+
+const aMessage = (seq: number, author: MessageView['author'] = 'visitor'): MessageView => ({
+  seq,
+  clientId: id(1000 + seq),
+  author,
+  text: `message ${seq}`,
+  sentAt: '2026-03-02T14:06:00.000Z',
+});
+
+const aStaffState = (conversations: StaffConversationView[], maxConversations = 2): StaffStateView => ({
+  me: { id: id(99), displayName: 'Inès', role: 'counselor', status: 'available', maxConversations },
+  queue: { waiting: 0, oldestWaitingSince: null, entries: [] },
+  conversations,
+});
+
+const run = (...actions: ConsoleAction[]): ConsoleState => actions.reduce(consoleReducer, initialConsoleState);
+const tabOf = (state: ConsoleState, n: number) => state.tabs.find((tab) => tab.view.id === id(n));
+
+describe('console state', () => {
+  it('counts visitor messages arriving in a tab that is not selected, and clears them on selection', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1), aConversation(2)]) });
+    expect(state.selectedId).toBe(id(1));
+    state = consoleReducer(state, {
+      type: 'messages',
+      conversationId: id(2),
+      messages: [aMessage(1), aMessage(2)],
+    });
+    state = consoleReducer(state, { type: 'messages', conversationId: id(1), messages: [aMessage(1)] });
+    expect(tabOf(state, 2)?.unread).toBe(2);
+    expect(tabOf(state, 1)?.unread).toBe(0);
+    state = consoleReducer(state, { type: 'select', conversationId: id(2) });
+    expect(tabOf(state, 2)?.unread).toBe(0);
+  });
+
+  it('does not count a message twice when history replays it, nor her own messages', () => {
+    const log = [{ ...pendingMessage(id(1001), 'visitor', 'x'), seq: 1, state: 'sent' as const }];
+    expect(countNewVisitorMessages(log, [aMessage(1), aMessage(2), aMessage(2), aMessage(3, 'counselor')])).toBe(1);
+  });
+
+  it('numbers visitors in the order she meets them and keeps numbers across reconnects', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1)]) });
+    state = consoleReducer(state, { type: 'taken', conversation: aConversation(2), messages: [aMessage(1)] });
+    state = consoleReducer(state, {
+      type: 'state',
+      state: aStaffState([aConversation(2), aConversation(1)]),
+    });
+    expect(state.tabs.map((tab) => [tab.view.id, tab.number])).toEqual([
+      [id(1), 1],
+      [id(2), 2],
+    ]);
+    expect(state.selectedId).toBe(id(2));
+    expect(tabOf(state, 2)?.log).toHaveLength(1);
+  });
+
+  it('shows as ended a conversation the server no longer lists after a reconnect', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1)]) });
+    state = consoleReducer(state, { type: 'state', state: aStaffState([]) });
+    expect(tabOf(state, 1)?.view.status).toBe('closed');
+    expect(isAtCapacity(state)).toBe(false);
+  });
+
+  it('is at capacity when active conversations reach her limit', () => {
+    const state = run({ type: 'state', state: aStaffState([aConversation(1), aConversation(2)], 2) });
+    expect(isAtCapacity(state)).toBe(true);
+    const after = consoleReducer(state, {
+      type: 'conversation',
+      conversation: aConversation(2, { status: 'closed', closedReason: 'visitor_left' }),
+    });
+    expect(isAtCapacity(after)).toBe(false);
+  });
+
+  it('retries pending messages but not those the server refused', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1)]) });
+    state = consoleReducer(state, {
+      type: 'pending',
+      conversationId: id(1),
+      message: pendingMessage('a', 'counselor', 'hi'),
+    });
+    state = consoleReducer(state, {
+      type: 'pending',
+      conversationId: id(1),
+      message: pendingMessage('b', 'counselor', 'hey'),
+    });
+    state = consoleReducer(state, {
+      type: 'send-failed',
+      conversationId: id(1),
+      clientId: 'a',
+      code: 'CONVERSATION_CLOSED',
+    });
+    const tab = tabOf(state, 1);
+    expect(tab && messagesToSend(tab).map((message) => message.clientId)).toEqual(['b']);
+    expect(tab?.sendError).toBe('CONVERSATION_CLOSED');
+  });
+
+  it('asks for history of open conversations and of closed ones with messages it has not seen', () => {
+    const state = run({
+      type: 'state',
+      state: aStaffState([aConversation(1), aConversation(2, { status: 'closed', lastSeq: 3 })]),
+    });
+    expect(state.tabs.map(needsHistory)).toEqual([true, true]);
+    const caughtUp = consoleReducer(state, {
+      type: 'messages',
+      conversationId: id(2),
+      messages: [aMessage(1), aMessage(2), aMessage(3)],
+    });
+    expect(caughtUp.tabs.map(needsHistory)).toEqual([true, false]);
+  });
+
+  it('moves the selection to a neighbour when a tab is closed', () => {
+    let state = run({
+      type: 'state',
+      state: aStaffState([aConversation(1), aConversation(2), aConversation(3)]),
+    });
+    state = consoleReducer(state, { type: 'select', conversationId: id(2) });
+    state = consoleReducer(state, { type: 'dismiss', conversationId: id(2) });
+    expect(state.selectedId).toBe(id(3));
+    state = consoleReducer(state, { type: 'dismiss', conversationId: id(3) });
+    expect(state.selectedId).toBe(id(1));
+  });
+
+  it('clears the typing hint when the visitor message arrives or the conversation ends', () => {
+    let state = run(
+      { type: 'state', state: aStaffState([aConversation(1)]) },
+      { type: 'typing', conversationId: id(1), typing: true },
+    );
+    expect(tabOf(state, 1)?.visitorTyping).toBe(true);
+    state = consoleReducer(state, { type: 'messages', conversationId: id(1), messages: [aMessage(1)] });
+    expect(tabOf(state, 1)?.visitorTyping).toBe(false);
+  });
+
+  it('counts messages in the selected tab while she is not looking, and clears them when she comes back', () => {
+    let state = run(
+      { type: 'state', state: aStaffState([aConversation(1)]) },
+      { type: 'viewing', viewing: false },
+      { type: 'messages', conversationId: id(1), messages: [aMessage(1)] },
+    );
+    expect(tabOf(state, 1)?.unread).toBe(1);
+    state = consoleReducer(state, { type: 'viewing', viewing: true });
+    expect(tabOf(state, 1)?.unread).toBe(0);
+  });
+});

@@ -1,0 +1,225 @@
+// The console's live state as a pure reducer over what the server says and what the counselor does, so the
+// rules that matter (unread counts, tab numbering, what to resume after a reconnect) are tested without a socket.
+import type {
+  MessageView,
+  PresenceStatus,
+  QueueView,
+  StaffConversationView,
+  StaffStateView,
+} from '../../src/protocol/views.ts';
+import { type LoggedMessage, lastSeq, mergeMessages, pendingMessages } from '../ui/message-log.ts';
+
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+export interface ConversationTab {
+  view: StaffConversationView;
+  /** "Visiteuse 1, 2…": numbered in the order she met them during this session, never reused. */
+  number: number;
+  log: LoggedMessage[];
+  unread: number;
+  visitorTyping: boolean;
+  /** Client ids the server refused for good (conversation closed, not assigned): never retried. */
+  failed: string[];
+  sendError: string | null;
+}
+
+export interface ConsoleState {
+  me: StaffStateView['me'] | null;
+  queue: QueueView;
+  tabs: ConversationTab[];
+  selectedId: string | null;
+  /** The conversation area is on screen (not the admin section, not a background browser tab). */
+  viewing: boolean;
+  nextNumber: number;
+  connection: ConnectionState;
+}
+
+export type ConsoleAction =
+  | { type: 'connection'; connection: ConnectionState }
+  | { type: 'state'; state: StaffStateView }
+  | { type: 'queue'; queue: QueueView }
+  | { type: 'presence'; status: PresenceStatus }
+  | { type: 'conversation'; conversation: StaffConversationView }
+  | { type: 'taken'; conversation: StaffConversationView; messages: MessageView[] }
+  | { type: 'messages'; conversationId: string; messages: MessageView[] }
+  | { type: 'pending'; conversationId: string; message: LoggedMessage }
+  | { type: 'send-failed'; conversationId: string; clientId: string; code: string }
+  | { type: 'typing'; conversationId: string; typing: boolean }
+  | { type: 'select'; conversationId: string }
+  | { type: 'viewing'; viewing: boolean }
+  | { type: 'dismiss'; conversationId: string };
+
+export const initialConsoleState: ConsoleState = {
+  me: null,
+  queue: { waiting: 0, oldestWaitingSince: null, entries: [] },
+  tabs: [],
+  selectedId: null,
+  viewing: true,
+  nextNumber: 1,
+  connection: 'connecting',
+};
+
+function newTab(view: StaffConversationView, number: number): ConversationTab {
+  return { view, number, log: [], unread: 0, visitorTyping: false, failed: [], sendError: null };
+}
+
+function updateTab(
+  state: ConsoleState,
+  conversationId: string,
+  change: (tab: ConversationTab) => ConversationTab,
+): ConsoleState {
+  if (!state.tabs.some((tab) => tab.view.id === conversationId)) return state;
+  return { ...state, tabs: state.tabs.map((tab) => (tab.view.id === conversationId ? change(tab) : tab)) };
+}
+
+/** Adds a conversation as a new tab, or refreshes the one that shows it. */
+function upsertConversation(state: ConsoleState, view: StaffConversationView): ConsoleState {
+  if (state.tabs.some((tab) => tab.view.id === view.id)) {
+    return updateTab(state, view.id, (tab) => withView(tab, view));
+  }
+  return {
+    ...state,
+    tabs: [...state.tabs, newTab(view, state.nextNumber)],
+    nextNumber: state.nextNumber + 1,
+  };
+}
+
+function withView(tab: ConversationTab, view: StaffConversationView): ConversationTab {
+  return { ...tab, view, visitorTyping: view.status === 'closed' ? false : tab.visitorTyping };
+}
+
+/** Visitor messages in `incoming` that the log does not hold yet: what makes an unread badge grow. */
+export function countNewVisitorMessages(log: readonly LoggedMessage[], incoming: readonly MessageView[]): number {
+  const known = new Set(log.filter((message) => message.seq !== null).map((message) => message.clientId));
+  const fresh = new Set(
+    incoming.filter((view) => view.author === 'visitor' && !known.has(view.clientId)).map((view) => view.clientId),
+  );
+  return fresh.size;
+}
+
+function addMessages(state: ConsoleState, conversationId: string, messages: MessageView[]): ConsoleState {
+  return updateTab(state, conversationId, (tab) => {
+    const fresh = countNewVisitorMessages(tab.log, messages);
+    const seen = state.viewing && state.selectedId === conversationId;
+    const unread = seen ? 0 : tab.unread + fresh;
+    return {
+      ...tab,
+      log: mergeMessages(tab.log, messages),
+      unread,
+      visitorTyping: fresh > 0 ? false : tab.visitorTyping,
+    };
+  });
+}
+
+/**
+ * A fresh StaffStateView (sent on every connection) is the truth about her conversations. Known tabs keep
+ * their log and number; a conversation she held that the server no longer lists is no longer hers to answer,
+ * so its tab stays readable but shows as ended.
+ */
+function applyStaffState(state: ConsoleState, staffState: StaffStateView): ConsoleState {
+  const listed = new Set(staffState.conversations.map((view) => view.id));
+  let next: ConsoleState = {
+    ...state,
+    me: staffState.me,
+    queue: staffState.queue,
+    tabs: state.tabs.map((tab) =>
+      listed.has(tab.view.id) || tab.view.status === 'closed' ? tab : withView(tab, { ...tab.view, status: 'closed' }),
+    ),
+  };
+  for (const view of staffState.conversations) next = upsertConversation(next, view);
+  return ensureSelection(next);
+}
+
+function ensureSelection(state: ConsoleState): ConsoleState {
+  if (state.selectedId !== null && state.tabs.some((tab) => tab.view.id === state.selectedId)) return state;
+  return { ...state, selectedId: state.tabs[0]?.view.id ?? null };
+}
+
+function select(state: ConsoleState, conversationId: string): ConsoleState {
+  const selected = { ...state, selectedId: conversationId };
+  return selected.viewing ? updateTab(selected, conversationId, (tab) => ({ ...tab, unread: 0 })) : selected;
+}
+
+function dismiss(state: ConsoleState, conversationId: string): ConsoleState {
+  const index = state.tabs.findIndex((tab) => tab.view.id === conversationId);
+  if (index < 0) return state;
+  const tabs = state.tabs.filter((tab) => tab.view.id !== conversationId);
+  if (state.selectedId !== conversationId) return { ...state, tabs };
+  const neighbour = tabs[Math.min(index, tabs.length - 1)];
+  return neighbour ? select({ ...state, tabs }, neighbour.view.id) : { ...state, tabs, selectedId: null };
+}
+
+export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
+  switch (action.type) {
+    case 'connection':
+      return { ...state, connection: action.connection };
+    case 'state':
+      return applyStaffState(state, action.state);
+    case 'queue':
+      return { ...state, queue: action.queue };
+    case 'presence':
+      return state.me ? { ...state, me: { ...state.me, status: action.status } } : state;
+    case 'conversation':
+      // An unknown conversation that is already over is nothing to show.
+      if (
+        action.conversation.status === 'closed' &&
+        !state.tabs.some((tab) => tab.view.id === action.conversation.id)
+      ) {
+        return state;
+      }
+      return ensureSelection(upsertConversation(state, action.conversation));
+    case 'taken': {
+      const withTab = upsertConversation(state, action.conversation);
+      return select(addMessages(withTab, action.conversation.id, action.messages), action.conversation.id);
+    }
+    case 'messages':
+      return addMessages(state, action.conversationId, action.messages);
+    case 'pending':
+      return updateTab(state, action.conversationId, (tab) => ({
+        ...tab,
+        log: [...tab.log, action.message],
+        sendError: null,
+      }));
+    case 'send-failed':
+      return updateTab(state, action.conversationId, (tab) => ({
+        ...tab,
+        failed: [...tab.failed, action.clientId],
+        sendError: action.code,
+      }));
+    case 'typing':
+      return updateTab(state, action.conversationId, (tab) => ({
+        ...tab,
+        visitorTyping: action.typing && tab.view.status !== 'closed',
+      }));
+    case 'select':
+      return select(state, action.conversationId);
+    case 'viewing': {
+      const next = { ...state, viewing: action.viewing };
+      return action.viewing && next.selectedId ? select(next, next.selectedId) : next;
+    }
+    case 'dismiss':
+      return dismiss(state, action.conversationId);
+  }
+}
+
+export function activeConversationCount(state: ConsoleState): number {
+  return state.tabs.filter((tab) => tab.view.status === 'active').length;
+}
+
+export function isAtCapacity(state: ConsoleState): boolean {
+  return state.me !== null && activeConversationCount(state) >= state.me.maxConversations;
+}
+
+/** Her own messages still waiting for an acknowledgement that may yet be sent. */
+export function messagesToSend(tab: ConversationTab): LoggedMessage[] {
+  return pendingMessages(tab.log).filter((message) => !tab.failed.includes(message.clientId));
+}
+
+/** After a reconnect: ask for history where the server may hold messages this screen has not shown. */
+export function needsHistory(tab: ConversationTab): boolean {
+  return tab.view.status !== 'closed' || tab.view.lastSeq > lastSeq(tab.log);
+}
+
+export function totalUnread(state: ConsoleState): number {
+  return state.tabs.reduce((sum, tab) => sum + tab.unread, 0);
+}

@@ -1,0 +1,87 @@
+// Her conversations as tabs, each with its unread badge, and the selected conversation. Only that one is
+// rendered (so each label names one field); half-written replies are kept here when she switches tabs.
+import { useRef } from 'preact/hooks';
+import { plural } from '../ui/i18n.ts';
+import type { ConsoleClient } from './console-client.ts';
+import type { ConsoleState, ConversationTab } from './console-state.ts';
+import { ConversationView } from './conversation-view.tsx';
+import { useLocale } from './locale-context.ts';
+
+interface ConversationAreaProps {
+  state: ConsoleState;
+  client: ConsoleClient | null;
+}
+
+const tabId = (tab: ConversationTab) => `tab-${tab.view.id}`;
+const panelId = (tab: ConversationTab) => `panel-${tab.view.id}`;
+
+export function ConversationArea({ state, client }: ConversationAreaProps) {
+  const { t, locale } = useLocale();
+  const { tabs, selectedId } = state;
+  const drafts = useRef(new Map<string, string>());
+  const selected = tabs.find((tab) => tab.view.id === selectedId);
+
+  // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+  const onKeyDown = (event: KeyboardEvent) => {
+    const index = tabs.findIndex((tab) => tab.view.id === selectedId);
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0 || index < 0 || !client) return;
+    event.preventDefault();
+    const next = tabs[(index + step + tabs.length) % tabs.length];
+    if (!next) return;
+    client.select(next.view.id);
+    document.getElementById(tabId(next))?.focus();
+  };
+
+  if (tabs.length === 0) {
+    return (
+      <section class="panel conversations is-empty" aria-label={t('tabs.label')}>
+        <p>{t('tabs.none')}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section class="panel conversations">
+      <div role="tablist" aria-label={t('tabs.label')} class="tabs" onKeyDown={onKeyDown}>
+        {tabs.map((tab) => {
+          const selected = tab.view.id === selectedId;
+          const closed = tab.view.status === 'closed';
+          return (
+            <button
+              key={tab.view.id}
+              type="button"
+              role="tab"
+              id={tabId(tab)}
+              aria-selected={selected}
+              aria-controls={selected ? panelId(tab) : undefined}
+              tabIndex={selected ? 0 : -1}
+              class={closed ? 'tab is-closed' : 'tab'}
+              onClick={() => client?.select(tab.view.id)}
+            >
+              {t('tabs.visitor', { number: tab.number })}
+              {closed && <span class="tab-note">{` · ${t('tabs.closed')}`}</span>}
+              {tab.unread > 0 && (
+                <span class="badge">
+                  <span aria-hidden="true">{tab.unread}</span>
+                  <span class="visually-hidden">{`, ${plural(t, locale, 'tabs.unread', tab.unread)}`}</span>
+                </span>
+              )}
+            </button>
+          );
+        })}
+      </div>
+      {selected && (
+        <div role="tabpanel" id={panelId(selected)} aria-labelledby={tabId(selected)} class="tabpanel">
+          <ConversationView
+            key={selected.view.id}
+            tab={selected}
+            client={client}
+            draft={drafts.current.get(selected.view.id) ?? ''}
+            onDraft={(text) => drafts.current.set(selected.view.id, text)}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+// One conversation: its messages, the visitor's typing hint, her reply box, and ending the conversation.
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ApiError } from './api.ts';
+import { Composer } from './composer.tsx';
+import type { ConsoleClient } from './console-client.ts';
+import type { ConversationTab } from './console-state.ts';
+import { errorText } from './error-text.ts';
+import { useLocale } from './locale-context.ts';
+import { MessageList } from './message-list.tsx';
+import type { MessageKey } from './messages.ts';
+import { clockTime } from './time.ts';
+
+interface ConversationViewProps {
+  tab: ConversationTab;
+  client: ConsoleClient | null;
+  draft: string;
+  onDraft: (text: string) => void;
+}
+
+function closedText(tab: ConversationTab): MessageKey | null {
+  if (tab.view.closedReason === 'visitor_left') return 'conversation.closedVisitorLeft';
+  if (tab.view.closedReason === 'ended_by_counselor' || tab.view.closedReason === 'served') {
+    return 'conversation.closedByCounselor';
+  }
+  return null;
+}
+
+function EndConversation({ onEnd }: { onEnd: () => Promise<void> }) {
+  const { t } = useLocale();
+  const questionId = useId();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const cancel = useRef<HTMLButtonElement>(null);
+
+  // The safe choice takes the focus, so that a second Enter does not end the conversation.
+  useEffect(() => {
+    if (confirming) cancel.current?.focus();
+  }, [confirming]);
+
+  if (!confirming) {
+    return (
+      <button type="button" class="button button-danger-quiet button-small" onClick={() => setConfirming(true)}>
+        {t('conversation.end')}
+      </button>
+    );
+  }
+  const end = async () => {
+    setBusy(true);
+    await onEnd();
+    setBusy(false);
+    setConfirming(false);
+  };
+  return (
+    <div class="confirm">
+      <p id={questionId}>{t('conversation.endConfirm')}</p>
+      <button
+        type="button"
+        class="button button-danger button-small"
+        disabled={busy}
+        aria-describedby={questionId}
+        onClick={end}
+      >
+        {t('conversation.endYes')}
+      </button>
+      <button type="button" class="button button-quiet button-small" ref={cancel} onClick={() => setConfirming(false)}>
+        {t('conversation.endNo')}
+      </button>
+    </div>
+  );
+}
+
+export function ConversationView({ tab, client, draft, onDraft }: ConversationViewProps) {
+  const { t, locale } = useLocale();
+  const [endError, setEndError] = useState<ApiError | null>(null);
+  const closed = tab.view.status === 'closed';
+  const name = t('tabs.visitor', { number: tab.number });
+  const why = closedText(tab);
+
+  const end = async () => {
+    if (!client) return;
+    const ack = await client.end(tab.view.id);
+    setEndError(ack.ok ? null : ack.error);
+  };
+
+  return (
+    <div class="conversation">
+      <div class="conversation-head">
+        <div>
+          <h2>{name}</h2>
+          <p class="hint">
+            {t('conversation.since', { time: clockTime(tab.view.assignedAt ?? tab.view.createdAt, locale) })}
+          </p>
+        </div>
+        {!closed && <EndConversation onEnd={end} />}
+      </div>
+      {endError && (
+        <p class="error" role="alert">
+          {errorText(t, endError)}
+        </p>
+      )}
+      <MessageList tab={tab} label={t('conversation.log', { name })} />
+      <p class="typing" role="status">
+        {tab.visitorTyping ? t('conversation.typing') : ''}
+      </p>
+      {closed ? (
+        <div class="closed" role="status">
+          <p>
+            <strong>{t('conversation.closed')}</strong>
+            {why && ` — ${t(why)}`}
+          </p>
+          <button type="button" class="button button-quiet button-small" onClick={() => client?.dismiss(tab.view.id)}>
+            {t('conversation.closeTab')}
+          </button>
+        </div>
+      ) : (
+        <Composer tab={tab} client={client} initialDraft={draft} onDraft={onDraft} />
+      )}
+      {tab.sendError && (
+        <p class="error" role="alert">
+          {errorText(t, { code: tab.sendError, message: tab.sendError })}
+        </p>
+      )}
+    </div>
+  );
+}

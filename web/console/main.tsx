@@ -1,0 +1,11 @@
+// Entry point of the staff console, served at /console. Styles load first, in cascade order.
+import '../ui/base.css';
+import './console.css';
+import './entry.css';
+import './conversation.css';
+import './admin.css';
+import { render } from 'preact';
+import { App } from './app.tsx';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

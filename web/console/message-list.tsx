@@ -1,0 +1,58 @@
+// The message log of one conversation: the visitor's messages on the left, hers on the right, each with its
+// delivery state. It follows new messages unless she has scrolled up to read.
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { LoggedMessage } from '../ui/message-log.ts';
+import type { ConversationTab } from './console-state.ts';
+import { useLocale } from './locale-context.ts';
+import type { MessageKey } from './messages.ts';
+import { clockTime } from './time.ts';
+
+const authorKey: Record<LoggedMessage['author'], MessageKey> = {
+  visitor: 'conversation.visitorAuthor',
+  counselor: 'conversation.meAuthor',
+  system: 'conversation.systemAuthor',
+};
+
+interface MessageListProps {
+  tab: ConversationTab;
+  label: string;
+}
+
+export function MessageList({ tab, label }: MessageListProps) {
+  const { t, locale } = useLocale();
+  const list = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (element && following.current) element.scrollTop = element.scrollHeight;
+  }, [tab.log]);
+
+  const onScroll = () => {
+    const element = list.current;
+    if (element) following.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
+  };
+
+  const stateText = (message: LoggedMessage) => {
+    if (tab.failed.includes(message.clientId)) return t('conversation.failed');
+    return t(message.state === 'pending' ? 'conversation.pending' : 'conversation.sent');
+  };
+
+  return (
+    <div class="messages" role="log" aria-label={label} ref={list} onScroll={onScroll}>
+      {tab.log.length === 0 && <p class="messages-empty">{t('conversation.empty')}</p>}
+      <ol class="message-items">
+        {tab.log.map((message) => (
+          <li key={message.clientId} class={`message from-${message.author} is-${message.state}`}>
+            <span class="visually-hidden">{t('conversation.said', { author: t(authorKey[message.author]) })}</span>
+            <p class="message-text">{message.text}</p>
+            <p class="message-meta">
+              {message.sentAt && <time dateTime={message.sentAt}>{clockTime(message.sentAt, locale)}</time>}
+              {message.author === 'counselor' && <span class="message-state">{stateText(message)}</span>}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+// The live waiting list: how many wait, since when, and "take the next person".
+import { useEffect, useState } from 'preact/hooks';
+import { plural } from '../ui/i18n.ts';
+import type { ApiError } from './api.ts';
+import type { ConsoleClient } from './console-client.ts';
+import { activeConversationCount, type ConsoleState, isAtCapacity } from './console-state.ts';
+import { errorText } from './error-text.ts';
+import { useNow } from './hooks.ts';
+import { useLocale } from './locale-context.ts';
+import { minutesSince } from './time.ts';
+
+const SHOWN_ENTRIES = 8;
+
+interface QueuePanelProps {
+  state: ConsoleState;
+  client: ConsoleClient | null;
+}
+
+export function QueuePanel({ state, client }: QueuePanelProps) {
+  const { t, locale } = useLocale();
+  const now = useNow(30_000);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { queue, me } = state;
+
+  // A "nobody is waiting" note is stale as soon as the list moves.
+  useEffect(() => setProblem(null), [queue.waiting]);
+
+  const paused = me?.status !== 'available';
+  const atCapacity = isAtCapacity(state);
+  const offline = state.connection !== 'connected';
+  const why = paused
+    ? t('queue.pausedHint')
+    : atCapacity
+      ? t('queue.capacityHint', { max: me?.maxConversations ?? 0 })
+      : null;
+
+  const takeNext = async () => {
+    if (!client) return;
+    setBusy(true);
+    setProblem(null);
+    const ack = await client.takeNext();
+    setBusy(false);
+    if (!ack.ok) setProblem(ack.error);
+  };
+
+  const shown = queue.entries.slice(0, SHOWN_ENTRIES);
+  return (
+    <section class="panel queue" aria-labelledby="queue-title">
+      <h2 id="queue-title">{t('queue.title')}</h2>
+      <p class="queue-count" role="status">
+        {queue.waiting === 0 ? t('queue.none') : plural(t, locale, 'queue.waiting', queue.waiting)}
+      </p>
+      {shown.length > 0 && (
+        <ol class="queue-entries">
+          {shown.map((entry) => {
+            const minutes = minutesSince(entry.waitingSince, now);
+            return (
+              <li key={entry.conversationId}>
+                {minutes === 0 ? t('queue.sinceUnderAMinute') : t('queue.sinceMinutes', { minutes })}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {queue.entries.length > SHOWN_ENTRIES && (
+        <p class="hint">{t('queue.more', { n: queue.entries.length - SHOWN_ENTRIES })}</p>
+      )}
+      <button
+        type="button"
+        class="button button-primary"
+        disabled={paused || atCapacity || offline || busy || !client}
+        aria-describedby={why ? 'queue-why' : undefined}
+        onClick={takeNext}
+      >
+        {t('queue.takeNext')}
+      </button>
+      {why && (
+        <p class="hint" id="queue-why">
+          {why}
+        </p>
+      )}
+      {problem && (
+        <p class={problem.code === 'QUEUE_EMPTY' ? 'notice' : 'error'} role="alert">
+          {errorText(t, problem)}
+        </p>
+      )}
+      {me && (
+        <p class="hint">{t('queue.capacity', { active: activeConversationCount(state), max: me.maxConversations })}</p>
+      )}
+    </section>
+  );
+}

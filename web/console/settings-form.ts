@@ -1,0 +1,68 @@
+// The settings editor's rows and their conversion to and from the server's Settings. Rows carry a local key
+// so that removing one in the middle does not shuffle what the others show.
+import type { Settings, Weekday } from '../../src/protocol/schemas.ts';
+
+export const weekdayOrder: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+export interface SlotRow {
+  key: number;
+  day: Weekday;
+  start: string;
+  end: string;
+}
+
+export interface ClosureRow {
+  key: number;
+  date: string;
+  label: string;
+}
+
+export interface SettingsForm {
+  timeZone: string;
+  slots: SlotRow[];
+  closures: ClosureRow[];
+  maxConversations: string;
+}
+
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+let lastKey = 0;
+export const nextRowKey = (): number => {
+  lastKey += 1;
+  return lastKey;
+};
+
+export function toSettingsForm(settings: Settings): SettingsForm {
+  return {
+    timeZone: settings.schedule.timeZone || DEFAULT_TIME_ZONE,
+    slots: settings.schedule.slots.map((slot) => ({ key: nextRowKey(), ...slot })),
+    closures: settings.schedule.closures.map((closure) => ({
+      key: nextRowKey(),
+      date: closure.date,
+      label: closure.label ?? '',
+    })),
+    maxConversations: String(settings.maxConversationsPerCounselor),
+  };
+}
+
+/** The body for PUT /api/admin/settings; the server validates it and says what is wrong. */
+export function fromSettingsForm(form: SettingsForm): Settings {
+  return {
+    schedule: {
+      timeZone: form.timeZone.trim(),
+      slots: form.slots.map(({ day, start, end }) => ({ day, start, end })),
+      closures: form.closures.map(({ date, label }) =>
+        label.trim() === '' ? { date } : { date, label: label.trim() },
+      ),
+    },
+    maxConversationsPerCounselor: Number(form.maxConversations),
+  };
+}
+
+/** A new slot starts where the last one ends, on the next day: the usual way hours are typed in. */
+export function newSlot(slots: readonly SlotRow[]): SlotRow {
+  const last = slots.at(-1);
+  if (!last) return { key: nextRowKey(), day: 'mon', start: '14:00', end: '18:00' };
+  const day = weekdayOrder[(weekdayOrder.indexOf(last.day) + 1) % weekdayOrder.length] ?? 'mon';
+  return { key: nextRowKey(), day, start: last.start, end: last.end };
+}

@@ -1,0 +1,48 @@
+// The workspace's top bar: who she is, her presence, the sections, language and sign-out.
+import type { PresenceStatus } from '../../src/protocol/views.ts';
+import { plural } from '../ui/i18n.ts';
+import type { Section } from './hooks.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+import { useLocale } from './locale-context.ts';
+import { PresenceSwitch } from './presence-switch.tsx';
+
+interface WorkspaceHeaderProps {
+  displayName: string;
+  isAdmin: boolean;
+  section: Section;
+  status: PresenceStatus | null;
+  connected: boolean;
+  unread: number;
+  onPresence: (status: PresenceStatus) => Promise<void>;
+  onLogout: () => void;
+}
+
+export function WorkspaceHeader(props: WorkspaceHeaderProps) {
+  const { t, locale } = useLocale();
+  return (
+    <header class="topbar">
+      <span class="brand">{t('app.brand')}</span>
+      {props.isAdmin && (
+        <nav aria-label={t('header.sections')} class="sections">
+          <a href="#conversations" aria-current={props.section === 'conversations' ? 'page' : undefined}>
+            {t('header.conversations')}
+            {props.unread > 0 && props.section !== 'conversations' && ' '}
+            {props.unread > 0 && props.section !== 'conversations' && (
+              <span class="badge">{plural(t, locale, 'header.unreadInNav', props.unread)}</span>
+            )}
+          </a>
+          <a href="#admin" aria-current={props.section === 'admin' ? 'page' : undefined}>
+            {t('header.admin')}
+          </a>
+        </nav>
+      )}
+      <span class="topbar-spacer" />
+      <span class="who">{props.displayName}</span>
+      <PresenceSwitch status={props.status} disabled={!props.connected} onChange={props.onPresence} />
+      <LanguageSwitch />
+      <button type="button" class="button button-quiet button-small" onClick={props.onLogout}>
+        {t('header.logout')}
+      </button>
+    </header>
+  );
+}

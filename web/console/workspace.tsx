@@ -1,0 +1,108 @@
+// The signed-in workspace: the live staff socket, the waiting list and her conversations, and for admins the
+// administration section. Conversations stay mounted while she is in the admin section, so drafts survive.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { PresenceStatus } from '../../src/protocol/views.ts';
+import { AdminPage } from './admin-page.tsx';
+import type { ApiError } from './api.ts';
+import type { ConsoleClient } from './console-client.ts';
+import { type ConsoleState, totalUnread } from './console-state.ts';
+import { ConversationArea } from './conversation-area.tsx';
+import { errorText } from './error-text.ts';
+import { useSection } from './hooks.ts';
+import { useLocale } from './locale-context.ts';
+import type { MessageKey } from './messages.ts';
+import { QueuePanel } from './queue-panel.tsx';
+import { fetchMe, logOut, type StaffIdentity } from './session.ts';
+import { useConsoleClient } from './use-console-client.ts';
+import { WorkspaceHeader } from './workspace-header.tsx';
+
+interface WorkspaceProps {
+  me: StaffIdentity;
+  onSignedOut: (notice: MessageKey | null) => void;
+}
+
+function ConnectionBanner({ connection }: { connection: ConsoleState['connection'] }) {
+  const { t } = useLocale();
+  if (connection === 'connected') return null;
+  return (
+    <p class={connection === 'disconnected' ? 'connection is-lost' : 'connection'} role="status">
+      {t(connection === 'disconnected' ? 'connection.disconnected' : 'connection.connecting')}
+    </p>
+  );
+}
+
+export function Workspace({ me, onSignedOut }: WorkspaceProps) {
+  const { t } = useLocale();
+  const section = useSection();
+  const [presenceError, setPresenceError] = useState<ApiError | null>(null);
+  const isAdmin = me.role === 'admin';
+  const showAdmin = isAdmin && section === 'admin';
+
+  // The server dropped or refused the socket: reconnect if the session is still valid, else back to sign-in.
+  const onSessionLost = useCallback(
+    async (lost: ConsoleClient) => {
+      const still = await fetchMe();
+      if (still.ok) lost.reconnect();
+      else onSignedOut('login.sessionEnded');
+    },
+    [onSignedOut],
+  );
+  const { state, client } = useConsoleClient(onSessionLost);
+
+  // Messages that arrive while she is in the admin section or another browser tab count as unread.
+  useEffect(() => {
+    if (!client) return;
+    const update = () => client.setViewing(!showAdmin && document.visibilityState === 'visible');
+    update();
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  }, [client, showAdmin]);
+
+  const unread = totalUnread(state);
+  useEffect(() => {
+    document.title = unread > 0 ? `(${unread}) ${t('app.title')}` : t('app.title');
+  }, [unread, t]);
+
+  const setPresence = async (status: PresenceStatus) => {
+    if (!client) return;
+    const ack = await client.setPresence(status);
+    setPresenceError(ack.ok ? null : ack.error);
+  };
+
+  const logout = async () => {
+    // Close our socket first: the server drops it at logout, which must not read as a lost session.
+    client?.close();
+    await logOut();
+    history.replaceState(null, '', location.pathname);
+    onSignedOut(null);
+  };
+
+  return (
+    <div class="workspace">
+      <WorkspaceHeader
+        displayName={state.me?.displayName ?? me.displayName}
+        isAdmin={isAdmin}
+        section={showAdmin ? 'admin' : 'conversations'}
+        status={state.me?.status ?? null}
+        connected={state.connection === 'connected'}
+        unread={unread}
+        onPresence={setPresence}
+        onLogout={logout}
+      />
+      <ConnectionBanner connection={state.connection} />
+      {presenceError && (
+        <p class="error banner" role="alert">
+          {errorText(t, presenceError)}
+        </p>
+      )}
+      <main class="desk" hidden={showAdmin} aria-labelledby="desk-title">
+        <h1 id="desk-title" class="visually-hidden">
+          {t('header.conversations')}
+        </h1>
+        <QueuePanel state={state} client={client} />
+        <ConversationArea state={state} client={client} />
+      </main>
+      {showAdmin && <AdminPage me={me} />}
+    </div>
+  );
+}

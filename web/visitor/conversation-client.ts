@@ -1,0 +1,324 @@
+// The visitor's side of the conversation protocol, apart from any screen: start, resume after every
+// reconnect, reliable sends by client id, typing, end. Socket.IO delivers at most once, so delivery rests on
+// acknowledgements, idempotent re-sends and replay by `seq`, never on the socket staying up.
+import { visitorEvents } from '../../src/protocol/events.ts';
+import { MAX_MESSAGE_LENGTH } from '../../src/protocol/limits.ts';
+import type { Ack, MessageView, VisitorConversationView } from '../../src/protocol/views.ts';
+import type { Locale } from '../ui/i18n.ts';
+import type { LoggedMessage } from '../ui/message-log.ts';
+import { addPending, lastSeq, mergeMessages, pendingMessage, pendingMessages } from '../ui/message-log.ts';
+import { createTypingNotifier } from './typing-notifier.ts';
+
+/** The tab token lives in sessionStorage only: it dies with the tab and never reaches a cookie or disk profile. */
+export const TOKEN_KEY = 'havre.token';
+export const ACK_TIMEOUT_MS = 10_000;
+export const RETRY_DELAY_MS = 3_000;
+/** A lost `typing: false` must not leave "La conseillère écrit…" on screen forever. */
+export const COUNSELOR_TYPING_TTL_MS = 15_000;
+/** Leaving the page at once would abort a long-polling request carrying `conversation:end`. */
+export const QUICK_EXIT_WAIT_MS = 500;
+
+export type Phase = 'idle' | 'starting' | 'resuming' | 'open' | 'closed';
+export type Problem = 'queue-closed' | 'unreachable' | 'expired' | null;
+
+export interface VisitorSnapshot {
+  phase: Phase;
+  /** Whether the socket is up; only meaningful once a conversation is under way. */
+  connected: boolean;
+  conversation: VisitorConversationView | null;
+  log: readonly LoggedMessage[];
+  /** Client ids of her messages the server refused; they stay pending and can be sent again. */
+  failed: ReadonlySet<string>;
+  counselorTyping: boolean;
+  problem: Problem;
+  /** Set when she closed the conversation herself, with the state it was in, so the last screen can say so. */
+  endedByVisitor: 'waiting' | 'active' | null;
+}
+
+type AckCallback = (err: Error | null, response: unknown) => void;
+
+/** The part of a socket.io-client Socket this module uses, so tests can hand it a fake. */
+export interface VisitorSocket {
+  readonly connected: boolean;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  emit(event: string, payload: unknown, ack: () => void): unknown;
+  timeout(ms: number): { emit(event: string, payload: unknown, ack: AckCallback): unknown };
+  connect(): unknown;
+  disconnect(): unknown;
+}
+
+export interface ConversationClientDeps {
+  connect: () => VisitorSocket;
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  newClientId: () => string;
+}
+
+export interface ConversationClient {
+  snapshot(): VisitorSnapshot;
+  subscribe(listener: (snapshot: VisitorSnapshot) => void): () => void;
+  /** On page load: picks up the conversation of this tab, if any. */
+  resumeIfAny(): void;
+  start(locale: Locale): void;
+  /** Returns false when the text cannot be sent (empty, too long, no conversation). */
+  send(text: string): boolean;
+  retry(clientId: string): void;
+  noteTyping(): void;
+  end(): void;
+  /** Back to the home screen after the closing screen. */
+  reset(): void;
+  /**
+   * Quick exit: forgets everything at once and tells the server she left. Resolves when the server has it,
+   * or after `QUICK_EXIT_WAIT_MS` at most, so that the caller can leave the page without losing the word.
+   */
+  forget(): Promise<void>;
+}
+
+const noop = () => {};
+
+const initialSnapshot: VisitorSnapshot = {
+  phase: 'idle',
+  connected: false,
+  conversation: null,
+  log: [],
+  failed: new Set(),
+  counselorTyping: false,
+  problem: null,
+  endedByVisitor: null,
+};
+
+export function createConversationClient(deps: ConversationClientDeps): ConversationClient {
+  let state = initialSnapshot;
+  const listeners = new Set<(snapshot: VisitorSnapshot) => void>();
+  let socket: VisitorSocket | null = null;
+  /** Bumped on every connect and disconnect: an answer from an older connection is ignored. */
+  let generation = 0;
+  /** True once the server has tied this connection to the conversation (start or resume acknowledged). */
+  let bound = false;
+  /** The one message on its way; sending one at a time keeps her messages in the order she wrote them. */
+  let inFlight: string | null = null;
+  let counselorTypingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const typing = createTypingNotifier((value) => {
+    if (socket && bound) socket.emit(visitorEvents.typing, { typing: value }, noop);
+  });
+
+  function update(patch: Partial<VisitorSnapshot>): void {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener(state);
+  }
+
+  function openSocket(): VisitorSocket {
+    if (socket) return socket;
+    const current = deps.connect();
+    socket = current;
+    const live = () => socket === current;
+    current.on('connect', () => {
+      if (!live()) return;
+      generation += 1;
+      bound = false;
+      inFlight = null;
+      update({ connected: true });
+      if (state.phase === 'resuming' || state.phase === 'open') resume(current);
+    });
+    current.on('disconnect', (reason: string) => {
+      if (!live()) return;
+      generation += 1;
+      bound = false;
+      inFlight = null;
+      setCounselorTyping(false);
+      update({ connected: false });
+      // Socket.IO does not reconnect by itself after a server-side disconnect; a conversation must go on.
+      if (reason === 'io server disconnect') {
+        setTimeout(() => {
+          if (live()) current.connect();
+        }, RETRY_DELAY_MS);
+      }
+    });
+    current.on(visitorEvents.state, (view: VisitorConversationView) => {
+      if (live() && (state.phase === 'open' || state.phase === 'starting')) applyConversation(view);
+    });
+    current.on(visitorEvents.message, (message: MessageView) => {
+      if (!live() || state.phase !== 'open') return;
+      if (message.author === 'counselor') setCounselorTyping(false);
+      update({ log: mergeMessages(state.log, [message]) });
+    });
+    current.on(visitorEvents.counselorTyping, (payload: { typing: boolean }) => {
+      if (live() && state.phase === 'open') setCounselorTyping(payload.typing === true);
+    });
+    return current;
+  }
+
+  function closeSocket(): void {
+    const current = socket;
+    socket = null;
+    generation += 1;
+    bound = false;
+    inFlight = null;
+    current?.disconnect();
+  }
+
+  function setCounselorTyping(value: boolean): void {
+    clearTimeout(counselorTypingTimer);
+    if (value) counselorTypingTimer = setTimeout(() => setCounselorTyping(false), COUNSELOR_TYPING_TTL_MS);
+    if (state.counselorTyping !== value) update({ counselorTyping: value });
+  }
+
+  function applyConversation(view: VisitorConversationView): void {
+    if (view.status === 'closed') closeUp(view);
+    else update({ conversation: view });
+  }
+
+  /** The conversation is over: drop the token and, since the device may be watched, the messages too. */
+  function closeUp(view: VisitorConversationView | null): void {
+    typing.stop();
+    deps.storage.removeItem(TOKEN_KEY);
+    closeSocket();
+    setCounselorTyping(false);
+    const conversation = view ?? (state.conversation && { ...state.conversation, status: 'closed' as const });
+    update({ phase: 'closed', connected: false, conversation, log: [], failed: new Set() });
+  }
+
+  function resume(current: VisitorSocket): void {
+    const token = deps.storage.getItem(TOKEN_KEY);
+    if (!token) return;
+    const asked = generation;
+    const payload = { token, afterSeq: lastSeq(state.log) };
+    current.timeout(ACK_TIMEOUT_MS).emit(visitorEvents.resume, payload, (err, response) => {
+      if (asked !== generation) return;
+      if (err) {
+        if (current.connected) resume(current);
+        return;
+      }
+      const ack = response as Ack<{ conversation: VisitorConversationView; messages: MessageView[] }>;
+      if (!ack.ok) {
+        if (ack.error.code === 'NOT_FOUND' || ack.error.code === 'INVALID_PAYLOAD') {
+          deps.storage.removeItem(TOKEN_KEY);
+          closeSocket();
+          update({ ...initialSnapshot, problem: 'expired' });
+        } else {
+          setTimeout(() => asked === generation && resume(current), RETRY_DELAY_MS);
+        }
+        return;
+      }
+      bound = true;
+      update({ phase: 'open', log: mergeMessages(state.log, ack.messages), failed: new Set() });
+      applyConversation(ack.conversation);
+      pump();
+    });
+  }
+
+  /** Sends the oldest pending message that is not refused, if the connection is ready and none is on its way. */
+  function pump(): void {
+    const current = socket;
+    if (!current?.connected || !bound || inFlight !== null || state.phase !== 'open') return;
+    const next = pendingMessages(state.log).find((message) => !state.failed.has(message.clientId));
+    if (!next) return;
+    inFlight = next.clientId;
+    const asked = generation;
+    const payload = { clientId: next.clientId, text: next.text };
+    current.timeout(ACK_TIMEOUT_MS).emit(visitorEvents.send, payload, (err, response) => {
+      if (asked !== generation) return; // the resume after the reconnect sends it again, same client id
+      inFlight = null;
+      if (err) {
+        pump(); // timed out on a live connection: the same client id again, the server keeps one copy
+        return;
+      }
+      const ack = response as Ack<{ message: MessageView }>;
+      if (ack.ok) update({ log: mergeMessages(state.log, [ack.message]) });
+      else update({ failed: new Set([...state.failed, next.clientId]) });
+      pump();
+    });
+  }
+
+  return {
+    snapshot: () => state,
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    resumeIfAny() {
+      if (state.phase !== 'idle' || !deps.storage.getItem(TOKEN_KEY)) return;
+      update({ phase: 'resuming', problem: null });
+      const current = openSocket();
+      if (current.connected) resume(current);
+    },
+
+    start(locale) {
+      if (state.phase !== 'idle') return;
+      update({ ...initialSnapshot, phase: 'starting' });
+      const current = openSocket();
+      current.timeout(ACK_TIMEOUT_MS).emit(visitorEvents.start, { locale }, (err, response) => {
+        if (socket !== current || state.phase !== 'starting') return;
+        const ack = response as Ack<{ token: string; conversation: VisitorConversationView }> | undefined;
+        if (err || !ack?.ok) {
+          closeSocket();
+          const problem = ack && !ack.ok && ack.error.code === 'QUEUE_CLOSED' ? 'queue-closed' : 'unreachable';
+          update({ ...initialSnapshot, problem });
+          return;
+        }
+        deps.storage.setItem(TOKEN_KEY, ack.token);
+        bound = current.connected;
+        update({ phase: 'open', connected: current.connected });
+        applyConversation(ack.conversation);
+      });
+    },
+
+    send(text) {
+      const body = text.trim();
+      if (state.phase !== 'open' || body.length === 0 || body.length > MAX_MESSAGE_LENGTH) return false;
+      typing.stop();
+      update({ log: addPending(state.log, pendingMessage(deps.newClientId(), 'visitor', body)) });
+      pump();
+      return true;
+    },
+
+    retry(clientId) {
+      if (!state.failed.has(clientId)) return;
+      update({ failed: new Set([...state.failed].filter((id) => id !== clientId)) });
+      pump();
+    },
+
+    noteTyping() {
+      if (state.phase === 'open' && state.conversation?.status === 'active') typing.input();
+    },
+
+    end() {
+      if (state.phase !== 'open') return;
+      update({ endedByVisitor: state.conversation?.status === 'waiting' ? 'waiting' : 'active' });
+      const current = socket;
+      if (!current || !bound) {
+        // Her wish to leave wins over the network: close here; the server sees the socket go.
+        closeUp(null);
+        return;
+      }
+      current.timeout(ACK_TIMEOUT_MS).emit(visitorEvents.end, {}, (err, response) => {
+        if (socket !== current) return;
+        const ack = response as Ack<{ conversation: VisitorConversationView }> | undefined;
+        closeUp(!err && ack?.ok ? ack.conversation : null);
+      });
+    },
+
+    reset() {
+      if (state.phase === 'closed') update({ ...initialSnapshot });
+    },
+
+    forget() {
+      typing.stop();
+      deps.storage.removeItem(TOKEN_KEY);
+      const current = socket;
+      const told = new Promise<void>((resolve) => {
+        if (!current || !bound) return resolve();
+        current.timeout(QUICK_EXIT_WAIT_MS).emit(visitorEvents.end, {}, () => resolve());
+      });
+      socket = null; // events from here on are ignored; the socket is closed once the end is sent
+      generation += 1;
+      bound = false;
+      update({ ...initialSnapshot });
+      return told.then(() => {
+        current?.disconnect();
+      });
+    },
+  };
+}

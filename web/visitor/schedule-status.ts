@@ -1,0 +1,49 @@
+// Loads GET /api/status for the home screen and keeps it fresh while the screen is shown, so that
+// "open" turns into "closed" (and back) without a reload.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ScheduleStatusView } from '../../src/protocol/views.ts';
+
+export const STATUS_REFRESH_MS = 60_000;
+
+export type StatusState =
+  | { kind: 'loading' }
+  | { kind: 'failed' }
+  | { kind: 'ready'; status: ScheduleStatusView; fetchedAt: Date };
+
+export async function fetchScheduleStatus(fetcher: typeof fetch = fetch): Promise<ScheduleStatusView> {
+  const response = await fetcher('/api/status', {
+    cache: 'no-store',
+    headers: { accept: 'application/json' },
+  });
+  const body = (await response.json()) as { ok: boolean; status?: ScheduleStatusView };
+  if (!response.ok || !body.ok || !body.status) throw new Error(`status ${response.status}`);
+  return body.status;
+}
+
+export function useScheduleStatus(): [StatusState, () => void] {
+  const [state, setState] = useState<StatusState>({ kind: 'loading' });
+
+  const refresh = useCallback(() => {
+    fetchScheduleStatus().then(
+      (status) => setState({ kind: 'ready', status, fetchedAt: new Date() }),
+      () => setState((previous) => (previous.kind === 'ready' ? previous : { kind: 'failed' })),
+    );
+  }, []);
+
+  useEffect(() => {
+    refresh();
+    const timer = setInterval(() => {
+      if (!document.hidden) refresh();
+    }, STATUS_REFRESH_MS);
+    const onVisible = () => {
+      if (!document.hidden) refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [refresh]);
+
+  return [state, refresh];
+}
