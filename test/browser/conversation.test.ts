@@ -1,0 +1,140 @@
+// A visitor on a phone and a counselor at her desk hold a conversation in two real Chromium contexts:
+// login, presence, queue, chat both ways, a reload mid-conversation, ending, and accessibility checks.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { desktop, launchBrowser, phone, seriousAccessibilityViolations } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let browser: Browser;
+let server: TestServer;
+let contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  server = await startTestServer('pglite');
+});
+afterEach(async () => {
+  for (const context of contexts) await context.close();
+  contexts = [];
+  await server.stop();
+});
+
+async function openPage(options: typeof phone, path: string): Promise<Page> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(8_000);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+async function aCounselorAtHerDesk(): Promise<Page> {
+  await server.havre.accounts.create({
+    username: 'camille',
+    displayName: 'Camille',
+    password: 'camille password 1',
+    role: 'counselor',
+  });
+  const page = await openPage(desktop, '/console');
+  await page.getByLabel('Identifiant').fill('camille');
+  await page.getByLabel('Mot de passe').fill('camille password 1');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  const available = page.getByRole('switch', { name: 'Disponible' });
+  await available.click();
+  await expect.poll(() => available.getAttribute('aria-checked')).toBe('true');
+  return page;
+}
+
+async function expectNoSeriousViolations(page: Page, screen: string) {
+  const violations = await seriousAccessibilityViolations(page);
+  expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+describe('visitor and counselor in Chromium', { timeout: 60_000 }, () => {
+  it('hold a conversation; the visitor reloads and sees the same history once', async () => {
+    const counselor = await aCounselorAtHerDesk();
+    const visitor = await openPage(phone, '/');
+
+    await expect.poll(() => visitor.getByText(/La discussion est ouverte/).isVisible()).toBe(true);
+    await expectNoSeriousViolations(visitor, 'home');
+    await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
+    await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
+    await expectNoSeriousViolations(visitor, 'waiting');
+
+    await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
+    await counselor.getByRole('tab', { name: /Visiteuse 1/ }).waitFor();
+
+    const composer = visitor.getByLabel('Votre message');
+    await composer.fill('Bonjour, je voudrais parler à quelqu’un.');
+    await composer.press('Enter');
+    const log = counselor.getByRole('log', { name: 'Messages avec Visiteuse 1' });
+    await log.getByText('Bonjour, je voudrais parler à quelqu’un.').waitFor();
+
+    await counselor.getByLabel('Votre réponse').fill('Bonjour, je suis là. Je vous écoute.');
+    await counselor.getByRole('button', { name: 'Envoyer' }).click();
+    await visitor.getByText('Bonjour, je suis là. Je vous écoute.').waitFor();
+    await visitor
+      .getByText(/^envoyé/)
+      .first()
+      .waitFor();
+    await expectNoSeriousViolations(visitor, 'chat');
+
+    await visitor.reload();
+    await visitor.getByText('Bonjour, je suis là. Je vous écoute.').waitFor();
+    expect(await visitor.getByText('Bonjour, je voudrais parler à quelqu’un.').count()).toBe(1);
+    expect(await visitor.getByText('Bonjour, je suis là. Je vous écoute.').count()).toBe(1);
+
+    await visitor.getByLabel('Votre message').fill('Merci, je reviens vers vous.');
+    await visitor.getByRole('button', { name: 'Envoyer' }).click();
+    await log.getByText('Merci, je reviens vers vous.').waitFor();
+    expect(await log.getByText('Bonjour, je voudrais parler à quelqu’un.').count()).toBe(1);
+
+    await counselor.getByRole('button', { name: 'Terminer la conversation' }).click();
+    await counselor.getByRole('button', { name: 'Oui, terminer' }).click();
+    await visitor.getByText('La conseillère a terminé la conversation.').waitFor();
+    await expectNoSeriousViolations(visitor, 'closed');
+    expect(await visitor.context().cookies()).toEqual([]);
+    expect(await visitor.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
+  });
+
+  it('lets the visitor end the conversation herself, and the counselor sees it', async () => {
+    const counselor = await aCounselorAtHerDesk();
+    const visitor = await openPage(phone, '/');
+    await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
+    await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
+    await visitor.getByLabel('Votre message').waitFor();
+    await visitor.getByRole('button', { name: 'Terminer la conversation' }).click();
+    await visitor.getByRole('button', { name: 'Oui, terminer' }).click();
+    await visitor.getByText('Vous avez terminé la conversation.').waitFor();
+    await counselor.getByText('Conversation terminée').waitFor();
+  });
+
+  it('shows the opening hours, the next opening and the emergency numbers when closed', async () => {
+    server.clock.advance(24 * 3600_000); // Thursday: closed until Monday 15:00 Paris time
+    const visitor = await openPage(phone, '/');
+    await visitor.getByText('La discussion est fermée pour le moment.').waitFor();
+    await visitor
+      .getByText(/lundi 7 décembre à 15 h/)
+      .first()
+      .waitFor();
+    expect(await visitor.getByRole('button', { name: 'Commencer une conversation' }).count()).toBe(0);
+    for (const number of ['17', '112', '114', '3919', '119']) {
+      expect(await visitor.locator(`a[href$=":${number}"]`).count(), number).toBeGreaterThan(0);
+    }
+    await expectNoSeriousViolations(visitor, 'closed hours');
+    const { width } = await visitor.evaluate(() => ({ width: document.documentElement.scrollWidth }));
+    expect(width).toBeLessThanOrEqual(390);
+  });
+
+  it('switches the visitor page to English', async () => {
+    const visitor = await openPage(phone, '/');
+    await visitor.getByRole('button', { name: 'English' }).click();
+    await visitor.getByRole('button', { name: 'Start a conversation' }).waitFor();
+    expect(await visitor.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+});
