@@ -38,6 +38,7 @@ const ACK_TIMEOUT_MS = 10_000;
 const DRAIN_MS = 10_000;
 /** Pause between the end of the ramp-up and the steady state, for the queue broadcasts to settle. */
 const SETTLE_MS = 2_000;
+const LOOP_RESOLUTION_MS = 10;
 const MESSAGE_PADDING = 'Je ne sais pas trop par où commencer, mais merci de me répondre.';
 const TARGETS = {
   pglite: { conversations: 300, p99Ms: 50 },
@@ -120,6 +121,8 @@ function parseOptions(): Options | null {
 
 const cleanups: (() => Promise<void>)[] = [];
 const children = new Set<ChildProcess>();
+/** Children being stopped on purpose, whose exit is expected. */
+const stopping = new WeakSet<ChildProcess>();
 const openSockets = new Set<Socket>();
 
 async function cleanUp(): Promise<void> {
@@ -174,8 +177,9 @@ async function startChild(name: string, nodeArgs: string[], env: Record<string, 
   children.add(child);
   const warnings: string[] = [];
   const exited = new Promise<void>((done) =>
-    child.once('exit', () => {
+    child.once('exit', (code, signal) => {
       children.delete(child);
+      if (!stopping.has(child)) progress(`${name} stopped by itself: exit code ${code}, signal ${signal}`);
       done();
     }),
   );
@@ -215,6 +219,7 @@ async function startChild(name: string, nodeArgs: string[], env: Record<string, 
 
 async function stopChild(child: Child): Promise<void> {
   if (child.process.exitCode !== null || child.process.signalCode !== null) return;
+  stopping.add(child.process);
   child.process.kill('SIGTERM');
   child.process.stdin?.end();
   const stopped = await Promise.race([child.exited.then(() => true), sleep(20_000).then(() => false)]);
@@ -664,7 +669,7 @@ async function runLoad(target: LoadTarget, options: Options) {
   };
 
   const timers: NodeJS.Timeout[] = [];
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   const before = {
     serverCpu: cpuSeconds(pid),
     ownCpu: process.cpuUsage(),
@@ -755,9 +760,10 @@ async function runLoad(target: LoadTarget, options: Options) {
         ? round((100 * (after.serverCpu - before.serverCpu)) / seconds)
         : null,
     generatorCpuPercentOfOneCore: round((after.ownCpu.user + after.ownCpu.system) / 1e4 / seconds),
+    // The histogram measures whole timer periods: the part beyond the resolution is the delay.
     generatorEventLoopDelayMs: {
-      p99: round(loopDelay.percentile(99) / 1e6),
-      max: round(loopDelay.max / 1e6),
+      p99: round(Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_RESOLUTION_MS)),
+      max: round(Math.max(0, loopDelay.max / 1e6 - LOOP_RESOLUTION_MS)),
     },
     machineCpuBusyBeforeLoadPercent: backgroundBusy,
     machineCpuBusyPercent:

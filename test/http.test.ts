@@ -176,6 +176,18 @@ describe('admin', () => {
   });
 });
 
+describe('settings reach live consoles', () => {
+  it('sends connected counselors their new conversation limit at once', async () => {
+    const admin = await anAdmin();
+    const counselor = await aCounselor(server);
+    const { settings } = (await call('GET', '/api/admin/settings', { cookie: admin })).json;
+    await call('PUT', '/api/admin/settings', { body: { ...settings, maxConversationsPerCounselor: 4 }, cookie: admin });
+    const state = await counselor.next('staff:state', (s: any) => s.me.maxConversations === 4);
+    expect(state.me.status).toBe('available');
+    counselor.close();
+  });
+});
+
 describe('bad requests', () => {
   it('answers malformed JSON and oversize bodies with a clear error', async () => {
     const malformed = await call('POST', '/api/auth/login', { body: '{"username":' });

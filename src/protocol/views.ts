@@ -3,7 +3,11 @@ import type { Role, Schedule } from './schemas.ts';
 
 export type Author = 'visitor' | 'counselor' | 'system';
 export type ConversationStatus = 'waiting' | 'active' | 'closed';
-export type ClosedReason = 'served' | 'visitor_left' | 'abandoned_in_queue' | 'ended_by_counselor';
+/**
+ * Why a conversation closed. `served`: the counselor ended it; `visitor_left`: the visitor ended an active
+ * conversation; `abandoned_in_queue`: she left the queue, or was gone from it past the grace period.
+ */
+export type ClosedReason = 'served' | 'visitor_left' | 'abandoned_in_queue';
 
 export interface MessageView {
   seq: number;

@@ -75,20 +75,6 @@ export async function createHavre(options: HavreOptions) {
   const notifier = createNotifier({ visitors: visitorNamespace, staff: staffNamespace, waitingRoom, log });
   const session = createStaffSession({ accounts, secret });
 
-  registerHealthRoutes(app, { db });
-  registerStatusRoute(app, { settings, presence, clock });
-  registerAuthRoutes(app, {
-    accounts,
-    session,
-    endSessionSockets: (sessionHash) => staffNamespace.in(rooms.session(sessionHash)).disconnectSockets(true),
-  });
-  registerAdminRoutes(app, {
-    accounts,
-    settings,
-    session,
-    endStaffSockets: (staffId) => staffNamespace.in(rooms.staff(staffId)).disconnectSockets(true),
-    onSettingsChanged: notifier.queueChanged,
-  });
   const absence = createVisitorAbsence({
     namespace: visitorNamespace,
     conversations,
@@ -105,7 +91,7 @@ export async function createHavre(options: HavreOptions) {
     staffNamespace,
     log,
   });
-  attachStaffNamespace({
+  const staffRealtime = attachStaffNamespace({
     namespace: staffNamespace,
     visitorNamespace,
     accounts,
@@ -116,6 +102,24 @@ export async function createHavre(options: HavreOptions) {
     notifier,
     secret,
     log,
+  });
+
+  registerHealthRoutes(app, { db });
+  registerStatusRoute(app, { settings, presence, clock });
+  registerAuthRoutes(app, {
+    accounts,
+    session,
+    endSessionSockets: (sessionHash) => staffNamespace.in(rooms.session(sessionHash)).disconnectSockets(true),
+  });
+  registerAdminRoutes(app, {
+    accounts,
+    settings,
+    session,
+    endStaffSockets: (staffId) => staffNamespace.in(rooms.staff(staffId)).disconnectSockets(true),
+    onSettingsChanged: () => {
+      notifier.queueChanged();
+      staffRealtime.refreshAll().catch((error: unknown) => log.error({ err: error }, 'staff refresh failed'));
+    },
   });
   const sessionWatch = watchStaffSessions({ namespace: staffNamespace, staff: staffRepository, clock, log });
 

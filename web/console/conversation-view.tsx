@@ -19,7 +19,7 @@ interface ConversationViewProps {
 
 function closedText(tab: ConversationTab): MessageKey | null {
   if (tab.view.closedReason === 'visitor_left') return 'conversation.closedVisitorLeft';
-  if (tab.view.closedReason === 'ended_by_counselor' || tab.view.closedReason === 'served') {
+  if (tab.view.closedReason === 'served') {
     return 'conversation.closedByCounselor';
   }
   return null;

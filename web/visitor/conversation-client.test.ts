@@ -338,12 +338,9 @@ describe('conversation client', () => {
 
   it('when the counselor closes, drops the token and the messages and lets the socket go', () => {
     const { client, storage, socket } = inConversation();
-    socket().push(
-      'conversation:state',
-      aConversation({ status: 'closed', closedReason: 'ended_by_counselor', position: null }),
-    );
+    socket().push('conversation:state', aConversation({ status: 'closed', closedReason: 'served', position: null }));
     expect(client.snapshot()).toMatchObject({ phase: 'closed', log: [], endedByVisitor: null });
-    expect(client.snapshot().conversation?.closedReason).toBe('ended_by_counselor');
+    expect(client.snapshot().conversation?.closedReason).toBe('served');
     expect(storage.getItem(TOKEN_KEY)).toBeNull();
     expect(socket().disconnectedByClient).toBe(true);
     client.reset();

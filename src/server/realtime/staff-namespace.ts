@@ -61,6 +61,16 @@ export function attachStaffNamespace(deps: Deps) {
       socket.disconnect(true);
     });
   });
+
+  return {
+    /** Settings changed (e.g. the conversation limit): every connected staff member gets a fresh state. */
+    async refreshAll(): Promise<void> {
+      for (const socket of namespace.sockets.values()) {
+        const { staff } = socket.data as StaffSocketData;
+        socket.emit(staffEvents.state, await stateOf(staff, deps));
+      }
+    },
+  };
 }
 
 async function stateOf(staff: StaffRow, deps: Deps): Promise<StaffStateView> {

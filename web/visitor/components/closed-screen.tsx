@@ -8,7 +8,6 @@ import { EmergencyNumbers } from './emergency-numbers.tsx';
 
 const reasonText: Readonly<Record<ClosedReason, MessageKey>> = {
   served: 'closed.byCounselor',
-  ended_by_counselor: 'closed.byCounselor',
   visitor_left: 'closed.byYou',
   abandoned_in_queue: 'closed.abandoned',
 };
