@@ -39,6 +39,7 @@ const DRAIN_MS = 10_000;
 /** Pause between the end of the ramp-up and the steady state, for the queue broadcasts to settle. */
 const SETTLE_MS = 2_000;
 const LOOP_RESOLUTION_MS = 10;
+const TIMELINE_SLICE_MS = 5_000;
 const MESSAGE_PADDING = 'Je ne sais pas trop par où commencer, mais merci de me répondre.';
 const TARGETS = {
   pglite: { conversations: 300, p99Ms: 50 },
@@ -58,6 +59,7 @@ const usage = `Usage: npm run bench -- [options]
   --skip-relay             run Havre only
   --relay-only             run the bare Socket.IO relay only
   --profile                run Havre under --cpu-prof and print where its CPU time went in the steady state
+  --trace-gc               run Havre under --trace-gc and report its garbage-collection pauses
   --help                   this text
 
 It prints a table and, last, one JSON line with every figure.`;
@@ -73,6 +75,7 @@ interface Options {
   havre: boolean;
   relay: boolean;
   profile: boolean;
+  traceGc: boolean;
 }
 
 function parseOptions(): Options | null {
@@ -88,6 +91,7 @@ function parseOptions(): Options | null {
       'skip-relay': { type: 'boolean', default: false },
       'relay-only': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      'trace-gc': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -113,6 +117,7 @@ function parseOptions(): Options | null {
     havre: !values['relay-only'],
     relay: !values['skip-relay'],
     profile: values.profile,
+    traceGc: values['trace-gc'],
   };
 }
 
@@ -149,8 +154,13 @@ interface Child {
   process: ChildProcess;
   url: string;
   warnings: string[];
+  /** Garbage-collection pauses, when the child runs with --trace-gc. */
+  gcPauses: { at: number; kind: string; ms: number }[];
   exited: Promise<void>;
 }
+
+/** A --trace-gc line: `[pid:0x…]  1234 ms: Scavenge 10.1 (12.0) -> 9.8 (13.0) MB, pooled: 0 MB, 1.23 / 0.00 ms …` */
+const GC_LINE = /\d+ ms: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep)\b.*?, ([\d.]+) \/ [\d.]+ ms/;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -176,6 +186,7 @@ async function startChild(name: string, nodeArgs: string[], env: Record<string, 
   });
   children.add(child);
   const warnings: string[] = [];
+  const gcPauses: Child['gcPauses'] = [];
   const exited = new Promise<void>((done) =>
     child.once('exit', (code, signal) => {
       children.delete(child);
@@ -185,10 +196,15 @@ async function startChild(name: string, nodeArgs: string[], env: Record<string, 
   );
   const keep = (line: string) => {
     if (warnings.length < 200) warnings.push(line);
-    if (warnings.length <= 10) process.stderr.write(`[${name}] ${line.slice(0, 500)}\n`);
+    if (warnings.length <= 10) process.stderr.write(`[${name}] ${line.slice(0, 4000)}\n`);
   };
   // Havre logs JSON lines; keep warnings and errors, drop the rest (such as the one-time set-up link).
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    const gc = GC_LINE.exec(line);
+    if (gc) {
+      gcPauses.push({ at: performance.now(), kind: gc[1] ?? '', ms: Number(gc[2]) });
+      return;
+    }
     if (!line.startsWith('{')) return;
     try {
       if (((JSON.parse(line) as { level?: number }).level ?? 0) >= 40) keep(line);
@@ -198,7 +214,9 @@ async function startChild(name: string, nodeArgs: string[], env: Record<string, 
   });
   createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', keep);
   const url = `http://${HOST}:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Open hours are 00:00–23:59 every day: in the last minute of a Paris day the chat says closed; wait it out.
+  const deadline = Date.now() + 120_000;
+  let saidClosed = false;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`${name} stopped while starting:\n${warnings.join('\n')}`);
@@ -207,14 +225,14 @@ async function startChild(name: string, nodeArgs: string[], env: Record<string, 
       .then((response) => (response.ok ? (response.json() as Promise<{ status?: { open?: boolean } }>) : null))
       .catch(() => null);
     if (status?.status?.open) break;
-    if (status && Date.now() > deadline - 30_000) {
-      // Open hours are 00:00–23:59 every day: only in the last minute of a Paris day can this happen.
-      progress(`${name} answers but says it is closed; waiting for midnight in Paris`);
+    if (status && !saidClosed) {
+      saidClosed = true;
+      progress(`${name} answers but says the chat is closed (23:59 in Paris?); waiting for it to open`);
     }
-    if (Date.now() > deadline) throw new Error(`${name} did not become ready and open within 60 s`);
+    if (Date.now() > deadline) throw new Error(`${name} did not become ready and open within 120 s`);
     await sleep(200);
   }
-  return { name, process: child, url, warnings, exited };
+  return { name, process: child, url, warnings, gcPauses, exited };
 }
 
 async function stopChild(child: Child): Promise<void> {
@@ -249,6 +267,29 @@ function cpuSeconds(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU seconds per process of every PostgreSQL process on this machine (the server and its backends). */
+function postgresCpu(): Map<number, number> {
+  const cpu = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue;
+    }
+    const seconds = cpuSeconds(Number(entry));
+    if (seconds !== null) cpu.set(Number(entry), seconds);
+  }
+  return cpu;
+}
+
+/** CPU seconds that PostgreSQL processes used between two samples (a backend gone in between is missed). */
+function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
 }
 
 /** Busy and total jiffies of the whole machine, from /proc/stat. */
@@ -368,31 +409,6 @@ async function createPostgresDatabase(adminUrl: string): Promise<string> {
   return url.toString();
 }
 
-interface PostgresCounters {
-  xact_commit: number;
-  xact_rollback: number;
-  tup_inserted: number;
-  tup_updated: number;
-  tup_fetched: number;
-}
-
-async function postgresCounters(databaseUrl: string): Promise<PostgresCounters | null> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-    const { rows } = await client.query(
-      'select xact_commit, xact_rollback, tup_inserted, tup_updated, tup_fetched from pg_stat_database where datname = current_database()',
-    );
-    const row = rows[0] as Record<string, string> | undefined;
-    if (!row) return null;
-    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as unknown as PostgresCounters;
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // The load: pairs of clients, ramped up in batches, then a steady state of timed messages.
 
@@ -496,6 +512,7 @@ interface LoadTarget {
 async function runLoad(target: LoadTarget, options: Options) {
   const { child } = target;
   const pid = child.process.pid ?? 0;
+  const alive = () => child.process.exitCode === null && child.process.signalCode === null;
   const backgroundBusy = await backgroundBusyPercent();
   const memory = await sampleMemory(pid);
   const interval = options.intervalS * 1000;
@@ -511,6 +528,9 @@ async function runLoad(target: LoadTarget, options: Options) {
   const sent = { visitor: 0, counselor: 0 };
   let pendingAcks = 0;
   let steady = false;
+  let windowStart = Number.POSITIVE_INFINITY;
+  /** The worst delivery latency (both ways) of the messages sent in each slice of the steady state. */
+  const timeline: number[] = [];
 
   const delivered = (clientId: string, toVisitor: boolean) => {
     const record = inFlight.get(clientId);
@@ -518,6 +538,8 @@ async function runLoad(target: LoadTarget, options: Options) {
     if (!record || record.fromVisitor === toVisitor) return;
     const now = performance.now();
     inFlight.delete(clientId);
+    const slice = Math.floor((record.at - windowStart) / TIMELINE_SLICE_MS);
+    if (slice >= 0) timeline[slice] = Math.max(timeline[slice] ?? 0, now - record.at);
     if (toVisitor) {
       latency.toVisitor.push(now - record.at);
       record.pair.lastToVisitor = now;
@@ -612,6 +634,10 @@ async function runLoad(target: LoadTarget, options: Options) {
   const rampDeadline = rampStart + 30_000 + 250 * options.conversations;
   let rampNote = '';
   for (let first = 0; first < options.conversations; first += options.batch) {
+    if (!alive()) {
+      rampNote = `the server stopped during the ramp-up, after ${pairs.length} conversations`;
+      break;
+    }
     if (performance.now() > rampDeadline) {
       rampNote = `ramp-up stopped by its deadline after ${pairs.length} conversations`;
       progress(rampNote);
@@ -674,9 +700,11 @@ async function runLoad(target: LoadTarget, options: Options) {
     serverCpu: cpuSeconds(pid),
     ownCpu: process.cpuUsage(),
     machine: machineTicks(),
-    postgres: target.databaseUrl ? await postgresCounters(target.databaseUrl) : null,
+    postgresCpu: target.databaseUrl ? postgresCpu() : null,
   };
-  const windowStart = performance.now();
+  windowStart = performance.now();
+  const rssTimeline: number[] = [];
+  const rssTimer = setInterval(() => rssTimeline.push(round((rssKiB(pid) ?? 0) / 1024, 0)), TIMELINE_SLICE_MS);
   const windowStartMicros = Number(process.hrtime.bigint() / 1000n);
   steady = true;
   loopDelay.enable();
@@ -691,29 +719,34 @@ async function runLoad(target: LoadTarget, options: Options) {
     }
   }
   progress(`${target.name}: steady state, ${pairs.length} conversations for ${options.durationS} s`);
-  await sleep(options.durationS * 1000);
+  // The steady state ends early if the server stops by itself.
+  let endSteady = () => {};
+  const steadyTimer = new Promise<void>((done) => {
+    const timer = setTimeout(done, options.durationS * 1000);
+    endSteady = () => {
+      clearTimeout(timer);
+      done();
+    };
+  });
+  void child.exited.then(endSteady);
+  await steadyTimer;
   steady = false;
   for (const timer of timers) clearTimeout(timer);
   const windowEnd = performance.now();
+  clearInterval(rssTimer);
   const windowEndMicros = Number(process.hrtime.bigint() / 1000n);
   loopDelay.disable();
   const after = {
     serverCpu: cpuSeconds(pid),
     ownCpu: process.cpuUsage(before.ownCpu),
     machine: machineTicks(),
+    postgresCpu: target.databaseUrl ? postgresCpu() : null,
   };
 
   // Drain: messages still in flight may arrive; past DRAIN_MS they count as not delivered.
   const drainDeadline = performance.now() + DRAIN_MS;
   while ((inFlight.size > 0 || pendingAcks > 0) && performance.now() < drainDeadline) await sleep(100);
   const undelivered = inFlight.size;
-  // Cumulative statistics reach pg_stat_database within a second of a backend going idle.
-  let postgresAfter: PostgresCounters | null = null;
-  if (before.postgres && target.databaseUrl) {
-    await sleep(1500);
-    postgresAfter = await postgresCounters(target.databaseUrl);
-  }
-
   const heldSince = windowEnd - Math.min(options.durationS * 1000, 2 * interval);
   const held = pairs.filter(
     (pair) =>
@@ -732,6 +765,7 @@ async function runLoad(target: LoadTarget, options: Options) {
     conversationsRequested: options.conversations,
     conversationsOpened: pairs.length,
     conversationsHeld: held,
+    serverStoppedByItself: !alive(),
     rampSeconds: round(rampSeconds),
     rampFailures: rampFailures.toJSON(),
     rampNote: rampNote || undefined,
@@ -745,6 +779,9 @@ async function runLoad(target: LoadTarget, options: Options) {
     latencyCounselorToVisitorMs: quantiles(latency.toVisitor),
     ackVisitorMs: quantiles(ackLatency.visitor),
     ackCounselorMs: quantiles(ackLatency.counselor),
+    worstLatencyPer5sMs: Array.from(timeline, (ms) => round(ms ?? 0, 0)),
+    serverRssPer5sMiB: rssTimeline,
+    serverGcPauses: options.traceGc ? gcSummary(child.gcPauses, windowStart, windowEnd) : undefined,
     errors: errors.toJSON(),
     errorCount: errors.total(),
     disconnects,
@@ -765,44 +802,52 @@ async function runLoad(target: LoadTarget, options: Options) {
       p99: round(Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_RESOLUTION_MS)),
       max: round(Math.max(0, loopDelay.max / 1e6 - LOOP_RESOLUTION_MS)),
     },
+    postgresCpuPercentOfOneCore:
+      before.postgresCpu && after.postgresCpu
+        ? round((100 * postgresCpuBetween(before.postgresCpu, after.postgresCpu)) / seconds)
+        : null,
     machineCpuBusyBeforeLoadPercent: backgroundBusy,
     machineCpuBusyPercent:
       machineTotal > 0 ? round((100 * (after.machine.busy - before.machine.busy)) / machineTotal) : null,
-    postgres:
-      before.postgres && postgresAfter && deliveredCount > 0
-        ? {
-            transactionsPerMessage: round(
-              (postgresAfter.xact_commit +
-                postgresAfter.xact_rollback -
-                before.postgres.xact_commit -
-                before.postgres.xact_rollback) /
-                (sent.visitor + sent.counselor),
-              2,
-            ),
-            rowsFetchedPerMessage: round(
-              (postgresAfter.tup_fetched - before.postgres.tup_fetched) / (sent.visitor + sent.counselor),
-              2,
-            ),
-            rowsInsertedOrUpdatedPerMessage: round(
-              (postgresAfter.tup_inserted +
-                postgresAfter.tup_updated -
-                before.postgres.tup_inserted -
-                before.postgres.tup_updated) /
-                (sent.visitor + sent.counselor),
-              2,
-            ),
-          }
-        : undefined,
     window: { startMicros: windowStartMicros, endMicros: windowEndMicros },
   };
+
+  // What the rest of the machine (other programs) used meanwhile: it competes for the same cores.
+  const othersCpuPercentOfOneCore =
+    result.machineCpuBusyPercent !== null && result.serverCpuPercentOfOneCore !== null
+      ? round(
+          Math.max(
+            0,
+            result.machineCpuBusyPercent * availableParallelism() -
+              result.serverCpuPercentOfOneCore -
+              result.generatorCpuPercentOfOneCore -
+              (result.postgresCpuPercentOfOneCore ?? 0),
+          ),
+        )
+      : null;
 
   memory.stop();
   for (const socket of openSockets) socket.disconnect();
   openSockets.clear();
-  return result;
+  return { ...result, othersCpuPercentOfOneCore };
 }
 
 type LoadResult = Awaited<ReturnType<typeof runLoad>>;
+
+function gcSummary(pauses: Child['gcPauses'], start: number, end: number) {
+  const inWindow = pauses.filter((pause) => pause.at >= start && pause.at <= end);
+  const total = inWindow.reduce((sum, pause) => sum + pause.ms, 0);
+  return {
+    count: inWindow.length,
+    totalMs: round(total),
+    maxMs: round(Math.max(0, ...inWindow.map((pause) => pause.ms))),
+    /** Pauses of 20 ms or more, with their time in seconds from the start of the steady state. */
+    long: inWindow
+      .filter((pause) => pause.ms >= 20)
+      .slice(0, 50)
+      .map((pause) => ({ atS: round((pause.at - start) / 1000), kind: pause.kind, ms: round(pause.ms) })),
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // The CPU profile of Havre's steady state, summed by function and by library.
@@ -903,8 +948,10 @@ function printReport(options: Options, havre: LoadResult | null, relay: LoadResu
     ['server RSS high-water incl. start-up', (r) => r.serverRssMiB.highWaterSinceStart],
     ['server CPU, steady (% of a core)', (r) => r.serverCpuPercentOfOneCore],
     ['load generator CPU (% of a core)', (r) => r.generatorCpuPercentOfOneCore],
+    ['PostgreSQL CPU (% of a core)', (r) => r.postgresCpuPercentOfOneCore],
     ['generator loop delay p99 (ms)', (r) => r.generatorEventLoopDelayMs.p99],
     [`machine CPU busy (% of ${availableParallelism()} cores)`, (r) => r.machineCpuBusyPercent],
+    ['other programs, steady (% of a core)', (r) => r.othersCpuPercentOfOneCore],
     ['machine CPU busy before the load (%)', (r) => r.machineCpuBusyBeforeLoadPercent],
   ];
   const header = ['', ...results.map((r) => (r.target === 'havre' ? `Havre (${options.db})` : 'bare relay'))];
@@ -946,14 +993,23 @@ function printReport(options: Options, havre: LoadResult | null, relay: LoadResu
         `${havre.conversationsHeld} held, p99 ${p99 ?? '–'} ms, ${havre.messagesUndelivered} lost, ${havre.errorCount} errors: ` +
         (targetMet ? 'MET' : 'NOT MET'),
     );
-    if (havre.postgres) {
-      out.push(
-        `PostgreSQL per message sent: ${havre.postgres.transactionsPerMessage} transactions, ` +
-          `${havre.postgres.rowsFetchedPerMessage} rows fetched, ${havre.postgres.rowsInsertedOrUpdatedPerMessage} rows written`,
-      );
-    }
   }
   for (const r of results) {
+    out.push(
+      `${r.target}: worst delivery latency per 5 s of the steady state (ms): ${r.worstLatencyPer5sMs.join(' ')}`,
+      `${r.target}: server RSS every 5 s of the steady state (MiB): ${r.serverRssPer5sMiB.join(' ')}`,
+    );
+    if (r.serverGcPauses) {
+      const gc = r.serverGcPauses;
+      out.push(
+        `${r.target}: GC pauses in the steady state: ${gc.count}, ${gc.totalMs} ms in all, longest ${gc.maxMs} ms` +
+          (gc.long.length > 0
+            ? `; ≥ 20 ms: ${gc.long.map((p) => `${p.kind} ${p.ms} ms at ${p.atS} s`).join(', ')}`
+            : ''),
+      );
+    }
+    if (r.serverStoppedByItself) out.push(`${r.target}: the server process STOPPED BY ITSELF during the run`);
+    if (r.rampNote) out.push(`${r.target}: ${r.rampNote}`);
     const failures = Object.entries(r.rampFailures);
     if (failures.length > 0)
       out.push(`${r.target} ramp failures: ${failures.map(([k, v]) => `${v}× ${k}`).join('; ')}`);
@@ -998,7 +1054,11 @@ async function benchHavre(options: Options) {
   const profileDir = join(dataDir, 'profile');
   const child = await startChild(
     'havre',
-    [...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'src/server/main.ts'],
+    [
+      ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      ...(options.traceGc ? ['--trace-gc'] : []),
+      'src/server/main.ts',
+    ],
     {
       DATA_DIR: dataDir,
       HAVRE_SECRET: secret,

@@ -176,6 +176,29 @@ describe('admin', () => {
   });
 });
 
+describe('long-lived staff sockets', () => {
+  it('are disconnected once their session has expired', async () => {
+    const counselor = await aCounselor(server);
+    const disconnected = new Promise((resolve) => counselor.socket.once('disconnect', resolve));
+    await server.havre.checkStaffSessions();
+    expect(counselor.socket.connected).toBe(true);
+    server.clock.advance(13 * 3600_000);
+    await server.havre.checkStaffSessions();
+    expect(await disconnected).toBe('io server disconnect');
+    counselor.close();
+  });
+
+  it('close quietly when the server stops with counselors connected', async () => {
+    const counselor = await aCounselor(server);
+    await server.havre.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const errors = server.logs.filter((line) => JSON.parse(line).level >= 50);
+    expect(errors).toEqual([]);
+    counselor.close();
+    server = await startTestServer('pglite');
+  });
+});
+
 describe('settings reach live consoles', () => {
   it('sends connected counselors their new conversation limit at once', async () => {
     const admin = await anAdmin();

@@ -130,6 +130,8 @@ export async function createHavre(options: HavreOptions) {
     accounts,
     settings,
     databaseKind: database.kind,
+    /** Runs the periodic check of live staff sockets against their sessions now. */
+    checkStaffSessions: sessionWatch.check,
 
     async listen(): Promise<string> {
       await app.listen({ port: config.port, host: config.host });

@@ -20,6 +20,7 @@ interface Deps {
 
 export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
   let queueTimer: NodeJS.Timeout | null = null;
+  let stopped = false;
 
   async function broadcastQueue(): Promise<void> {
     const snapshot = await waitingRoom.snapshot();
@@ -56,14 +57,16 @@ export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
     },
 
     queueChanged(): void {
-      if (queueTimer) return;
+      if (queueTimer || stopped) return;
       queueTimer = setTimeout(() => {
         queueTimer = null;
         broadcastQueue().catch((error: unknown) => log.error({ err: error }, 'queue broadcast failed'));
       }, QUEUE_COALESCE_MS);
     },
 
+    /** From now on nothing is broadcast: the server is closing and the database will be gone. */
     stop(): void {
+      stopped = true;
       if (queueTimer) clearTimeout(queueTimer);
       queueTimer = null;
     },

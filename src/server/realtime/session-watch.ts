@@ -1,5 +1,6 @@
 // Long-lived staff sockets are checked against their session every minute, so that an expired session or a
-// disabled account cannot keep a socket open (logout and disabling also disconnect at once).
+// disabled account cannot keep a socket open (logout and disabling also disconnect at once). One query
+// checks every socket: a query per socket would hold PGlite's single connection for the whole loop.
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
 import type { Clock } from '../clock.ts';
@@ -7,27 +8,26 @@ import type { StaffRepository } from '../storage/staff-repository.ts';
 
 const CHECK_EVERY_MS = 60_000;
 
-export function watchStaffSessions({
-  namespace,
-  staff,
-  clock,
-  log,
-}: {
+interface Deps {
   namespace: Namespace;
   staff: StaffRepository;
   clock: Clock;
   log: Logger;
-}) {
-  const timer = setInterval(async () => {
-    for (const socket of namespace.sockets.values()) {
-      const { sessionHash } = socket.data as { sessionHash: string };
-      const live = await staff.sessionStaff(sessionHash, clock.now()).catch((error: unknown) => {
-        log.warn({ err: error }, 'session check failed');
-        return true;
-      });
-      if (!live) socket.disconnect(true);
+}
+
+export function watchStaffSessions({ namespace, staff, clock, log }: Deps) {
+  async function check(): Promise<void> {
+    const sockets = [...namespace.sockets.values()];
+    const hashes = [...new Set(sockets.map((socket) => (socket.data as { sessionHash: string }).sessionHash))];
+    const live = await staff.liveSessions(hashes, clock.now());
+    for (const socket of sockets) {
+      if (!live.has((socket.data as { sessionHash: string }).sessionHash)) socket.disconnect(true);
     }
+  }
+
+  const timer = setInterval(() => {
+    check().catch((error: unknown) => log.warn({ err: error }, 'session check failed'));
   }, CHECK_EVERY_MS);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return { check, stop: () => clearInterval(timer) };
 }

@@ -6,6 +6,7 @@ import { staffEvents } from '../../protocol/events.ts';
 import {
   emptySchema,
   presenceSchema,
+  type Settings,
   staffConversationSchema,
   staffHistorySchema,
   staffSendSchema,
@@ -19,7 +20,7 @@ import type { SettingsService } from '../services/settings.ts';
 import type { StaffAccounts } from '../services/staff-accounts.ts';
 import { hashToken } from '../services/tokens.ts';
 import { toMessageView, toStaffConversationView } from '../services/views.ts';
-import { toQueueView, type WaitingRoom } from '../services/waiting-room.ts';
+import { type QueueSnapshot, toQueueView, type WaitingRoom } from '../services/waiting-room.ts';
 import type { StaffRow } from '../storage/schema.ts';
 import { acknowledgedEvents } from './acknowledged.ts';
 import type { Notifier } from './notifier.ts';
@@ -65,18 +66,22 @@ export function attachStaffNamespace(deps: Deps) {
   return {
     /** Settings changed (e.g. the conversation limit): every connected staff member gets a fresh state. */
     async refreshAll(): Promise<void> {
+      const shared = sharedState(deps);
       for (const socket of namespace.sockets.values()) {
         const { staff } = socket.data as StaffSocketData;
-        socket.emit(staffEvents.state, await stateOf(staff, deps));
+        socket.emit(staffEvents.state, await stateOf(staff, deps, shared));
       }
     },
   };
 }
 
-async function stateOf(staff: StaffRow, deps: Deps): Promise<StaffStateView> {
-  const [settings, snapshot, active] = await Promise.all([
-    deps.settings.current(),
-    deps.waitingRoom.snapshot(),
+async function stateOf(
+  staff: StaffRow,
+  deps: Deps,
+  shared?: Promise<[Settings, QueueSnapshot]>,
+): Promise<StaffStateView> {
+  const [[settings, snapshot], active] = await Promise.all([
+    shared ?? sharedState(deps),
     deps.conversations.activeOf(staff.id),
   ]);
   return {
@@ -90,6 +95,11 @@ async function stateOf(staff: StaffRow, deps: Deps): Promise<StaffStateView> {
     queue: toQueueView(snapshot),
     conversations: active.map(toStaffConversationView),
   };
+}
+
+/** What every staff member's state has in common: the settings and the queue. */
+function sharedState(deps: Deps): Promise<[Settings, QueueSnapshot]> {
+  return Promise.all([deps.settings.current(), deps.waitingRoom.snapshot()]);
 }
 
 async function connect(socket: Socket, deps: Deps): Promise<void> {

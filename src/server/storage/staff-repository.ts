@@ -74,6 +74,20 @@ export function createStaffRepository(db: Kysely<Database>) {
         .where('staff.disabled', '=', false)
         .executeTakeFirst(),
 
+    /** Of these sessions, the ones still live (not expired, account enabled): one query for all sockets. */
+    async liveSessions(idHashes: readonly string[], now: Date): Promise<Set<string>> {
+      if (idHashes.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('staff_sessions')
+        .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
+        .select('staff_sessions.id_hash')
+        .where('staff_sessions.id_hash', 'in', idHashes)
+        .where('staff_sessions.expires_at', '>', now)
+        .where('staff.disabled', '=', false)
+        .execute();
+      return new Set(rows.map((row) => row.id_hash));
+    },
+
     async deleteSession(idHash: string): Promise<void> {
       await db.deleteFrom('staff_sessions').where('id_hash', '=', idHash).execute();
     },
