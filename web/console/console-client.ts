@@ -11,8 +11,8 @@ import type {
   StaffConversationView,
   StaffStateView,
 } from '../../src/protocol/views.ts';
+import { newClientId } from '../ui/client-id.ts';
 import { lastSeq, pendingMessage } from '../ui/message-log.ts';
-import { newClientId } from './client-id.ts';
 import {
   type ConsoleAction,
   type ConsoleState,

@@ -4,8 +4,8 @@ import './visitor.css';
 import { render } from 'preact';
 import { io } from 'socket.io-client';
 import { namespaces } from '../../src/protocol/events.ts';
+import { newClientId } from '../ui/client-id.ts';
 import { App } from './app.tsx';
-import { newClientId } from './client-id.ts';
 import { createConversationClient } from './conversation-client.ts';
 
 const client = createConversationClient({

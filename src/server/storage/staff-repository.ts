@@ -14,6 +14,14 @@ export interface NewStaff {
 }
 
 export function createStaffRepository(db: Kysely<Database>) {
+  /** Sessions that have not expired, of accounts that are enabled. */
+  const liveSessions = (now: Date) =>
+    db
+      .selectFrom('staff_sessions')
+      .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
+      .where('staff_sessions.expires_at', '>', now)
+      .where('staff.disabled', '=', false);
+
   return {
     async insert(staff: NewStaff): Promise<StaffRow> {
       return db
@@ -65,25 +73,14 @@ export function createStaffRepository(db: Kysely<Database>) {
 
     /** The staff member behind a live session, if the session exists, has not expired and the account is enabled. */
     sessionStaff: (idHash: string, now: Date) =>
-      db
-        .selectFrom('staff_sessions')
-        .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
-        .selectAll('staff')
-        .where('staff_sessions.id_hash', '=', idHash)
-        .where('staff_sessions.expires_at', '>', now)
-        .where('staff.disabled', '=', false)
-        .executeTakeFirst(),
+      liveSessions(now).selectAll('staff').where('staff_sessions.id_hash', '=', idHash).executeTakeFirst(),
 
     /** Of these sessions, the ones still live (not expired, account enabled): one query for all sockets. */
     async liveSessions(idHashes: readonly string[], now: Date): Promise<Set<string>> {
       if (idHashes.length === 0) return new Set();
-      const rows = await db
-        .selectFrom('staff_sessions')
-        .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
+      const rows = await liveSessions(now)
         .select('staff_sessions.id_hash')
         .where('staff_sessions.id_hash', 'in', idHashes)
-        .where('staff_sessions.expires_at', '>', now)
-        .where('staff.disabled', '=', false)
         .execute();
       return new Set(rows.map((row) => row.id_hash));
     },
