@@ -4,9 +4,11 @@ import { parseArgs } from 'node:util';
 import { createStaffSchema, parsePayload, scheduleSchema } from '../protocol/schemas.ts';
 import { systemClock } from '../server/clock.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
+import { createRetentionJob } from '../server/jobs/retention-job.ts';
 import { createLogger } from '../server/logger.ts';
 import { createSettings } from '../server/services/settings.ts';
 import { createStaffAccounts } from '../server/services/staff-accounts.ts';
+import { createConversationRepository } from '../server/storage/conversation-repository.ts';
 import { openDatabase } from '../server/storage/database.ts';
 import { createSettingsRepository } from '../server/storage/settings-repository.ts';
 import { createStaffRepository } from '../server/storage/staff-repository.ts';
@@ -15,7 +17,8 @@ const usage = `usage: havre <command>
   staff create --username NAME --display-name "NAME" --role counselor|supervisor|admin   (password on stdin)
   staff list
   hours show
-  hours set --file schedule.json      ({ "timeZone": "Europe/Paris", "slots": [...], "closures": [...] })`;
+  hours set --file schedule.json      ({ "timeZone": "Europe/Paris", "slots": [...], "closures": [...] })
+  retention run                       destroy now the content of conversations past the retention period`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -38,7 +41,7 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   const command = positionals.join(' ');
-  if (values.help || !['staff create', 'staff list', 'hours show', 'hours set'].includes(command)) {
+  if (values.help || !['staff create', 'staff list', 'hours show', 'hours set', 'retention run'].includes(command)) {
     process.stdout.write(`${usage}\n`);
     process.exitCode = values.help ? 0 : 2;
     return;
@@ -73,6 +76,15 @@ async function main(argv: string[]): Promise<void> {
           `${staff.username}\t${staff.role}\t${staff.disabled ? 'disabled' : 'enabled'}\t${staff.displayName}\n`,
         );
       }
+    } else if (command === 'retention run') {
+      const retention = createRetentionJob({
+        conversations: createConversationRepository(db),
+        settings,
+        cipher: { forget: () => {} },
+        clock: systemClock,
+        log,
+      });
+      process.stdout.write(`content destroyed for ${await retention.runNow()} conversation(s)\n`);
     } else if (command === 'hours show') {
       process.stdout.write(`${JSON.stringify((await settings.current()).schedule, null, 2)}\n`);
     } else {

@@ -87,6 +87,8 @@ export const updateStaffSchema = z
 export const settingsSchema = z.object({
   schedule: scheduleSchema,
   maxConversationsPerCounselor: z.number().int().min(1).max(10),
+  /** Days after a conversation closes before its content is destroyed. */
+  retentionDays: z.number().int().min(1).max(3650),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -6,12 +6,15 @@ import { namespaces } from '../protocol/events.ts';
 import { MAX_SOCKET_FRAME_BYTES } from '../protocol/limits.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
+import { createContentCipher } from './crypto/content-cipher.ts';
+import { ensureMasterKeyMatches, loadOrCreateMasterKey } from './crypto/master-key.ts';
 import { registerAdminRoutes } from './http/admin-routes.ts';
 import { createHttpApp } from './http/app.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { createStaffSession } from './http/staff-session.ts';
 import { registerStatusRoute } from './http/status-route.ts';
+import { createRetentionJob } from './jobs/retention-job.ts';
 import { createNotifier } from './realtime/notifier.ts';
 import { sameOriginHandshake } from './realtime/origin-check.ts';
 import { rooms } from './realtime/rooms.ts';
@@ -50,14 +53,23 @@ export async function createHavre(options: HavreOptions) {
   );
   const { db } = database;
   const secret = loadOrCreateSecret(config.secret, config.dataDir);
+  const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir);
 
   const settingsRepository = createSettingsRepository(db);
+  await ensureMasterKeyMatches(settingsRepository, masterKey, clock.now()).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const staffRepository = createStaffRepository(db);
   const conversationRepository = createConversationRepository(db);
   const settings = createSettings({ repository: settingsRepository, clock });
   const accounts = createStaffAccounts({ staff: staffRepository, settings: settingsRepository, clock });
   const presence = createPresence({ staff: staffRepository });
-  const conversations = createConversationService({ conversations: conversationRepository, settings, clock });
+  const cipher = createContentCipher({
+    masterKey,
+    keys: { find: conversationRepository.wrappedKey },
+  });
+  const conversations = createConversationService({ conversations: conversationRepository, settings, cipher, clock });
   const waitingRoom = createWaitingRoom({ conversations: conversationRepository, presence, settings, clock });
 
   const app = createHttpApp({
@@ -121,6 +133,7 @@ export async function createHavre(options: HavreOptions) {
       staffRealtime.refreshAll().catch((error: unknown) => log.error({ err: error }, 'staff refresh failed'));
     },
   });
+  const retention = createRetentionJob({ conversations: conversationRepository, settings, cipher, clock, log });
   const sessionWatch = watchStaffSessions({ namespace: staffNamespace, staff: staffRepository, clock, log });
 
   return {
@@ -130,12 +143,14 @@ export async function createHavre(options: HavreOptions) {
     accounts,
     settings,
     databaseKind: database.kind,
+    retention,
     /** Runs the periodic check of live staff sockets against their sessions now. */
     checkStaffSessions: sessionWatch.check,
 
     async listen(): Promise<string> {
       await app.listen({ port: config.port, host: config.host });
       await absence.watchAllWaiting();
+      retention.start();
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -145,6 +160,7 @@ export async function createHavre(options: HavreOptions) {
       notifier.stop();
       sessionWatch.stop();
       absence.stop();
+      retention.stop();
       io.disconnectSockets(true);
       await io.close();
       await app.close().catch(() => {});

@@ -1,5 +1,6 @@
 // `npm start`: reads the environment, starts Havre, prints the set-up link while no admin exists.
 import { ConfigError, loadConfig } from './config.ts';
+import { MasterKeyError } from './crypto/master-key.ts';
 import { createHavre } from './havre.ts';
 import { createLogger } from './logger.ts';
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof MasterKeyError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Havre could not start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -36,6 +36,7 @@ function pgliteTemplate(): Promise<string> {
 
 export interface TestServer {
   havre: Havre;
+  dataDir: string;
   url: string;
   clock: Clock & { advance(ms: number): void };
   logs: string[];
@@ -82,6 +83,7 @@ export async function startTestServer(
   let current = await boot();
   const server: TestServer = {
     havre: current.havre,
+    dataDir,
     url: current.url,
     clock,
     logs,

@@ -64,6 +64,16 @@ export function AdminSettings() {
             onInput={(maxConversations) => change({ maxConversations })}
             class="field-narrow"
           />
+          <TextField
+            label={t('settings.retentionDays')}
+            hint={t('settings.retentionHint')}
+            type="number"
+            min={1}
+            max={3650}
+            value={form.retentionDays}
+            onInput={(retentionDays) => change({ retentionDays })}
+            class="field-narrow"
+          />
           {problem && (
             <p class="error" role="alert">
               {errorText(t, problem)}

@@ -9,6 +9,7 @@ const settings: Settings = {
     closures: [{ date: '2026-12-25', label: 'Noël' }, { date: '2026-05-01' }],
   },
   maxConversationsPerCounselor: 3,
+  retentionDays: 45,
 };
 
 describe('settings form', () => {

@@ -1,8 +1,9 @@
 // The settings editor's rows and their conversion to and from the server's Settings. Rows carry a local key
 // so that removing one in the middle does not shuffle what the others show.
-import type { Settings, Weekday } from '../../src/protocol/schemas.ts';
+import { type Weekday, weekdays } from '../../src/protocol/constants.ts';
+import type { Settings } from '../../src/protocol/schemas.ts';
 
-export const weekdayOrder: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export const weekdayOrder: readonly Weekday[] = weekdays;
 
 export interface SlotRow {
   key: number;
@@ -22,6 +23,7 @@ export interface SettingsForm {
   slots: SlotRow[];
   closures: ClosureRow[];
   maxConversations: string;
+  retentionDays: string;
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
@@ -42,6 +44,7 @@ export function toSettingsForm(settings: Settings): SettingsForm {
       label: closure.label ?? '',
     })),
     maxConversations: String(settings.maxConversationsPerCounselor),
+    retentionDays: String(settings.retentionDays),
   };
 }
 
@@ -56,6 +59,7 @@ export function fromSettingsForm(form: SettingsForm): Settings {
       ),
     },
     maxConversationsPerCounselor: Number(form.maxConversations),
+    retentionDays: Number(form.retentionDays),
   };
 }
 

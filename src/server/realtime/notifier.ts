@@ -3,9 +3,14 @@
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
 import { staffEvents, visitorEvents } from '../../protocol/events.ts';
-import { toMessageView, toStaffConversationView, toVisitorConversationView } from '../services/views.ts';
+import {
+  type PlainMessage,
+  toMessageView,
+  toStaffConversationView,
+  toVisitorConversationView,
+} from '../services/views.ts';
 import { placeInQueue, toQueueView, type WaitingRoom } from '../services/waiting-room.ts';
-import type { ConversationRow, MessageRow } from '../storage/schema.ts';
+import type { ConversationRow } from '../storage/schema.ts';
 import { rooms } from './rooms.ts';
 
 /** Queue changes come in bursts (a raid, a counselor taking several visitors); one broadcast per burst. */
@@ -37,7 +42,7 @@ export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
   }
 
   return {
-    message(conversation: ConversationRow, message: MessageRow): void {
+    message(conversation: ConversationRow, message: PlainMessage): void {
       const view = toMessageView(message);
       visitors.to(rooms.visitor(conversation.id)).emit(visitorEvents.message, view);
       if (conversation.counselor_id) {

@@ -6,27 +6,39 @@ import { HavreError } from '../../protocol/errors.ts';
 import type { Locale } from '../../protocol/schemas.ts';
 import type { Author } from '../../protocol/views.ts';
 import type { Clock } from '../clock.ts';
+import type { ContentCipher } from '../crypto/content-cipher.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
 import type { ConversationRow, MessageRow } from '../storage/schema.ts';
 import type { SettingsService } from './settings.ts';
 import { hashToken, newToken } from './tokens.ts';
+import type { PlainMessage } from './views.ts';
 
 /** Enough for any real conversation; a client asks again from the last sequence it got. */
 export const HISTORY_PAGE = 1000;
 
 export interface SentMessage {
   conversation: ConversationRow;
-  message: MessageRow;
+  message: PlainMessage;
   created: boolean;
 }
 
 interface Deps {
   conversations: ConversationRepository;
   settings: SettingsService;
+  cipher: ContentCipher;
   clock: Clock;
 }
 
-export function createConversationService({ conversations, settings, clock }: Deps) {
+export function createConversationService({ conversations, settings, cipher, clock }: Deps) {
+  async function decrypted({ ciphertext, ...message }: MessageRow): Promise<PlainMessage> {
+    return { ...message, text: await cipher.decrypt(message.conversation_id, message.client_id, ciphertext) };
+  }
+
+  async function history(conversationId: string, afterSeq: number): Promise<PlainMessage[]> {
+    const rows = await conversations.messagesAfter(conversationId, afterSeq, HISTORY_PAGE);
+    return Promise.all(rows.map(decrypted));
+  }
+
   async function append(
     conversationId: string,
     author: Author,
@@ -34,8 +46,9 @@ export function createConversationService({ conversations, settings, clock }: De
     clientId: string,
     text: string,
   ) {
+    const ciphertext = await cipher.encrypt(conversationId, clientId, text);
     const result = await conversations.appendMessage(
-      { conversationId, clientId, author, staffId, body: text, sentAt: clock.now() },
+      { conversationId, clientId, author, staffId, ciphertext, sentAt: clock.now() },
       (conversation) => {
         if (conversation.status === 'closed')
           throw new HavreError('CONVERSATION_CLOSED', 'this conversation has ended');
@@ -45,7 +58,7 @@ export function createConversationService({ conversations, settings, clock }: De
       },
     );
     if (!result) throw new HavreError('NOT_FOUND', 'no such conversation');
-    return result;
+    return { ...result, message: await decrypted(result.message) };
   }
 
   async function assignedTo(counselorId: string, conversationId: string): Promise<ConversationRow> {
@@ -61,11 +74,13 @@ export function createConversationService({ conversations, settings, clock }: De
       const { schedule } = await settings.current();
       if (!scheduleStatus(schedule, clock.now()).open) throw new HavreError('QUEUE_CLOSED', 'the chat is closed now');
       const token = newToken();
+      const id = randomUUID();
       const conversation = await conversations.insert({
-        id: randomUUID(),
+        id,
         tokenHash: hashToken(token),
         locale,
         createdAt: clock.now(),
+        wrappedKey: cipher.newKey(id),
       });
       return { token, conversation };
     },
@@ -84,12 +99,11 @@ export function createConversationService({ conversations, settings, clock }: De
     sendAsCounselor: (counselorId: string, conversationId: string, clientId: string, text: string) =>
       append(conversationId, 'counselor', counselorId, clientId, text),
 
-    history: (conversationId: string, afterSeq: number) =>
-      conversations.messagesAfter(conversationId, afterSeq, HISTORY_PAGE),
+    history,
 
     async historyForCounselor(counselorId: string, conversationId: string, afterSeq: number) {
       await assignedTo(counselorId, conversationId);
-      return conversations.messagesAfter(conversationId, afterSeq, HISTORY_PAGE);
+      return history(conversationId, afterSeq);
     },
 
     async endByVisitor(conversationId: string): Promise<ConversationRow> {

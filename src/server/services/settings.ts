@@ -13,6 +13,7 @@ const CACHE_MS = 5_000;
 export const defaultSettings: Settings = {
   schedule: defaultSchedule,
   maxConversationsPerCounselor: DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR,
+  retentionDays: 30,
 };
 
 export function createSettings({ repository, clock }: { repository: SettingsRepository; clock: Clock }) {
@@ -22,7 +23,9 @@ export function createSettings({ repository, clock }: { repository: SettingsRepo
     async current(): Promise<Settings> {
       const now = clock.now().getTime();
       if (cached && now - cached.at < CACHE_MS) return cached.settings;
-      const parsed = settingsSchema.safeParse(await repository.get(KEY));
+      // Stored settings from an older version lack the newer fields: they take their defaults.
+      const stored = await repository.get(KEY);
+      const parsed = settingsSchema.safeParse({ ...defaultSettings, ...(typeof stored === 'object' ? stored : {}) });
       cached = { settings: parsed.success ? parsed.data : defaultSettings, at: now };
       return cached.settings;
     },

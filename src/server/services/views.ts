@@ -2,13 +2,16 @@
 import type { MessageView, StaffConversationView, VisitorConversationView } from '../../protocol/views.ts';
 import type { ConversationRow, MessageRow } from '../storage/schema.ts';
 
-export function toMessageView(row: MessageRow): MessageView {
+/** A stored message with its text decrypted: what the services hand to the edges. */
+export type PlainMessage = Omit<MessageRow, 'ciphertext'> & { text: string };
+
+export function toMessageView(message: PlainMessage): MessageView {
   return {
-    seq: row.seq,
-    clientId: row.client_id,
-    author: row.author,
-    text: row.body,
-    sentAt: row.sent_at.toISOString(),
+    seq: message.seq,
+    clientId: message.client_id,
+    author: message.author,
+    text: message.text,
+    sentAt: message.sent_at.toISOString(),
   };
 }
 

@@ -9,24 +9,41 @@ export interface NewMessage {
   clientId: string;
   author: Author;
   staffId: string | null;
-  body: string;
+  ciphertext: Buffer;
   sentAt: Date;
 }
 
 export function createConversationRepository(db: Kysely<Database>) {
   return {
-    async insert(row: { id: string; tokenHash: string; locale: string; createdAt: Date }): Promise<ConversationRow> {
-      return db
-        .insertInto('conversations')
-        .values({
-          id: row.id,
-          token_hash: row.tokenHash,
-          status: 'waiting',
-          locale: row.locale,
-          created_at: row.createdAt,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+    /** A new waiting conversation and its wrapped data key, together. */
+    insert(row: { id: string; tokenHash: string; locale: string; createdAt: Date; wrappedKey: Buffer }) {
+      return db.transaction().execute(async (trx) => {
+        const conversation = await trx
+          .insertInto('conversations')
+          .values({
+            id: row.id,
+            token_hash: row.tokenHash,
+            status: 'waiting',
+            locale: row.locale,
+            created_at: row.createdAt,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('conversation_keys')
+          .values({ conversation_id: row.id, wrapped: row.wrappedKey, created_at: row.createdAt })
+          .execute();
+        return conversation;
+      });
+    },
+
+    async wrappedKey(conversationId: string): Promise<Buffer | null> {
+      const row = await db
+        .selectFrom('conversation_keys')
+        .select('wrapped')
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
+      return row ? Buffer.from(row.wrapped) : null;
     },
 
     byId: (id: string) => db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -125,6 +142,37 @@ export function createConversationRepository(db: Kysely<Database>) {
         .returningAll()
         .executeTakeFirst(),
 
+    /**
+     * Destroys the content of up to `limit` conversations closed before `cutoff`: their data keys first, then
+     * their ciphertext; the conversation row stays, without its token, for the statistics. Rows another node
+     * is purging at the same moment are skipped.
+     */
+    purgeClosedBefore(cutoff: Date, now: Date, limit: number): Promise<string[]> {
+      return db.transaction().execute(async (trx) => {
+        const due = await trx
+          .selectFrom('conversations')
+          .select('id')
+          .where('status', '=', 'closed')
+          .where('purged_at', 'is', null)
+          .where('closed_at', '<', cutoff)
+          .orderBy('closed_at')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        const ids = due.map((row) => row.id);
+        if (ids.length === 0) return ids;
+        await trx.deleteFrom('conversation_keys').where('conversation_id', 'in', ids).execute();
+        await trx.deleteFrom('messages').where('conversation_id', 'in', ids).execute();
+        await trx
+          .updateTable('conversations')
+          .set({ purged_at: now, token_hash: null })
+          .where('id', 'in', ids)
+          .execute();
+        return ids;
+      });
+    },
+
     closeIfWaiting: (id: string, now: Date) =>
       db
         .updateTable('conversations')
@@ -169,7 +217,7 @@ export function createConversationRepository(db: Kysely<Database>) {
             client_id: message.clientId,
             author: message.author,
             staff_id: message.staffId,
-            body: message.body,
+            ciphertext: message.ciphertext,
             sent_at: message.sentAt,
           })
           .returningAll()

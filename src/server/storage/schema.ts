@@ -25,7 +25,8 @@ export interface StaffSessionTable {
 
 export interface ConversationTable {
   id: string;
-  token_hash: string;
+  /** Null once the conversation is purged. */
+  token_hash: string | null;
   status: ConversationStatus;
   closed_reason: ClosedReason | null;
   urgent: Generated<boolean>;
@@ -35,6 +36,14 @@ export interface ConversationTable {
   created_at: Timestamp;
   assigned_at: Timestamp | null;
   closed_at: Timestamp | null;
+  purged_at: Timestamp | null;
+}
+
+export interface ConversationKeyTable {
+  conversation_id: string;
+  /** The conversation's data key, sealed with the master key. */
+  wrapped: Uint8Array;
+  created_at: Timestamp;
 }
 
 export interface MessageTable {
@@ -43,7 +52,8 @@ export interface MessageTable {
   client_id: string;
   author: Author;
   staff_id: string | null;
-  body: string;
+  /** The text sealed with the conversation's data key. */
+  ciphertext: Uint8Array;
   sent_at: Timestamp;
 }
 
@@ -57,6 +67,7 @@ export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
   conversations: ConversationTable;
+  conversation_keys: ConversationKeyTable;
   messages: MessageTable;
   settings: SettingTable;
 }

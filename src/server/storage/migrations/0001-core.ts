@@ -1,4 +1,4 @@
-// Staff, sessions, conversations, messages and settings: the core conversation schema.
+// Staff, sessions, conversations, their data keys and encrypted messages, settings: the core schema.
 import { type Kysely, sql } from 'kysely';
 
 const statements = [
@@ -21,7 +21,7 @@ const statements = [
   sql`create index staff_sessions_staff on staff_sessions (staff_id)`,
   sql`create table conversations (
     id uuid primary key,
-    token_hash text not null unique,
+    token_hash text unique,
     status text not null check (status in ('waiting', 'active', 'closed')),
     closed_reason text,
     urgent boolean not null default false,
@@ -31,17 +31,24 @@ const statements = [
     created_at timestamptz not null,
     assigned_at timestamptz,
     closed_at timestamptz,
+    purged_at timestamptz,
     check (status <> 'active' or counselor_id is not null)
   )`,
   sql`create index conversations_waiting on conversations (urgent desc, created_at, id) where status = 'waiting'`,
   sql`create index conversations_active on conversations (counselor_id) where status = 'active'`,
+  sql`create index conversations_to_purge on conversations (closed_at) where status = 'closed' and purged_at is null`,
+  sql`create table conversation_keys (
+    conversation_id uuid primary key references conversations (id) on delete cascade,
+    wrapped bytea not null,
+    created_at timestamptz not null
+  )`,
   sql`create table messages (
     conversation_id uuid not null references conversations (id) on delete cascade,
     seq integer not null,
     client_id uuid not null,
     author text not null check (author in ('visitor', 'counselor', 'system')),
     staff_id uuid references staff (id),
-    body text not null,
+    ciphertext bytea not null,
     sent_at timestamptz not null,
     primary key (conversation_id, seq),
     unique (conversation_id, client_id)
