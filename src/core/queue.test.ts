@@ -7,6 +7,7 @@ import {
   orderQueue,
   type QueueEntry,
   queuePositions,
+  waitRunsPastClosing,
 } from './queue.ts';
 
 function anEntry(overrides: Partial<QueueEntry> = {}): QueueEntry {
@@ -186,5 +187,19 @@ describe('estimateWaitMinutes', () => {
         expect(Number.isInteger(nearerWait)).toBe(true);
       }),
     );
+  });
+});
+
+describe('waitRunsPastClosing', () => {
+  const now = new Date('2026-12-02T16:30:00Z');
+  const closesAt = new Date('2026-12-02T17:00:00Z');
+  it('tells when the estimate ends after closing time', () => {
+    expect(waitRunsPastClosing(31, now, closesAt)).toBe(true);
+    expect(waitRunsPastClosing(30, now, closesAt)).toBe(false);
+    expect(waitRunsPastClosing(0, now, closesAt)).toBe(false);
+  });
+  it('does not guess without an estimate or a closing time', () => {
+    expect(waitRunsPastClosing(null, now, closesAt)).toBe(false);
+    expect(waitRunsPastClosing(500, now, null)).toBe(false);
   });
 });

@@ -49,3 +49,12 @@ export function estimateWaitMinutes(position: number, capacity: Capacity): numbe
   if (stillWaiting <= 0) return 0;
   return Math.ceil((stillWaiting * capacity.averageHandleMinutes) / capacity.totalSlots);
 }
+
+/**
+ * Whether a visitor told to expect `estimateMinutes` would still be waiting at closing time. Unknown
+ * estimates (no counselor available) are not called late: the visitor is told that no one is available.
+ */
+export function waitRunsPastClosing(estimateMinutes: number | null, now: Date, closesAt: Date | null): boolean {
+  if (estimateMinutes === null || closesAt === null) return false;
+  return now.getTime() + estimateMinutes * 60_000 > closesAt.getTime();
+}

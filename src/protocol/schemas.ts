@@ -3,36 +3,27 @@ import { z } from 'zod';
 import { locales, roles, weekdays } from './constants.ts';
 import { HavreError } from './errors.ts';
 import { MAX_MESSAGE_LENGTH } from './limits.ts';
+import { intakeAnswersSchema } from './settings-schema.ts';
 
 export type { Locale, Role, Weekday } from './constants.ts';
+export {
+  type Closure,
+  closureSchema,
+  type Schedule,
+  scheduleSchema,
+  timeZoneSchema,
+  type WeeklySlot,
+  weeklySlotSchema,
+} from './schedule-schema.ts';
+export {
+  type Intake,
+  type IntakeAnswers,
+  type IntakeQuestion,
+  intakeAnswersSchema,
+  type Settings,
+  settingsSchema,
+} from './settings-schema.ts';
 export { locales, roles, weekdays };
-
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-
-export const timeZoneSchema = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'unknown time zone');
-
-export const weeklySlotSchema = z
-  .object({ day: z.enum(weekdays), start: clockTime, end: clockTime })
-  .refine((slot) => slot.start < slot.end, 'a slot must end after it starts');
-
-export const closureSchema = z.object({ date: isoDate, label: z.string().max(200).optional() });
-
-export const scheduleSchema = z.object({
-  timeZone: timeZoneSchema,
-  slots: z.array(weeklySlotSchema).max(50),
-  closures: z.array(closureSchema).max(500),
-});
-export type Schedule = z.infer<typeof scheduleSchema>;
-export type WeeklySlot = z.infer<typeof weeklySlotSchema>;
-export type Closure = z.infer<typeof closureSchema>;
 
 const messageText = z
   .string()
@@ -43,7 +34,10 @@ const conversationId = z.uuid();
 const seq = z.number().int().min(0);
 
 // ---- visitor socket events (namespace /visitor) ----
-export const visitorStartSchema = z.object({ locale: z.enum(locales).optional() }).strict();
+export const visitorStartSchema = z
+  .object({ locale: z.enum(locales).optional(), intake: intakeAnswersSchema.optional() })
+  .strict();
+export const visitorEndSchema = z.object({ reason: z.literal('quick_exit').optional() }).strict();
 export const visitorResumeSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/), afterSeq: seq }).strict();
 export const visitorSendSchema = z.object({ clientId, text: messageText }).strict();
 export const typingSchema = z.object({ typing: z.boolean() }).strict();
@@ -84,13 +78,6 @@ export const createStaffSchema = z.object({
 export const updateStaffSchema = z
   .object({ disabled: z.boolean().optional(), role: z.enum(roles).optional() })
   .strict();
-export const settingsSchema = z.object({
-  schedule: scheduleSchema,
-  maxConversationsPerCounselor: z.number().int().min(1).max(10),
-  /** Days after a conversation closes before its content is destroyed. */
-  retentionDays: z.number().int().min(1).max(3650),
-});
-export type Settings = z.infer<typeof settingsSchema>;
 
 /**
  * Parses a payload or throws a HavreError with a stable code.

@@ -1,13 +1,14 @@
 // Shapes the server sends: what visitors and staff see of conversations, messages and the queue.
-import type { Role, Schedule } from './schemas.ts';
+import type { Intake, IntakeAnswers, Role, Schedule } from './schemas.ts';
 
 export type Author = 'visitor' | 'counselor' | 'system';
 export type ConversationStatus = 'waiting' | 'active' | 'closed';
 /**
  * Why a conversation closed. `served`: the counselor ended it; `visitor_left`: the visitor ended an active
- * conversation; `abandoned_in_queue`: she left the queue, or was gone from it past the grace period.
+ * conversation; `visitor_left_quickly`: she used quick exit; `abandoned_in_queue`: she left the queue, or was
+ * gone from it past the grace period.
  */
-export type ClosedReason = 'served' | 'visitor_left' | 'abandoned_in_queue';
+export type ClosedReason = 'served' | 'visitor_left' | 'visitor_left_quickly' | 'abandoned_in_queue';
 
 export interface MessageView {
   seq: number;
@@ -24,20 +25,33 @@ export interface VisitorConversationView {
   position: number | null;
   /** Minutes; null when no counselor is available to give an honest figure. */
   estimatedWaitMinutes: number | null;
+  /** The estimate runs past closing time: she may not be answered today. */
+  waitExceedsClosing: boolean;
+  urgent: boolean;
   lastSeq: number;
 }
 
+/** Everything a visitor's page needs before she writes: hours, admission, the wait she can expect. */
 export interface ScheduleStatusView {
   open: boolean;
   closesAt: string | null;
   nextOpensAt: string | null;
   schedule: Schedule;
   counselorsAvailable: number;
+  /** Whether a new conversation would be accepted now, and why not. */
+  admission: { paused: boolean; full: boolean };
+  /** For someone who joins now; null when no counselor is available. */
+  estimatedWaitMinutes: number | null;
+  waitExceedsClosing: boolean;
+  visitorPage: { title: string; quickExitUrl: string };
+  intake: Intake;
 }
 
 export interface QueueEntryView {
   conversationId: string;
   waitingSince: string;
+  urgent: boolean;
+  intake: IntakeAnswers;
 }
 
 export interface QueueView {

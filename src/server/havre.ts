@@ -117,7 +117,7 @@ export async function createHavre(options: HavreOptions) {
   });
 
   registerHealthRoutes(app, { db });
-  registerStatusRoute(app, { settings, presence, clock });
+  registerStatusRoute(app, { settings, waitingRoom, clock });
   registerAuthRoutes(app, {
     accounts,
     session,

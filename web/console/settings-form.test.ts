@@ -10,6 +10,9 @@ const settings: Settings = {
   },
   maxConversationsPerCounselor: 3,
   retentionDays: 45,
+  intake: { enabled: false, questions: [] },
+  admission: { paused: false, maxQueue: 20 },
+  visitorPage: { title: 'Messagerie', quickExitUrl: 'https://example.org/', embedOrigins: [] },
 };
 
 describe('settings form', () => {

@@ -19,6 +19,8 @@ export interface ClosureRow {
 }
 
 export interface SettingsForm {
+  /** The settings as loaded: what this form does not edit is sent back unchanged. */
+  base: Settings;
   timeZone: string;
   slots: SlotRow[];
   closures: ClosureRow[];
@@ -36,6 +38,7 @@ export const nextRowKey = (): number => {
 
 export function toSettingsForm(settings: Settings): SettingsForm {
   return {
+    base: settings,
     timeZone: settings.schedule.timeZone || DEFAULT_TIME_ZONE,
     slots: settings.schedule.slots.map((slot) => ({ key: nextRowKey(), ...slot })),
     closures: settings.schedule.closures.map((closure) => ({
@@ -51,6 +54,7 @@ export function toSettingsForm(settings: Settings): SettingsForm {
 /** The body for PUT /api/admin/settings; the server validates it and says what is wrong. */
 export function fromSettingsForm(form: SettingsForm): Settings {
   return {
+    ...form.base,
     schedule: {
       timeZone: form.timeZone.trim(),
       slots: form.slots.map(({ day, start, end }) => ({ day, start, end })),

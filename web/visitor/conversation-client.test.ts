@@ -99,6 +99,8 @@ const aConversation = (overrides: Partial<VisitorConversationView> = {}): Visito
   closedReason: null,
   position: 2,
   estimatedWaitMinutes: 6,
+  waitExceedsClosing: false,
+  urgent: false,
   lastSeq: 0,
   ...overrides,
 });

@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
 import { staffEvents, visitorEvents } from '../../protocol/events.ts';
+import type { VisitorConversationView } from '../../protocol/views.ts';
 import {
   type PlainMessage,
   toMessageView,
@@ -31,13 +32,14 @@ export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
     const snapshot = await waitingRoom.snapshot();
     staff.to(rooms.allStaff).emit(staffEvents.queue, toQueueView(snapshot));
     for (const entry of snapshot.entries) {
-      const place = placeInQueue(snapshot, entry.conversationId);
-      visitors.to(rooms.visitor(entry.conversationId)).emit(visitorEvents.state, {
+      const view: VisitorConversationView = {
         status: 'waiting',
         closedReason: null,
+        urgent: entry.urgent,
         lastSeq: snapshot.lastSeqs.get(entry.conversationId) ?? 0,
-        ...place,
-      });
+        ...placeInQueue(snapshot, entry.conversationId),
+      };
+      visitors.to(rooms.visitor(entry.conversationId)).emit(visitorEvents.state, view);
     }
   }
 

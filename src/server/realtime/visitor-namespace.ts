@@ -5,8 +5,8 @@ import type { Namespace, Socket } from 'socket.io';
 import { HavreError } from '../../protocol/errors.ts';
 import { visitorEvents } from '../../protocol/events.ts';
 import {
-  emptySchema,
   typingSchema,
+  visitorEndSchema,
   visitorHistorySchema,
   visitorResumeSchema,
   visitorSendSchema,
@@ -55,9 +55,9 @@ export function attachVisitorNamespace(deps: Deps) {
       if (conversationId) absence.left(conversationId);
     });
 
-    on(visitorEvents.start, visitorStartSchema, async ({ locale }) => {
+    on(visitorEvents.start, visitorStartSchema, async ({ locale, intake }) => {
       if (conversationId) throw new HavreError('ALREADY_IN_CONVERSATION', 'this tab already holds a conversation');
-      const { token, conversation } = await conversations.start(locale ?? 'fr');
+      const { token, conversation } = await conversations.start(locale ?? 'fr', intake);
       bind(conversation);
       notifier.queueChanged();
       return { token, conversation: await view(conversation) };
@@ -91,8 +91,8 @@ export function attachVisitorNamespace(deps: Deps) {
       return {};
     });
 
-    on(visitorEvents.end, emptySchema, async () => {
-      const conversation = await conversations.endByVisitor(bound());
+    on(visitorEvents.end, visitorEndSchema, async ({ reason }) => {
+      const conversation = await conversations.endByVisitor(bound(), reason === 'quick_exit');
       notifier.conversation(conversation);
       notifier.queueChanged();
       return { conversation: toVisitorConversationView(conversation) };

@@ -1,9 +1,10 @@
 // The conversation use cases: a visitor starts, resumes, writes and leaves; a counselor takes the next visitor,
 // writes and ends. Each staff use case checks first that this counselor may act on this conversation.
 import { randomUUID } from 'node:crypto';
+import { answersAreUrgent } from '../../core/intake.ts';
 import { scheduleStatus } from '../../core/schedule.ts';
 import { HavreError } from '../../protocol/errors.ts';
-import type { Locale } from '../../protocol/schemas.ts';
+import type { IntakeAnswers, Locale, Settings } from '../../protocol/schemas.ts';
 import type { Author } from '../../protocol/views.ts';
 import type { Clock } from '../clock.ts';
 import type { ContentCipher } from '../crypto/content-cipher.ts';
@@ -61,6 +62,15 @@ export function createConversationService({ conversations, settings, cipher, clo
     return { ...result, message: await decrypted(result.message) };
   }
 
+  /** Refuses a new conversation, with the reason, when the chat is closed, paused or full. */
+  async function admit({ schedule, admission }: Settings): Promise<void> {
+    if (!scheduleStatus(schedule, clock.now()).open) throw new HavreError('QUEUE_CLOSED', 'the chat is closed now');
+    if (admission.paused) throw new HavreError('INTAKE_PAUSED', 'no new conversation is opened for now');
+    if (admission.maxQueue !== null && (await conversations.waitingCount()) >= admission.maxQueue) {
+      throw new HavreError('QUEUE_FULL', 'the queue is full');
+    }
+  }
+
   async function assignedTo(counselorId: string, conversationId: string): Promise<ConversationRow> {
     const conversation = await conversations.byId(conversationId);
     if (!conversation || conversation.counselor_id !== counselorId) {
@@ -70,9 +80,13 @@ export function createConversationService({ conversations, settings, cipher, clo
   }
 
   return {
-    async start(locale: Locale): Promise<{ token: string; conversation: ConversationRow }> {
-      const { schedule } = await settings.current();
-      if (!scheduleStatus(schedule, clock.now()).open) throw new HavreError('QUEUE_CLOSED', 'the chat is closed now');
+    async start(
+      locale: Locale,
+      answers: IntakeAnswers = {},
+    ): Promise<{ token: string; conversation: ConversationRow }> {
+      const current = await settings.current();
+      await admit(current);
+      const urgent = answersAreUrgent(current.intake, answers);
       const token = newToken();
       const id = randomUUID();
       const conversation = await conversations.insert({
@@ -81,6 +95,8 @@ export function createConversationService({ conversations, settings, cipher, clo
         locale,
         createdAt: clock.now(),
         wrappedKey: cipher.newKey(id),
+        urgent,
+        intake: answers,
       });
       return { token, conversation };
     },
@@ -106,10 +122,14 @@ export function createConversationService({ conversations, settings, cipher, clo
       return history(conversationId, afterSeq);
     },
 
-    async endByVisitor(conversationId: string): Promise<ConversationRow> {
+    async endByVisitor(conversationId: string, quickExit = false): Promise<ConversationRow> {
       const current = await conversations.byId(conversationId);
       if (!current) throw new HavreError('NOT_FOUND', 'no such conversation');
-      const reason = current.status === 'waiting' ? 'abandoned_in_queue' : 'visitor_left';
+      const reason = quickExit
+        ? 'visitor_left_quickly'
+        : current.status === 'waiting'
+          ? 'abandoned_in_queue'
+          : 'visitor_left';
       return (await conversations.close(conversationId, reason, clock.now())) ?? current;
     },
 

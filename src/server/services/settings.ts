@@ -1,20 +1,15 @@
 // The association's settings (opening hours, closures, conversations per counselor), validated on the way
 // in and on the way out, cached in memory because every admission and assignment reads them.
-import { defaultSchedule } from '../../core/schedule.ts';
-import { DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR } from '../../protocol/limits.ts';
 import { parsePayload, type Settings, settingsSchema } from '../../protocol/schemas.ts';
 import type { Clock } from '../clock.ts';
 import type { SettingsRepository } from '../storage/settings-repository.ts';
+import { defaultSettings } from './default-settings.ts';
+
+export { defaultSettings };
 
 const KEY = 'general';
 /** Other processes (the CLI, other nodes) may change the settings: re-read them this often. */
 const CACHE_MS = 5_000;
-
-export const defaultSettings: Settings = {
-  schedule: defaultSchedule,
-  maxConversationsPerCounselor: DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR,
-  retentionDays: 30,
-};
 
 export function createSettings({ repository, clock }: { repository: SettingsRepository; clock: Clock }) {
   let cached: { settings: Settings; at: number } | null = null;

@@ -1,6 +1,7 @@
 // Turns database rows into the views the protocol promises; nothing else leaves the server.
 import type { MessageView, StaffConversationView, VisitorConversationView } from '../../protocol/views.ts';
 import type { ConversationRow, MessageRow } from '../storage/schema.ts';
+import type { PlaceInQueue } from './waiting-room.ts';
 
 /** A stored message with its text decrypted: what the services hand to the edges. */
 export type PlainMessage = Omit<MessageRow, 'ciphertext'> & { text: string };
@@ -29,16 +30,16 @@ export function toStaffConversationView(row: ConversationRow): StaffConversation
 
 export function toVisitorConversationView(
   row: ConversationRow,
-  place: { position: number | null; estimatedWaitMinutes: number | null } = {
-    position: null,
-    estimatedWaitMinutes: null,
-  },
+  place: PlaceInQueue = { position: null, estimatedWaitMinutes: null, waitExceedsClosing: false },
 ): VisitorConversationView {
+  const waiting = row.status === 'waiting';
   return {
     status: row.status,
     closedReason: row.closed_reason,
-    position: row.status === 'waiting' ? place.position : null,
-    estimatedWaitMinutes: row.status === 'waiting' ? place.estimatedWaitMinutes : null,
+    position: waiting ? place.position : null,
+    estimatedWaitMinutes: waiting ? place.estimatedWaitMinutes : null,
+    waitExceedsClosing: waiting && place.waitExceedsClosing,
+    urgent: row.urgent,
     lastSeq: row.last_seq,
   };
 }

@@ -1,11 +1,15 @@
-// A snapshot of the queue: who waits, in what order, and what live capacity says of each one's wait.
+// A snapshot of the queue: who waits, in what order, and what live capacity says of each one's wait,
+// including whether that wait runs past closing time.
 import {
   type Capacity,
   DEFAULT_HANDLE_MINUTES,
   estimateWaitMinutes,
   type QueueEntry,
   queuePositions,
+  waitRunsPastClosing,
 } from '../../core/queue.ts';
+import { scheduleStatus } from '../../core/schedule.ts';
+import type { IntakeAnswers } from '../../protocol/schemas.ts';
 import type { QueueView } from '../../protocol/views.ts';
 import type { Clock } from '../clock.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
@@ -20,7 +24,16 @@ export interface QueueSnapshot {
   entries: QueueEntry[];
   positions: Map<string, number>;
   lastSeqs: Map<string, number>;
+  intakes: Map<string, IntakeAnswers>;
   capacity: Capacity;
+  now: Date;
+  closesAt: Date | null;
+}
+
+export interface PlaceInQueue {
+  position: number | null;
+  estimatedWaitMinutes: number | null;
+  waitExceedsClosing: boolean;
 }
 
 interface Deps {
@@ -42,8 +55,7 @@ export function createWaitingRoom({ conversations, presence, settings, clock }: 
     return handle.minutes;
   }
 
-  async function capacity(): Promise<Capacity> {
-    const { maxConversationsPerCounselor: limit } = await settings.current();
+  async function capacity(limit: number): Promise<Capacity> {
     const available = presence.availableOnline();
     const active = await conversations.activeCounts();
     const freeSlots = available.reduce((free, id) => free + Math.max(0, limit - (active.get(id) ?? 0)), 0);
@@ -57,26 +69,41 @@ export function createWaitingRoom({ conversations, presence, settings, clock }: 
 
   return {
     async snapshot(): Promise<QueueSnapshot> {
+      const { schedule, maxConversationsPerCounselor } = await settings.current();
+      const now = clock.now();
       const rows = await conversations.waiting();
-      const entries = rows.map((row) => ({
-        conversationId: row.id,
-        waitingSince: row.created_at,
-        urgent: row.urgent,
-      }));
-      const lastSeqs = new Map(rows.map((row) => [row.id, row.last_seq]));
-      return { entries, positions: queuePositions(entries), lastSeqs, capacity: await capacity() };
+      const entries = rows.map((row) => ({ conversationId: row.id, waitingSince: row.created_at, urgent: row.urgent }));
+      return {
+        entries,
+        positions: queuePositions(entries),
+        lastSeqs: new Map(rows.map((row) => [row.id, row.last_seq])),
+        intakes: new Map(rows.map((row) => [row.id, row.intake])),
+        capacity: await capacity(maxConversationsPerCounselor),
+        now,
+        closesAt: scheduleStatus(schedule, now).closesAt,
+      };
     },
   };
 }
 
 export type WaitingRoom = ReturnType<typeof createWaitingRoom>;
 
-export function placeInQueue(snapshot: QueueSnapshot, conversationId: string) {
-  const position = snapshot.positions.get(conversationId) ?? null;
+function placeAt(snapshot: QueueSnapshot, position: number | null): PlaceInQueue {
+  const estimate = position === null ? null : estimateWaitMinutes(position, snapshot.capacity);
   return {
     position,
-    estimatedWaitMinutes: position === null ? null : estimateWaitMinutes(position, snapshot.capacity),
+    estimatedWaitMinutes: estimate,
+    waitExceedsClosing: waitRunsPastClosing(estimate, snapshot.now, snapshot.closesAt),
   };
+}
+
+export function placeInQueue(snapshot: QueueSnapshot, conversationId: string): PlaceInQueue {
+  return placeAt(snapshot, snapshot.positions.get(conversationId) ?? null);
+}
+
+/** The place and wait of someone who would join now (not urgent: behind everyone already waiting). */
+export function placeForNewcomer(snapshot: QueueSnapshot): PlaceInQueue {
+  return placeAt(snapshot, snapshot.entries.length + 1);
 }
 
 export function toQueueView(snapshot: QueueSnapshot): QueueView {
@@ -93,6 +120,8 @@ export function toQueueView(snapshot: QueueSnapshot): QueueView {
     entries: ordered.map((entry) => ({
       conversationId: entry.conversationId,
       waitingSince: entry.waitingSince.toISOString(),
+      urgent: entry.urgent,
+      intake: snapshot.intakes.get(entry.conversationId) ?? {},
     })),
   };
 }

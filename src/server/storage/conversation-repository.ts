@@ -16,7 +16,15 @@ export interface NewMessage {
 export function createConversationRepository(db: Kysely<Database>) {
   return {
     /** A new waiting conversation and its wrapped data key, together. */
-    insert(row: { id: string; tokenHash: string; locale: string; createdAt: Date; wrappedKey: Buffer }) {
+    insert(row: {
+      id: string;
+      tokenHash: string;
+      locale: string;
+      createdAt: Date;
+      wrappedKey: Buffer;
+      urgent: boolean;
+      intake: Record<string, string>;
+    }) {
       return db.transaction().execute(async (trx) => {
         const conversation = await trx
           .insertInto('conversations')
@@ -26,6 +34,8 @@ export function createConversationRepository(db: Kysely<Database>) {
             status: 'waiting',
             locale: row.locale,
             created_at: row.createdAt,
+            urgent: row.urgent,
+            intake: JSON.stringify(row.intake),
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -46,6 +56,15 @@ export function createConversationRepository(db: Kysely<Database>) {
       return row ? Buffer.from(row.wrapped) : null;
     },
 
+    async waitingCount(): Promise<number> {
+      const row = await db
+        .selectFrom('conversations')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('status', '=', 'waiting')
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
     byId: (id: string) => db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst(),
 
     byTokenHash: (tokenHash: string) =>
@@ -54,7 +73,7 @@ export function createConversationRepository(db: Kysely<Database>) {
     waiting: () =>
       db
         .selectFrom('conversations')
-        .select(['id', 'created_at', 'urgent', 'last_seq'])
+        .select(['id', 'created_at', 'urgent', 'last_seq', 'intake'])
         .where('status', '=', 'waiting')
         .orderBy('urgent', 'desc')
         .orderBy('created_at')

@@ -30,6 +30,8 @@ export interface ConversationTable {
   status: ConversationStatus;
   closed_reason: ClosedReason | null;
   urgent: Generated<boolean>;
+  /** Intake answers: question id → option id. Categories only, never free text. */
+  intake: ColumnType<Record<string, string>, string | undefined, string>;
   locale: string;
   counselor_id: string | null;
   last_seq: Generated<number>;

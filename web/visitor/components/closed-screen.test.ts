@@ -7,6 +7,8 @@ const closed = (closedReason: VisitorConversationView['closedReason']): VisitorC
   closedReason,
   position: null,
   estimatedWaitMinutes: null,
+  waitExceedsClosing: false,
+  urgent: false,
   lastSeq: 3,
 });
 

@@ -9,6 +9,7 @@ import { EmergencyNumbers } from './emergency-numbers.tsx';
 const reasonText: Readonly<Record<ClosedReason, MessageKey>> = {
   served: 'closed.byCounselor',
   visitor_left: 'closed.byYou',
+  visitor_left_quickly: 'closed.byYou',
   abandoned_in_queue: 'closed.abandoned',
 };
 

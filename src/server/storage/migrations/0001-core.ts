@@ -25,6 +25,7 @@ const statements = [
     status text not null check (status in ('waiting', 'active', 'closed')),
     closed_reason text,
     urgent boolean not null default false,
+    intake jsonb not null default '{}',
     locale text not null,
     counselor_id uuid references staff (id),
     last_seq integer not null default 0,

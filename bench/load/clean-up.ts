@@ -1,0 +1,36 @@
+// Clean-up of everything the benchmark started, in reverse order, on success, error, Ctrl-C or overrun: the
+// sockets first, then each step registered (temporary folder, PostgreSQL database, server processes).
+import { progress } from './progress.ts';
+import { disconnectSocketsBut } from './socket-clients.ts';
+
+const steps: (() => Promise<void>)[] = [];
+
+export function onCleanUp(step: () => Promise<void>): void {
+  steps.push(step);
+}
+
+export async function cleanUp(): Promise<void> {
+  disconnectSocketsBut();
+  while (steps.length > 0) {
+    const step = steps.pop();
+    await step?.().catch((error: unknown) => progress(`clean-up step failed: ${String(error)}`));
+  }
+}
+
+/**
+ * Cleans up and exits on SIGINT or SIGTERM (code 130), and past `limitMs` whatever happens (code 1). Returns
+ * the overrun timer, to clear once the run has ended by itself.
+ */
+export function cleanUpOnSignalOrOverrun(limitMs: number): NodeJS.Timeout {
+  const watchdog = setTimeout(() => {
+    progress(`the run exceeded ${Math.round(limitMs / 1000)} s; stopping`);
+    cleanUp().finally(() => process.exit(1));
+  }, limitMs);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      progress(`${signal}: stopping`);
+      cleanUp().finally(() => process.exit(130));
+    });
+  }
+  return watchdog;
+}

@@ -1,0 +1,65 @@
+// The association's settings, as admins edit them: hours, limits, retention, the intake questions, admission
+// and what the visitor page shows. Every field is checked here before anything is stored.
+import { z } from 'zod';
+import { scheduleSchema } from './schedule-schema.ts';
+
+const slug = z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes');
+const localized = z.object({ fr: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) });
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https: address' }).max(500);
+
+const uniqueIds = (items: readonly { id: string }[]) => new Set(items.map((item) => item.id)).size === items.length;
+
+export const intakeOptionSchema = z.object({
+  id: slug,
+  label: localized,
+  /** Choosing this answer marks the conversation urgent and shows the emergency numbers at once. */
+  urgent: z.boolean(),
+});
+
+export const intakeQuestionSchema = z.object({
+  id: slug,
+  label: localized,
+  options: z.array(intakeOptionSchema).min(2).max(12).refine(uniqueIds, 'option ids must be unique'),
+});
+
+export const intakeSchema = z.object({
+  enabled: z.boolean(),
+  questions: z.array(intakeQuestionSchema).max(8).refine(uniqueIds, 'question ids must be unique'),
+});
+export type Intake = z.infer<typeof intakeSchema>;
+export type IntakeQuestion = z.infer<typeof intakeQuestionSchema>;
+
+export const admissionSchema = z.object({
+  /** No new conversation is opened while paused; visitors are told why and when to come back. */
+  paused: z.boolean(),
+  /** At most this many visitors wait at once; null for no cap. */
+  maxQueue: z.number().int().min(1).max(10_000).nullable(),
+});
+
+export const visitorPageSchema = z.object({
+  /** The tab title and history entry: neutral, so that someone looking at the device learns nothing. */
+  title: z.string().trim().min(1).max(60),
+  /** Where quick exit sends the visitor. */
+  quickExitUrl: httpsUrl,
+  /** Sites allowed to show the visitor page in a frame (their origins, e.g. https://association.example). */
+  embedOrigins: z
+    .array(httpsUrl.refine((url) => new URL(url).origin === url.replace(/\/$/, ''), 'an origin only: no path'))
+    .max(10),
+});
+
+export const settingsSchema = z.object({
+  schedule: scheduleSchema,
+  maxConversationsPerCounselor: z.number().int().min(1).max(10),
+  /** Days after a conversation closes before its content is destroyed. */
+  retentionDays: z.number().int().min(1).max(3650),
+  intake: intakeSchema,
+  admission: admissionSchema,
+  visitorPage: visitorPageSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Answers to the intake: question id → option id. Free text is never asked. */
+export const intakeAnswersSchema = z
+  .record(slug, slug)
+  .refine((answers) => Object.keys(answers).length <= 8, 'too many answers');
+export type IntakeAnswers = z.infer<typeof intakeAnswersSchema>;

@@ -1,0 +1,48 @@
+// What a new Havre starts with: the association's usual hours, two conversations per counselor, 30 days of
+// retention, a short optional intake, open admission, and a visitor page that names nothing sensitive.
+import { defaultSchedule } from '../../core/schedule.ts';
+import { DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR } from '../../protocol/limits.ts';
+import type { IntakeQuestion, Settings } from '../../protocol/schemas.ts';
+
+const option = (id: string, fr: string, en: string, urgent = false) => ({ id, label: { fr, en }, urgent });
+
+export const defaultIntakeQuestions: IntakeQuestion[] = [
+  {
+    id: 'danger',
+    label: { fr: 'Êtes-vous en danger en ce moment ?', en: 'Are you in danger right now?' },
+    options: [
+      option('yes', 'Oui', 'Yes', true),
+      option('no', 'Non', 'No'),
+      option('unsure', 'Je ne sais pas', 'I am not sure'),
+    ],
+  },
+  {
+    id: 'age',
+    label: { fr: 'Quel âge avez-vous ?', en: 'How old are you?' },
+    options: [
+      option('under-15', 'Moins de 15 ans', 'Under 15'),
+      option('15-17', '15 à 17 ans', '15 to 17'),
+      option('18-21', '18 à 21 ans', '18 to 21'),
+      option('22-25', '22 à 25 ans', '22 to 25'),
+      option('26-plus', '26 ans ou plus', '26 or older'),
+    ],
+  },
+  {
+    id: 'concerned',
+    label: { fr: 'Pour qui écrivez-vous ?', en: 'Who are you writing about?' },
+    options: [
+      option('myself', 'Pour moi', 'Myself'),
+      option('someone-close', 'Pour une personne proche', 'Someone close to me'),
+      option('other', 'Autre', 'Other'),
+    ],
+  },
+];
+
+export const defaultSettings: Settings = {
+  schedule: defaultSchedule,
+  maxConversationsPerCounselor: DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR,
+  retentionDays: 30,
+  intake: { enabled: true, questions: defaultIntakeQuestions },
+  admission: { paused: false, maxQueue: null },
+  visitorPage: { title: 'Messagerie', quickExitUrl: 'https://meteofrance.com/', embedOrigins: [] },
+};
