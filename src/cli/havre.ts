@@ -28,25 +28,18 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      username: { type: 'string' },
-      'display-name': { type: 'string' },
-      role: { type: 'string' },
-      file: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
-  const command = positionals.join(' ');
-  if (values.help || !['staff create', 'staff list', 'hours show', 'hours set', 'retention run'].includes(command)) {
-    process.stdout.write(`${usage}\n`);
-    process.exitCode = values.help ? 0 : 2;
-    return;
-  }
+const options = {
+  username: { type: 'string' },
+  'display-name': { type: 'string' },
+  role: { type: 'string' },
+  file: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
 
+type Values = ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+
+/** What a command may use: the database behind Havre, through the same services the server uses. */
+async function openContext() {
   const config = loadConfig(process.env);
   const log = createLogger('warn');
   const target = config.databaseUrl
@@ -54,47 +47,77 @@ async function main(argv: string[]): Promise<void> {
     : ({ kind: 'pglite', dataDir: config.dataDir } as const);
   const { db, close } = await openDatabase(target, log);
   const settingsRepository = createSettingsRepository(db);
-  const accounts = createStaffAccounts({
-    staff: createStaffRepository(db),
-    settings: settingsRepository,
-    clock: systemClock,
-  });
-  const settings = createSettings({ repository: settingsRepository, clock: systemClock });
-  try {
-    if (command === 'staff create') {
-      const input = parsePayload(createStaffSchema, {
-        username: values.username,
-        displayName: values['display-name'],
-        role: values.role,
-        password: await readStdin(),
-      });
-      const staff = await accounts.create(input);
-      process.stdout.write(`created ${staff.role} ${staff.username} (${staff.id})\n`);
-    } else if (command === 'staff list') {
-      for (const staff of await accounts.list()) {
-        process.stdout.write(
-          `${staff.username}\t${staff.role}\t${staff.disabled ? 'disabled' : 'enabled'}\t${staff.displayName}\n`,
-        );
-      }
-    } else if (command === 'retention run') {
-      const retention = createRetentionJob({
-        conversations: createConversationRepository(db),
-        settings,
-        cipher: { forget: () => {} },
-        clock: systemClock,
-        log,
-      });
-      process.stdout.write(`content destroyed for ${await retention.runNow()} conversation(s)\n`);
-    } else if (command === 'hours show') {
-      process.stdout.write(`${JSON.stringify((await settings.current()).schedule, null, 2)}\n`);
-    } else {
-      if (!values.file) throw new ConfigError('hours set needs --file');
-      const schedule = parsePayload(scheduleSchema, JSON.parse(readFileSync(values.file, 'utf8')));
-      await settings.update({ ...(await settings.current()), schedule });
-      process.stdout.write('opening hours saved\n');
+  return {
+    db,
+    log,
+    close,
+    accounts: createStaffAccounts({
+      staff: createStaffRepository(db),
+      settings: settingsRepository,
+      clock: systemClock,
+    }),
+    settings: createSettings({ repository: settingsRepository, clock: systemClock }),
+  };
+}
+
+type Context = Awaited<ReturnType<typeof openContext>>;
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const commands: Record<string, (context: Context, values: Values) => Promise<void>> = {
+  async 'staff create'({ accounts }, values) {
+    const input = parsePayload(createStaffSchema, {
+      username: values.username,
+      displayName: values['display-name'],
+      role: values.role,
+      password: await readStdin(),
+    });
+    const staff = await accounts.create(input);
+    say(`created ${staff.role} ${staff.username} (${staff.id})`);
+  },
+
+  async 'staff list'({ accounts }) {
+    for (const staff of await accounts.list()) {
+      say(`${staff.username}\t${staff.role}\t${staff.disabled ? 'disabled' : 'enabled'}\t${staff.displayName}`);
     }
+  },
+
+  async 'hours show'({ settings }) {
+    say(JSON.stringify((await settings.current()).schedule, null, 2));
+  },
+
+  async 'hours set'({ settings }, values) {
+    if (!values.file) throw new ConfigError('hours set needs --file');
+    const schedule = parsePayload(scheduleSchema, JSON.parse(readFileSync(values.file, 'utf8')));
+    await settings.update({ ...(await settings.current()), schedule });
+    say('opening hours saved');
+  },
+
+  async 'retention run'({ db, settings, log }) {
+    const conversations = createConversationRepository(db);
+    const retention = createRetentionJob({
+      conversations,
+      settings,
+      cipher: { forget: () => {} },
+      clock: systemClock,
+      log,
+    });
+    say(`content destroyed for ${await retention.runNow()} conversation(s)`);
+  },
+};
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options });
+  const command = commands[positionals.join(' ')];
+  if (values.help || !command) {
+    say(usage);
+    process.exitCode = values.help ? 0 : 2;
+    return;
+  }
+  const context = await openContext();
+  try {
+    await command(context, values);
   } finally {
-    await close();
+    await context.close();
   }
 }
 

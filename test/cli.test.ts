@@ -1,0 +1,63 @@
+// The havre admin command, run as an operator would: a child process on a data folder of its own.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'havre-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function havre(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  const cli = resolve(import.meta.dirname, '../src/cli/havre.ts');
+  return new Promise((done) => {
+    const child = execFile(
+      process.execPath,
+      [cli, ...args],
+      { env: { ...process.env, DATA_DIR: dataDir } },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(stdin);
+  });
+}
+
+it('creates staff with the password on standard input, lists them, and refuses a weak password', {
+  timeout: 60_000,
+}, async () => {
+  const created = await havre(
+    ['staff', 'create', '--username', 'alice', '--display-name', 'Alice', '--role', 'admin'],
+    'a long passphrase\n',
+  );
+  expect(created).toMatchObject({ code: 0, stdout: expect.stringMatching(/^created admin alice /) });
+  expect((await havre(['staff', 'list'])).stdout).toBe('alice\tadmin\tenabled\tAlice\n');
+  const weak = await havre(
+    ['staff', 'create', '--username', 'bob', '--display-name', 'Bob', '--role', 'counselor'],
+    'short',
+  );
+  expect(weak).toMatchObject({ code: 1, stderr: 'havre: INVALID_PAYLOAD: password: at least 12 characters\n' });
+});
+
+it('sets opening hours from a file, checking them first', { timeout: 60_000 }, async () => {
+  const good = join(dataDir, 'hours.json');
+  writeFileSync(
+    good,
+    JSON.stringify({ timeZone: 'Europe/Paris', slots: [{ day: 'thu', start: '10:00', end: '12:00' }], closures: [] }),
+  );
+  expect((await havre(['hours', 'set', '--file', good])).code).toBe(0);
+  expect(JSON.parse((await havre(['hours', 'show'])).stdout).slots).toEqual([
+    { day: 'thu', start: '10:00', end: '12:00' },
+  ]);
+  const bad = join(dataDir, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ timeZone: 'Nowhere/Land', slots: [], closures: [] }));
+  expect(await havre(['hours', 'set', '--file', bad])).toMatchObject({
+    code: 1,
+    stderr: expect.stringContaining('unknown time zone'),
+  });
+  expect(JSON.parse((await havre(['hours', 'show'])).stdout).slots).toHaveLength(1);
+});
+
+it('answers an unknown command with its usage and exit code 2', async () => {
+  const answer = await havre(['launch', 'rockets']);
+  expect(answer.code).toBe(2);
+  expect(answer.stdout).toContain('usage: havre <command>');
+});
