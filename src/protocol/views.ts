@@ -68,6 +68,9 @@ export interface StaffConversationView {
   assignedAt: string | null;
   closedAt: string | null;
   lastSeq: number;
+  urgent: boolean;
+  /** Her intake answers, so that the counselor still has them once the conversation is open. */
+  intake: IntakeAnswers;
 }
 
 export type PresenceStatus = 'available' | 'paused';

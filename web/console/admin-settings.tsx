@@ -1,18 +1,21 @@
-// Opening hours, time zone, closures and the per-counselor conversation limit, saved together.
+// Opening hours, time zone, closures, limits, retention, admission and the visitor page, saved together.
 import { useEffect, useState } from 'preact/hooks';
 import { fetchSettings, saveSettings } from './admin-api.ts';
 import type { ApiError } from './api.ts';
 import { ClosuresEditor } from './closures-editor.tsx';
 import { errorText } from './error-text.ts';
 import { useLocale } from './locale-context.ts';
-import { fromSettingsForm, type SettingsForm, toSettingsForm } from './settings-form.ts';
+import type { MessageKey } from './messages.ts';
+import { fromSettingsForm, parseMaxQueue, type SettingsForm, toSettingsForm } from './settings-form.ts';
 import { SlotsEditor } from './slots-editor.tsx';
 import { TextField } from './text-field.tsx';
+import { AdmissionSettings, VisitorPageSettings } from './visitor-settings.tsx';
 
 export function AdminSettings() {
   const { t } = useLocale();
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [problem, setProblem] = useState<ApiError | null>(null);
+  const [formProblem, setFormProblem] = useState<MessageKey | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -30,8 +33,12 @@ export function AdminSettings() {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!form) return;
-    setBusy(true);
     setProblem(null);
+    // An unreadable cap must not be sent as "no cap".
+    const invalid = parseMaxQueue(form.maxQueue) === undefined;
+    setFormProblem(invalid ? 'settings.maxQueueInvalid' : null);
+    if (invalid) return;
+    setBusy(true);
     const answer = await saveSettings(fromSettingsForm(form));
     setBusy(false);
     if (answer.ok) {
@@ -74,6 +81,13 @@ export function AdminSettings() {
             onInput={(retentionDays) => change({ retentionDays })}
             class="field-narrow"
           />
+          <AdmissionSettings form={form} onChange={change} />
+          <VisitorPageSettings form={form} onChange={change} />
+          {formProblem && (
+            <p class="error" role="alert">
+              {t(formProblem)}
+            </p>
+          )}
           {problem && (
             <p class="error" role="alert">
               {errorText(t, problem)}

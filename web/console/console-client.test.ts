@@ -54,6 +54,8 @@ const aConversation = (): StaffConversationView => ({
   assignedAt: '2026-03-02T14:05:00.000Z',
   closedAt: null,
   lastSeq: 1,
+  urgent: false,
+  intake: {},
 });
 const aStaffState = (): StaffStateView => ({
   me: { id: 'me', displayName: 'Inès', role: 'counselor', status: 'available', maxConversations: 2 },

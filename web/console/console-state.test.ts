@@ -22,6 +22,8 @@ const aConversation = (n: number, change: Partial<StaffConversationView> = {}): 
   assignedAt: '2026-03-02T14:05:00.000Z',
   closedAt: null,
   lastSeq: 0,
+  urgent: false,
+  intake: {},
   ...change,
 });
 
@@ -163,5 +165,14 @@ describe('console state', () => {
     expect(tabOf(state, 1)?.unread).toBe(1);
     state = consoleReducer(state, { type: 'viewing', viewing: true });
     expect(tabOf(state, 1)?.unread).toBe(0);
+  });
+
+  it('counts the staff states received, so that the desk can re-read what settings may have changed', () => {
+    const state = run(
+      { type: 'state', state: aStaffState([]) },
+      { type: 'presence', status: 'paused' },
+      { type: 'state', state: aStaffState([]) },
+    );
+    expect(state.staffStates).toBe(2);
   });
 });

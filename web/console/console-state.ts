@@ -32,6 +32,8 @@ export interface ConsoleState {
   viewing: boolean;
   nextNumber: number;
   connection: ConnectionState;
+  /** How many staff:state have arrived: one comes on every connection and after each settings change. */
+  staffStates: number;
 }
 
 export type ConsoleAction =
@@ -57,6 +59,7 @@ export const initialConsoleState: ConsoleState = {
   viewing: true,
   nextNumber: 1,
   connection: 'connecting',
+  staffStates: 0,
 };
 
 function newTab(view: StaffConversationView, number: number): ConversationTab {
@@ -122,6 +125,7 @@ function applyStaffState(state: ConsoleState, staffState: StaffStateView): Conso
     ...state,
     me: staffState.me,
     queue: staffState.queue,
+    staffStates: state.staffStates + 1,
     tabs: state.tabs.map((tab) =>
       listed.has(tab.view.id) || tab.view.status === 'closed' ? tab : withView(tab, { ...tab.view, status: 'closed' }),
     ),

@@ -1,5 +1,6 @@
 // One conversation: its messages, the visitor's typing hint, her reply box, and ending the conversation.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ClosedReason } from '../../src/protocol/views.ts';
 import type { ApiError } from './api.ts';
 import { Composer } from './composer.tsx';
 import type { ConsoleClient } from './console-client.ts';
@@ -17,12 +18,14 @@ interface ConversationViewProps {
   onDraft: (text: string) => void;
 }
 
+const closedTexts: Partial<Record<ClosedReason, MessageKey>> = {
+  served: 'conversation.closedByCounselor',
+  visitor_left: 'conversation.closedVisitorLeft',
+  visitor_left_quickly: 'conversation.closedVisitorLeftQuickly',
+};
+
 function closedText(tab: ConversationTab): MessageKey | null {
-  if (tab.view.closedReason === 'visitor_left') return 'conversation.closedVisitorLeft';
-  if (tab.view.closedReason === 'served') {
-    return 'conversation.closedByCounselor';
-  }
-  return null;
+  return tab.view.closedReason ? (closedTexts[tab.view.closedReason] ?? null) : null;
 }
 
 function EndConversation({ onEnd }: { onEnd: () => Promise<void> }) {
@@ -104,10 +107,13 @@ export function ConversationView({ tab, client, draft, onDraft }: ConversationVi
       </p>
       {closed ? (
         <div class="closed" role="status">
-          <p>
-            <strong>{t('conversation.closed')}</strong>
-            {why && ` — ${t(why)}`}
-          </p>
+          <div>
+            <p>
+              <strong>{t('conversation.closed')}</strong>
+              {why && <span>{` — ${t(why)}`}</span>}
+            </p>
+            {tab.view.closedReason === 'visitor_left_quickly' && <p class="hint">{t('conversation.quickExitHint')}</p>}
+          </div>
           <button type="button" class="button button-quiet button-small" onClick={() => client?.dismiss(tab.view.id)}>
             {t('conversation.closeTab')}
           </button>

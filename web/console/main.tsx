@@ -1,6 +1,7 @@
 // Entry point of the staff console, served at /console. Styles load first, in cascade order.
 import '../ui/base.css';
 import './console.css';
+import './queue.css';
 import './entry.css';
 import './conversation.css';
 import './admin.css';

@@ -1,4 +1,5 @@
-// The live waiting list: how many wait, since when, and "take the next person".
+// The live waiting list: how many wait (urgent ones first), since when, what they answered, and "take the next
+// person", kept above the list so that a long list never pushes it out of sight.
 import { useEffect, useState } from 'preact/hooks';
 import { plural } from '../ui/i18n.ts';
 import type { ApiError } from './api.ts';
@@ -7,7 +8,8 @@ import { activeConversationCount, type ConsoleState, isAtCapacity } from './cons
 import { errorText } from './error-text.ts';
 import { useNow } from './hooks.ts';
 import { useLocale } from './locale-context.ts';
-import { minutesSince } from './time.ts';
+import { QueueEntry } from './queue-entry.tsx';
+import { usePublicStatus } from './use-public-status.ts';
 
 const SHOWN_ENTRIES = 8;
 
@@ -22,6 +24,7 @@ export function QueuePanel({ state, client }: QueuePanelProps) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const { queue, me } = state;
+  const { questions, admissionPaused } = usePublicStatus(state.staffStates);
 
   // A "nobody is waiting" note is stale as soon as the list moves.
   useEffect(() => setProblem(null), [queue.waiting]);
@@ -45,27 +48,15 @@ export function QueuePanel({ state, client }: QueuePanelProps) {
   };
 
   const shown = queue.entries.slice(0, SHOWN_ENTRIES);
+  const urgent = queue.entries.filter((entry) => entry.urgent).length;
   return (
     <section class="panel queue" aria-labelledby="queue-title">
       <h2 id="queue-title">{t('queue.title')}</h2>
       <p class="queue-count" role="status">
         {queue.waiting === 0 ? t('queue.none') : plural(t, locale, 'queue.waiting', queue.waiting)}
+        {urgent > 0 && `, ${plural(t, locale, 'queue.urgent', urgent)}`}
       </p>
-      {shown.length > 0 && (
-        <ol class="queue-entries">
-          {shown.map((entry) => {
-            const minutes = minutesSince(entry.waitingSince, now);
-            return (
-              <li key={entry.conversationId}>
-                {minutes === 0 ? t('queue.sinceUnderAMinute') : t('queue.sinceMinutes', { minutes })}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      {queue.entries.length > SHOWN_ENTRIES && (
-        <p class="hint">{t('queue.more', { n: queue.entries.length - SHOWN_ENTRIES })}</p>
-      )}
+      {admissionPaused && <p class="notice">{t('queue.admissionPaused')}</p>}
       <button
         type="button"
         class="button button-primary"
@@ -87,6 +78,16 @@ export function QueuePanel({ state, client }: QueuePanelProps) {
       )}
       {me && (
         <p class="hint">{t('queue.capacity', { active: activeConversationCount(state), max: me.maxConversations })}</p>
+      )}
+      {shown.length > 0 && (
+        <ol class="queue-entries">
+          {shown.map((entry) => (
+            <QueueEntry key={entry.conversationId} entry={entry} questions={questions} now={now} />
+          ))}
+        </ol>
+      )}
+      {queue.entries.length > SHOWN_ENTRIES && (
+        <p class="hint">{t('queue.more', { n: queue.entries.length - SHOWN_ENTRIES })}</p>
       )}
     </section>
   );

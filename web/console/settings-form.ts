@@ -26,6 +26,14 @@ export interface SettingsForm {
   closures: ClosureRow[];
   maxConversations: string;
   retentionDays: string;
+  intakeEnabled: boolean;
+  paused: boolean;
+  /** Empty for no cap. */
+  maxQueue: string;
+  pageTitle: string;
+  quickExitUrl: string;
+  /** One origin per line, as typed. */
+  embedOrigins: string;
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
@@ -48,6 +56,12 @@ export function toSettingsForm(settings: Settings): SettingsForm {
     })),
     maxConversations: String(settings.maxConversationsPerCounselor),
     retentionDays: String(settings.retentionDays),
+    intakeEnabled: settings.intake.enabled,
+    paused: settings.admission.paused,
+    maxQueue: settings.admission.maxQueue === null ? '' : String(settings.admission.maxQueue),
+    pageTitle: settings.visitorPage.title,
+    quickExitUrl: settings.visitorPage.quickExitUrl,
+    embedOrigins: settings.visitorPage.embedOrigins.join('\n'),
   };
 }
 
@@ -64,7 +78,33 @@ export function fromSettingsForm(form: SettingsForm): Settings {
     },
     maxConversationsPerCounselor: Number(form.maxConversations),
     retentionDays: Number(form.retentionDays),
+    intake: { ...form.base.intake, enabled: form.intakeEnabled },
+    admission: { paused: form.paused, maxQueue: parseMaxQueue(form.maxQueue) ?? null },
+    visitorPage: {
+      title: form.pageTitle.trim(),
+      quickExitUrl: form.quickExitUrl.trim(),
+      embedOrigins: parseOrigins(form.embedOrigins),
+    },
   };
+}
+
+/**
+ * The waiting-list cap as typed: empty means no cap (null); anything but a whole number is `undefined`, which
+ * the form reports itself rather than let it turn silently into "no cap". The server checks the range.
+ */
+export function parseMaxQueue(text: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+/** One origin per line: blank lines dropped, a trailing slash removed, each origin once. The server checks the rest. */
+export function parseOrigins(text: string): string[] {
+  const origins = text
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/\/$/, ''))
+    .filter((line) => line !== '');
+  return [...new Set(origins)];
 }
 
 /** A new slot starts where the last one ends, on the next day: the usual way hours are typed in. */

@@ -9,6 +9,7 @@ interface TextFieldProps {
   type?: 'text' | 'password' | 'number' | 'date' | 'time';
   hint?: string;
   autoComplete?: string;
+  inputMode?: 'numeric' | 'url';
   required?: boolean;
   min?: number;
   max?: number;
@@ -26,6 +27,7 @@ export function TextField({ label, value, onInput, type = 'text', hint, class: c
     onInput: (event: Event) => onInput((event.currentTarget as HTMLInputElement).value),
     'aria-describedby': hint ? hintId : undefined,
     autocomplete: rest.autoComplete,
+    inputmode: rest.inputMode,
     required: rest.required,
     min: rest.min,
     max: rest.max,

@@ -25,6 +25,8 @@ export function toStaffConversationView(row: ConversationRow): StaffConversation
     assignedAt: row.assigned_at?.toISOString() ?? null,
     closedAt: row.closed_at?.toISOString() ?? null,
     lastSeq: row.last_seq,
+    urgent: row.urgent,
+    intake: row.intake,
   };
 }
 

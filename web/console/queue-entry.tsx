@@ -1,0 +1,40 @@
+// One person in the waiting list: an "Urgent" mark in words when an answer called for it, how long she has
+// waited, and her answers to the optional questions in plain words.
+import type { IntakeQuestion } from '../../src/protocol/schemas.ts';
+import type { QueueEntryView } from '../../src/protocol/views.ts';
+import { describeAnswers } from './intake-answers.ts';
+import { useLocale } from './locale-context.ts';
+import { minutesSince } from './time.ts';
+
+interface QueueEntryProps {
+  entry: QueueEntryView;
+  questions: readonly IntakeQuestion[];
+  now: number;
+}
+
+export function QueueEntry({ entry, questions, now }: QueueEntryProps) {
+  const { t, locale } = useLocale();
+  const minutes = minutesSince(entry.waitingSince, now);
+  const answers = describeAnswers(questions, entry.intake, locale);
+  return (
+    <li class={entry.urgent ? 'queue-entry is-urgent' : 'queue-entry'}>
+      <p class="queue-entry-head">
+        {entry.urgent && (
+          <>
+            <strong class="urgent-mark">{t('queue.urgentMark')}</strong>{' '}
+          </>
+        )}
+        <span>{minutes === 0 ? t('queue.sinceUnderAMinute') : t('queue.sinceMinutes', { minutes })}</span>
+      </p>
+      {answers.length > 0 && (
+        <dl class="intake-answers">
+          {answers.map((line) => (
+            <div key={line.questionId}>
+              <dt>{line.question}</dt> <dd>{line.answer}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </li>
+  );
+}

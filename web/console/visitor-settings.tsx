@@ -1,0 +1,82 @@
+// The settings that shape what visitors meet: whether new conversations are accepted, how many may wait, the
+// optional questions, and the visitor page's neutral title, quick exit and embedding sites. The questions
+// themselves are listed here but not edited.
+import { CheckboxField, TextAreaField } from './form-fields.tsx';
+import { useLocale } from './locale-context.ts';
+import type { SettingsForm } from './settings-form.ts';
+import { TextField } from './text-field.tsx';
+
+interface VisitorSettingsProps {
+  form: SettingsForm;
+  onChange: (change: Partial<SettingsForm>) => void;
+}
+
+export function AdmissionSettings({ form, onChange }: VisitorSettingsProps) {
+  const { t, locale } = useLocale();
+  const questions = form.base.intake.questions;
+  return (
+    <fieldset class="rows">
+      <legend>{t('settings.admission')}</legend>
+      <CheckboxField
+        label={t('settings.paused')}
+        hint={t('settings.pausedHint')}
+        checked={form.paused}
+        onChange={(paused) => onChange({ paused })}
+      />
+      <TextField
+        label={t('settings.maxQueue')}
+        hint={t('settings.maxQueueHint')}
+        inputMode="numeric"
+        value={form.maxQueue}
+        onInput={(maxQueue) => onChange({ maxQueue })}
+        class="field-narrow"
+      />
+      <CheckboxField
+        label={t('settings.intakeEnabled')}
+        hint={t('settings.intakeHint')}
+        checked={form.intakeEnabled}
+        onChange={(intakeEnabled) => onChange({ intakeEnabled })}
+      />
+      {questions.length > 0 && (
+        <div class="intake-questions">
+          <p class="hint">{t('settings.intakeQuestions')}</p>
+          <ul>
+            {questions.map((question) => (
+              <li key={question.id}>{question.label[locale]}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+export function VisitorPageSettings({ form, onChange }: VisitorSettingsProps) {
+  const { t } = useLocale();
+  return (
+    <fieldset class="rows">
+      <legend>{t('settings.visitorPage')}</legend>
+      <TextField
+        label={t('settings.pageTitle')}
+        hint={t('settings.pageTitleHint')}
+        value={form.pageTitle}
+        onInput={(pageTitle) => onChange({ pageTitle })}
+        class="field-wide"
+      />
+      <TextField
+        label={t('settings.quickExitUrl')}
+        hint={t('settings.quickExitUrlHint')}
+        inputMode="url"
+        value={form.quickExitUrl}
+        onInput={(quickExitUrl) => onChange({ quickExitUrl })}
+        class="field-wide"
+      />
+      <TextAreaField
+        label={t('settings.embedOrigins')}
+        hint={t('settings.embedOriginsHint')}
+        value={form.embedOrigins}
+        onInput={(embedOrigins) => onChange({ embedOrigins })}
+      />
+    </fieldset>
+  );
+}
