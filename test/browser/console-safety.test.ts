@@ -107,6 +107,13 @@ describe('console and visitor safety', { timeout: 60_000 }, () => {
     await entries.last().getByText('18 à 21 ans').waitFor();
     await page.getByText('2 personnes en attente, dont 1 en urgence').waitFor();
     await expectNoSeriousViolations(page, 'workspace with an urgent entry');
+
+    // Once she takes her, the answers stay in view beside the conversation.
+    await page.getByRole('switch', { name: 'Disponible' }).click();
+    await page.getByRole('button', { name: 'Prendre la personne suivante' }).click();
+    const conversation = page.locator('.conversation-head');
+    await conversation.getByText('Urgent', { exact: true }).waitFor();
+    await conversation.getByText('Pour moi', { exact: true }).waitFor();
   });
 
   it('tells the counselor when the visitor left by quick exit', async () => {

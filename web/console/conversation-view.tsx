@@ -6,10 +6,12 @@ import { Composer } from './composer.tsx';
 import type { ConsoleClient } from './console-client.ts';
 import type { ConversationTab } from './console-state.ts';
 import { errorText } from './error-text.ts';
+import { IntakeAnswerList } from './intake-answer-list.tsx';
 import { useLocale } from './locale-context.ts';
 import { MessageList } from './message-list.tsx';
 import type { MessageKey } from './messages.ts';
 import { clockTime } from './time.ts';
+import { usePublicStatus } from './use-public-status.ts';
 
 interface ConversationViewProps {
   tab: ConversationTab;
@@ -77,6 +79,7 @@ export function ConversationView({ tab, client, draft, onDraft }: ConversationVi
   const [endError, setEndError] = useState<ApiError | null>(null);
   const closed = tab.view.status === 'closed';
   const name = t('tabs.visitor', { number: tab.number });
+  const { questions } = usePublicStatus(1);
   const why = closedText(tab);
 
   const end = async () => {
@@ -91,8 +94,14 @@ export function ConversationView({ tab, client, draft, onDraft }: ConversationVi
         <div>
           <h2>{name}</h2>
           <p class="hint">
+            {tab.view.urgent && (
+              <>
+                <strong class="urgent-mark">{t('queue.urgentMark')}</strong>{' '}
+              </>
+            )}
             {t('conversation.since', { time: clockTime(tab.view.assignedAt ?? tab.view.createdAt, locale) })}
           </p>
+          <IntakeAnswerList questions={questions} answers={tab.view.intake} />
         </div>
         {!closed && <EndConversation onEnd={end} />}
       </div>

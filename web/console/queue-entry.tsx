@@ -2,7 +2,7 @@
 // waited, and her answers to the optional questions in plain words.
 import type { IntakeQuestion } from '../../src/protocol/schemas.ts';
 import type { QueueEntryView } from '../../src/protocol/views.ts';
-import { describeAnswers } from './intake-answers.ts';
+import { IntakeAnswerList } from './intake-answer-list.tsx';
 import { useLocale } from './locale-context.ts';
 import { minutesSince } from './time.ts';
 
@@ -13,9 +13,8 @@ interface QueueEntryProps {
 }
 
 export function QueueEntry({ entry, questions, now }: QueueEntryProps) {
-  const { t, locale } = useLocale();
+  const { t } = useLocale();
   const minutes = minutesSince(entry.waitingSince, now);
-  const answers = describeAnswers(questions, entry.intake, locale);
   return (
     <li class={entry.urgent ? 'queue-entry is-urgent' : 'queue-entry'}>
       <p class="queue-entry-head">
@@ -26,15 +25,7 @@ export function QueueEntry({ entry, questions, now }: QueueEntryProps) {
         )}
         <span>{minutes === 0 ? t('queue.sinceUnderAMinute') : t('queue.sinceMinutes', { minutes })}</span>
       </p>
-      {answers.length > 0 && (
-        <dl class="intake-answers">
-          {answers.map((line) => (
-            <div key={line.questionId}>
-              <dt>{line.question}</dt> <dd>{line.answer}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <IntakeAnswerList questions={questions} answers={entry.intake} />
     </li>
   );
 }
