@@ -76,6 +76,7 @@ export async function createHavre(options: HavreOptions) {
     log,
     webRoot: webRoot ?? resolve(import.meta.dirname, '../../dist/web'),
     trustProxy: config.trustProxy,
+    visitorPage: async () => (await settings.current()).visitorPage,
   });
   const io = new Server(app.server, {
     maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,

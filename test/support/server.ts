@@ -46,8 +46,14 @@ export interface TestServer {
 
 export async function startTestServer(
   kind: StorageKind,
-  options: { webRoot?: string; visitorGraceMs?: number } = {},
+  options: {
+    webRoot?: string;
+    visitorGraceMs?: number;
+    /** Environment variables over the test defaults, e.g. { TRUST_PROXY: 'true', LOG_LEVEL: 'trace' }. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestServer> {
+  const { env, ...havreOptions } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'havre-test-'));
   if (kind === 'pglite') cpSync(await pgliteTemplate(), dataDir, { recursive: true });
   const database = kind === 'postgres' ? await createTestDatabase() : null;
@@ -68,12 +74,13 @@ export async function startTestServer(
       DATA_DIR: dataDir,
       DATABASE_URL: database?.url,
       LOG_LEVEL: 'info',
+      ...env,
     });
     const havre = await createHavre({
       config,
-      log: createLogger('info', sink),
+      log: createLogger(config.logLevel, sink),
       clock,
-      ...options,
+      ...havreOptions,
     });
     const url = await havre.listen();
     port = Number(new URL(url).port);

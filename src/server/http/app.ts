@@ -2,37 +2,26 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { MAX_HTTP_BODY_BYTES } from '../../protocol/limits.ts';
+import type { Settings } from '../../protocol/schemas.ts';
 import { toErrorAnswer } from '../errors.ts';
+import { defaultSettings } from '../services/default-settings.ts';
+import { securityHeaders } from './security-headers.ts';
+import { loadVisitorPage } from './visitor-page.ts';
 
-/** Same-origin everything, no inline script: a visitor's page can load nothing from anywhere else. */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+type VisitorPageSettings = Settings['visitorPage'];
 
-const securityHeaders = {
-  // Nothing of Havre may stay in the browser's cache, where someone else using the device could find it.
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'content-security-policy': contentSecurityPolicy,
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-  'cross-origin-opener-policy': 'same-origin',
-};
+interface HttpAppOptions {
+  log: Logger;
+  webRoot: string;
+  trustProxy: boolean;
+  /** The admin's current visitor-page settings (neutral title, sites allowed to frame the page). */
+  visitorPage: () => Promise<VisitorPageSettings>;
+}
 
-export function createHttpApp({ log, webRoot, trustProxy }: { log: Logger; webRoot: string; trustProxy: boolean }) {
+export function createHttpApp({ log, webRoot, trustProxy, visitorPage }: HttpAppOptions) {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     // Fastify's request logs carry the client address; Havre logs no address, so they are off.
@@ -41,8 +30,10 @@ export function createHttpApp({ log, webRoot, trustProxy }: { log: Logger; webRo
     trustProxy,
   });
 
+  // Only the visitor page's own reply may be framed, by the origins its handler recorded here.
+  const framers = new WeakMap<FastifyReply, readonly string[]>();
   app.addHook('onSend', async (_request, reply) => {
-    reply.headers(securityHeaders);
+    reply.headers(securityHeaders(framers.get(reply)));
   });
 
   app.setErrorHandler((error, _request, reply) => {
@@ -61,11 +52,23 @@ export function createHttpApp({ log, webRoot, trustProxy }: { log: Logger; webRo
     reply.code(404).send({ ok: false, error: { code: 'NOT_FOUND', message: 'not found' } }),
   );
 
-  registerWebApps(app, webRoot);
+  registerWebApps(app, webRoot, async (reply) => {
+    const page = await visitorPage().catch((error: unknown) => {
+      // The page (and its emergency numbers) must load even when the database does not answer: it then
+      // takes the default neutral title and may not be framed.
+      log.warn({ err: error }, 'settings unavailable: visitor page served with the defaults');
+      return defaultSettings.visitorPage;
+    });
+    framers.set(reply, page.embedOrigins);
+    return page.title;
+  });
   return app;
 }
 
-function registerWebApps(app: FastifyInstance, webRoot: string) {
+/** Resolves the neutral title of the visitor page for this reply, and lets it be framed as the admin allows. */
+type VisitorPageFor = (reply: FastifyReply) => Promise<string>;
+
+function registerWebApps(app: FastifyInstance, webRoot: string, visitorPageFor: VisitorPageFor) {
   if (!existsSync(join(webRoot, 'visitor/index.html'))) {
     app.log.warn('web apps are not built: run `npm run build`');
     const notBuilt = 'Havre web apps are not built yet: run `npm run build`.';
@@ -79,6 +82,9 @@ function registerWebApps(app: FastifyInstance, webRoot: string) {
     index: false,
     cacheControl: false,
   });
-  app.get('/', (_request, reply) => reply.sendFile('visitor/index.html', webRoot));
+  const visitorHtml = loadVisitorPage(join(webRoot, 'visitor/index.html'));
+  app.get('/', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(visitorHtml(await visitorPageFor(reply))),
+  );
   app.get('/console', (_request, reply) => reply.sendFile('console/index.html', webRoot));
 }
