@@ -185,6 +185,7 @@ describe('long-lived staff sockets', () => {
     server.clock.advance(13 * 3600_000);
     await server.havre.checkStaffSessions();
     expect(await disconnected).toBe('io server disconnect');
+    expect(await server.havre.db.selectFrom('staff_sessions').selectAll().execute()).toEqual([]);
     counselor.close();
   });
 

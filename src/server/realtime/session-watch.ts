@@ -1,6 +1,7 @@
 // Long-lived staff sockets are checked against their session every minute, so that an expired session or a
 // disabled account cannot keep a socket open (logout and disabling also disconnect at once). One query
 // checks every socket: a query per socket would hold PGlite's single connection for the whole loop.
+// Expired session rows are deleted at the same time.
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
 import type { Clock } from '../clock.ts';
@@ -23,6 +24,7 @@ export function watchStaffSessions({ namespace, staff, clock, log }: Deps) {
     for (const socket of sockets) {
       if (!live.has((socket.data as { sessionHash: string }).sessionHash)) socket.disconnect(true);
     }
+    await staff.deleteExpiredSessions(clock.now());
   }
 
   const timer = setInterval(() => {

@@ -89,6 +89,10 @@ export function createStaffRepository(db: Kysely<Database>) {
       await db.deleteFrom('staff_sessions').where('id_hash', '=', idHash).execute();
     },
 
+    async deleteExpiredSessions(now: Date): Promise<void> {
+      await db.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
+    },
+
     async deleteSessionsOf(staffId: string): Promise<void> {
       await db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).execute();
     },
