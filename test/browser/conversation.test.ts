@@ -63,6 +63,7 @@ describe('visitor and counselor in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => visitor.getByText(/La discussion est ouverte/).isVisible()).toBe(true);
     await expectNoSeriousViolations(visitor, 'home');
     await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
+    await visitor.getByRole('button', { name: 'Passer les questions' }).click();
     await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
     await expectNoSeriousViolations(visitor, 'waiting');
 
@@ -106,6 +107,7 @@ describe('visitor and counselor in Chromium', { timeout: 60_000 }, () => {
     const counselor = await aCounselorAtHerDesk();
     const visitor = await openPage(phone, '/');
     await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
+    await visitor.getByRole('button', { name: 'Passer les questions' }).click();
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
     await visitor.getByLabel('Votre message').waitFor();
     await visitor.getByRole('button', { name: 'Terminer la conversation' }).click();

@@ -1,22 +1,32 @@
 // The visitor app: a top bar (language, quick exit) and one screen at a time, chosen from the
-// conversation client's snapshot.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+// conversation client's snapshot and the public status (hours, admission, intake, neutral title).
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../ui/i18n.ts';
 import { ChatScreen } from './components/chat-screen.tsx';
 import { ClosedScreen } from './components/closed-screen.tsx';
 import { HomeScreen } from './components/home-screen.tsx';
+import { IntakeScreen } from './components/intake-screen.tsx';
 import { ResumingScreen } from './components/resuming-screen.tsx';
 import { WaitingScreen } from './components/waiting-screen.tsx';
 import type { ConversationClient, VisitorSnapshot } from './conversation-client.ts';
-import { createShiftCounter, leaveNow } from './quick-exit.ts';
-import { type Texts, TextsContext, textsFor } from './texts.ts';
+import { wipeDevice } from './device-wipe.ts';
+import { asksIntake } from './intake.ts';
+import { createShiftCounter, exitAddress, leaveNow } from './quick-exit.ts';
+import { type StatusState, useScheduleStatus } from './schedule-status.ts';
+import { type Texts, TextsContext, textsFor, useTexts } from './texts.ts';
 import { useSnapshot } from './use-snapshot.ts';
+
+/** The title the server put in the page, already neutral; used until the status has loaded. */
+const pageTitle = document.title;
 
 export function App({ client }: { client: ConversationClient }) {
   const [locale, setLocale] = useState<Locale>('fr');
   const texts = useMemo(() => textsFor(locale), [locale]);
   const snapshot = useSnapshot(client);
   const other: Locale = locale === 'fr' ? 'en' : 'fr';
+  const live = snapshot.phase === 'idle' || snapshot.phase === 'starting' || snapshot.phase === 'closed';
+  const [statusState, refreshStatus] = useScheduleStatus(live);
+  const status = statusState.kind === 'ready' ? statusState.status : null;
 
   useEffect(() => {
     client.resumeIfAny();
@@ -24,9 +34,11 @@ export function App({ client }: { client: ConversationClient }) {
   useLayoutEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  useAttentionTitle(texts, snapshot);
+  useAttentionTitle(texts, snapshot, status?.visitorPage.title ?? pageTitle);
 
-  const exit = useCallback(() => leaveNow(client.forget), [client]);
+  const exitTo = useRef(exitAddress(null));
+  exitTo.current = exitAddress(status?.visitorPage.quickExitUrl);
+  const exit = useCallback(() => leaveNow(client.forget, exitTo.current), [client]);
   useEffect(() => {
     const onKey = createShiftCounter(exit);
     window.addEventListener('keydown', onKey);
@@ -49,22 +61,82 @@ export function App({ client }: { client: ConversationClient }) {
           </div>
         </header>
         <main class="main">
-          <Screen client={client} snapshot={snapshot} />
+          <Screen client={client} snapshot={snapshot} statusState={statusState} refreshStatus={refreshStatus} />
         </main>
       </div>
     </TextsContext.Provider>
   );
 }
 
-function Screen({ client, snapshot }: { client: ConversationClient; snapshot: VisitorSnapshot }) {
-  const { phase, conversation } = snapshot;
+interface ScreenProps {
+  client: ConversationClient;
+  snapshot: VisitorSnapshot;
+  statusState: StatusState;
+  refreshStatus: () => void;
+}
+
+function Screen({ client, snapshot, statusState, refreshStatus }: ScreenProps) {
+  const { locale } = useTexts();
+  const { phase, conversation, problem } = snapshot;
+  const ready = statusState.kind === 'ready' ? statusState : null;
+  /** She pressed "start" and the intake questions are shown. */
+  const [asking, setAsking] = useState(false);
+  const away = phase === 'open' || phase === 'closed' || phase === 'resuming';
+  useEffect(() => {
+    if (away || problem) setAsking(false);
+  }, [away, problem]);
+  // A refusal or a closed queue may mean the status is stale: load it again.
+  useEffect(() => {
+    if (problem) refreshStatus();
+  }, [problem, refreshStatus]);
+
   if (phase === 'idle' || phase === 'starting') {
-    return <HomeScreen starting={phase === 'starting'} problem={snapshot.problem} onStart={client.start} />;
+    if (asking && ready) {
+      return (
+        <IntakeScreen
+          intake={ready.status.intake}
+          starting={phase === 'starting'}
+          onJoin={(answers) => client.start(locale, answers)}
+        />
+      );
+    }
+    return (
+      <HomeScreen
+        statusState={statusState}
+        starting={phase === 'starting'}
+        problem={problem}
+        onStart={() => (asksIntake(ready?.status.intake) ? setAsking(true) : client.start(locale))}
+        onRetry={() => {
+          client.reset();
+          refreshStatus();
+        }}
+      />
+    );
   }
-  if (phase === 'closed') return <ClosedScreen snapshot={snapshot} onHome={client.reset} />;
+  if (phase === 'closed') {
+    return (
+      <ClosedScreen
+        snapshot={snapshot}
+        onHome={client.reset}
+        onErase={() => {
+          void wipeDevice();
+          client.erase();
+          history.replaceState(null, '', location.pathname);
+        }}
+      />
+    );
+  }
   if (phase === 'resuming' || !conversation) return <ResumingScreen connected={snapshot.connected} />;
   if (conversation.status === 'waiting') {
-    return <WaitingScreen conversation={conversation} connected={snapshot.connected} onLeave={client.end} />;
+    return (
+      <WaitingScreen
+        conversation={conversation}
+        connected={snapshot.connected}
+        status={ready?.status ?? null}
+        now={ready?.fetchedAt ?? new Date()}
+        onLeave={client.end}
+      />
+    );
   }
   return (
     <ChatScreen
@@ -78,10 +150,10 @@ function Screen({ client, snapshot }: { client: ConversationClient; snapshot: Vi
 }
 
 /**
- * While the tab is in the background, a neutral "Nouveau message — Havre" title tells her that the
- * counselor answered or that her turn came; it goes back to normal when she returns.
+ * The tab shows the association's neutral title. While the tab is in the background, "Nouveau message —
+ * <title>" tells her that the counselor answered or that her turn came; it goes back when she returns.
  */
-function useAttentionTitle({ t }: Texts, snapshot: VisitorSnapshot): void {
+function useAttentionTitle({ t }: Texts, snapshot: VisitorSnapshot, title: string): void {
   const [unseen, setUnseen] = useState(false);
   const counselorMessages = snapshot.log.filter((message) => message.author !== 'visitor').length;
   const active = snapshot.conversation?.status === 'active';
@@ -97,6 +169,6 @@ function useAttentionTitle({ t }: Texts, snapshot: VisitorSnapshot): void {
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
   useLayoutEffect(() => {
-    document.title = unseen ? t('app.titleAttention') : t('app.title');
-  }, [unseen, t]);
+    document.title = unseen ? t('app.titleAttention', { title }) : title;
+  }, [unseen, t, title]);
 }

@@ -189,6 +189,32 @@ describe('conversation client', () => {
     expect(socket().disconnectedByClient).toBe(true);
   });
 
+  it('sends the intake answers with the start, and no intake at all when she answered nothing', () => {
+    const first = setUp();
+    first.client.start('fr', { danger: 'yes' });
+    expect(first.socket().take('conversation:start').payload).toEqual({ locale: 'fr', intake: { danger: 'yes' } });
+    const second = setUp();
+    second.client.start('fr', {});
+    expect(second.socket().take('conversation:start').payload).toEqual({ locale: 'fr' });
+  });
+
+  it('goes back home with the reason when intake is paused or the queue is full, and can start afresh', () => {
+    for (const [code, problem] of [
+      ['INTAKE_PAUSED', 'intake-paused'],
+      ['QUEUE_FULL', 'queue-full'],
+      ['constructor', 'unreachable'],
+    ] as const) {
+      const { client, socket } = setUp();
+      client.start('fr');
+      socket()
+        .take('conversation:start')
+        .ack(null, { ok: false, error: { code, message: code } });
+      expect(client.snapshot()).toMatchObject({ phase: 'idle', problem });
+      client.reset();
+      expect(client.snapshot().problem).toBeNull();
+    }
+  });
+
   it('says the server is unreachable when the start is not acknowledged', () => {
     const { client, socket } = setUp();
     client.start('fr');
@@ -362,6 +388,15 @@ describe('conversation client', () => {
     expect(storage.getItem(TOKEN_KEY)).toBeNull();
   });
 
+  it('erases the finished conversation from memory on her request', () => {
+    const { client, socket } = inConversation();
+    socket().push('conversation:state', aConversation({ status: 'closed', closedReason: 'served', position: null }));
+    client.erase();
+    expect(client.snapshot()).toMatchObject({ phase: 'closed', conversation: null, log: [], erased: true });
+    client.reset();
+    expect(client.snapshot()).toMatchObject({ phase: 'idle', erased: false });
+  });
+
   it('ends at once on her side even when the connection is down', () => {
     const { client, storage, socket } = inConversation();
     socket().drop();
@@ -377,7 +412,9 @@ describe('conversation client', () => {
     expect(storage.getItem(TOKEN_KEY)).toBeNull();
     expect(client.snapshot()).toMatchObject({ phase: 'idle', log: [] });
     expect(live.disconnectedByClient).toBe(false);
-    live.take('conversation:end').ack(null, { ok: true, conversation: aConversation({ status: 'closed' }) });
+    const end = live.take('conversation:end');
+    expect(end.payload).toEqual({ reason: 'quick_exit' });
+    end.ack(null, { ok: true, conversation: aConversation({ status: 'closed' }) });
     await left;
     expect(live.disconnectedByClient).toBe(true);
   });

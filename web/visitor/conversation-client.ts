@@ -3,6 +3,7 @@
 // acknowledgements, idempotent re-sends and replay by `seq`, never on the socket staying up.
 import { visitorEvents } from '../../src/protocol/events.ts';
 import { MAX_MESSAGE_LENGTH } from '../../src/protocol/limits.ts';
+import type { IntakeAnswers } from '../../src/protocol/settings-schema.ts';
 import type { Ack, MessageView, VisitorConversationView } from '../../src/protocol/views.ts';
 import type { Locale } from '../ui/i18n.ts';
 import type { LoggedMessage } from '../ui/message-log.ts';
@@ -19,7 +20,14 @@ export const COUNSELOR_TYPING_TTL_MS = 15_000;
 export const QUICK_EXIT_WAIT_MS = 500;
 
 export type Phase = 'idle' | 'starting' | 'resuming' | 'open' | 'closed';
-export type Problem = 'queue-closed' | 'unreachable' | 'expired' | null;
+export type Problem = 'queue-closed' | 'intake-paused' | 'queue-full' | 'unreachable' | 'expired' | null;
+
+/** Why the server turned a new conversation away, by error code; anything else means it could not be reached. */
+const refusals: Readonly<Record<string, Problem>> = {
+  QUEUE_CLOSED: 'queue-closed',
+  INTAKE_PAUSED: 'intake-paused',
+  QUEUE_FULL: 'queue-full',
+};
 
 export interface VisitorSnapshot {
   phase: Phase;
@@ -33,6 +41,8 @@ export interface VisitorSnapshot {
   problem: Problem;
   /** Set when she closed the conversation herself, with the state it was in, so the last screen can say so. */
   endedByVisitor: 'waiting' | 'active' | null;
+  /** She erased the finished conversation from this device; the closing screen says it is done. */
+  erased: boolean;
 }
 
 type AckCallback = (err: Error | null, response: unknown) => void;
@@ -58,14 +68,17 @@ export interface ConversationClient {
   subscribe(listener: (snapshot: VisitorSnapshot) => void): () => void;
   /** On page load: picks up the conversation of this tab, if any. */
   resumeIfAny(): void;
-  start(locale: Locale): void;
+  /** `intake` holds only the questions she answered; left out when she answered none. */
+  start(locale: Locale, intake?: IntakeAnswers): void;
   /** Returns false when the text cannot be sent (empty, too long, no conversation). */
   send(text: string): boolean;
   retry(clientId: string): void;
   noteTyping(): void;
   end(): void;
-  /** Back to the home screen after the closing screen. */
+  /** Back to the home screen after the closing screen, or a clean home screen after a refusal. */
   reset(): void;
+  /** On the closing screen: drops what is left of the conversation from memory. */
+  erase(): void;
   /**
    * Quick exit: forgets everything at once and tells the server she left. Resolves when the server has it,
    * or after `QUICK_EXIT_WAIT_MS` at most, so that the caller can leave the page without losing the word.
@@ -84,6 +97,7 @@ const initialSnapshot: VisitorSnapshot = {
   counselorTyping: false,
   problem: null,
   endedByVisitor: null,
+  erased: false,
 };
 
 export function createConversationClient(deps: ConversationClientDeps): ConversationClient {
@@ -245,16 +259,18 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
       if (current.connected) resume(current);
     },
 
-    start(locale) {
+    start(locale, intake) {
       if (state.phase !== 'idle') return;
       update({ ...initialSnapshot, phase: 'starting' });
       const current = openSocket();
-      current.timeout(ACK_TIMEOUT_MS).emit(visitorEvents.start, { locale }, (err, response) => {
+      const payload = intake && Object.keys(intake).length > 0 ? { locale, intake } : { locale };
+      current.timeout(ACK_TIMEOUT_MS).emit(visitorEvents.start, payload, (err, response) => {
         if (socket !== current || state.phase !== 'starting') return;
         const ack = response as Ack<{ token: string; conversation: VisitorConversationView }> | undefined;
         if (err || !ack?.ok) {
           closeSocket();
-          const problem = ack && !ack.ok && ack.error.code === 'QUEUE_CLOSED' ? 'queue-closed' : 'unreachable';
+          const code = ack && !ack.ok ? ack.error.code : '';
+          const problem = Object.hasOwn(refusals, code) ? (refusals[code] ?? null) : 'unreachable';
           update({ ...initialSnapshot, problem });
           return;
         }
@@ -301,7 +317,13 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
     },
 
     reset() {
-      if (state.phase === 'closed') update({ ...initialSnapshot });
+      if (state.phase === 'closed' || state.phase === 'idle') update({ ...initialSnapshot });
+    },
+
+    erase() {
+      if (state.phase !== 'closed') return;
+      deps.storage.removeItem(TOKEN_KEY);
+      update({ conversation: null, log: [], failed: new Set(), endedByVisitor: null, erased: true });
     },
 
     forget() {
@@ -310,7 +332,7 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
       const current = socket;
       const told = new Promise<void>((resolve) => {
         if (!current || !bound) return resolve();
-        current.timeout(QUICK_EXIT_WAIT_MS).emit(visitorEvents.end, {}, () => resolve());
+        current.timeout(QUICK_EXIT_WAIT_MS).emit(visitorEvents.end, { reason: 'quick_exit' }, () => resolve());
       });
       socket = null; // events from here on are ignored; the socket is closed once the end is sent
       generation += 1;

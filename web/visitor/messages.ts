@@ -3,8 +3,7 @@
 import type { Catalogue, Locale } from '../ui/i18n.ts';
 
 export const fr = {
-  'app.title': 'Havre — discussion',
-  'app.titleAttention': 'Nouveau message — Havre',
+  'app.titleAttention': 'Nouveau message — {title}',
   'app.name': 'Havre',
   'lang.switch': 'English',
   'exit.button': 'Quitter cette page',
@@ -27,6 +26,24 @@ export const fr = {
   'home.statusLoading': 'Chargement des horaires…',
   'home.statusFailed': 'Les horaires n’ont pas pu être chargés.',
   'home.retry': 'Réessayer',
+
+  'intake.heading': 'Avant de rejoindre la file',
+  'intake.optional': 'Ces questions sont facultatives.',
+  'intake.why': 'Vos réponses aident la conseillère à vous accueillir ; elles ne disent pas qui vous êtes.',
+  'intake.join': 'Rejoindre la file d’attente',
+  'intake.skip': 'Passer les questions',
+  'intake.danger': 'Si vous êtes en danger immédiat, appelez le 17 ou envoyez un SMS au 114.',
+  'intake.priority': 'Vous pouvez aussi rejoindre la file : vous passerez en priorité.',
+
+  'refused.paused': 'Les nouvelles conversations sont suspendues pour le moment.',
+  'refused.pausedNext': 'Réessayez un peu plus tard, ou à la prochaine ouverture : {when} ({zone}).',
+  'refused.pausedLater': 'Réessayez un peu plus tard.',
+  'refused.full': 'La file d’attente est complète pour le moment. Réessayez dans quelques minutes.',
+  'wait.pastClosing':
+    'L’attente estimée dépasse l’heure de fermeture ({time}) : vous risquez de ne pas pouvoir être accueillie aujourd’hui.',
+  'wait.pastClosingNoTime':
+    'L’attente estimée dépasse l’heure de fermeture : vous risquez de ne pas pouvoir être accueillie aujourd’hui.',
+  'alt.heading': 'Ces lignes gratuites vous répondent 24 h/24 :',
 
   'hours.heading': 'Horaires d’ouverture',
   'hours.zone': 'Heures indiquées en {zone}.',
@@ -99,13 +116,14 @@ export const fr = {
   'closed.safety':
     'Si quelqu’un d’autre peut voir cet appareil, fermez cet onglet et effacez l’historique de navigation.',
   'closed.home': 'Retour à l’accueil',
+  'erase.button': 'Effacer cette conversation de cet appareil',
+  'erase.done': 'La conversation a été effacée de cet appareil.',
 } as const;
 
 export type MessageKey = keyof typeof fr;
 
 export const en: Catalogue<MessageKey> = {
-  'app.title': 'Havre — chat',
-  'app.titleAttention': 'New message — Havre',
+  'app.titleAttention': 'New message — {title}',
   'app.name': 'Havre',
   'lang.switch': 'Français',
   'exit.button': 'Leave this page',
@@ -128,6 +146,22 @@ export const en: Catalogue<MessageKey> = {
   'home.statusLoading': 'Loading the opening hours…',
   'home.statusFailed': 'The opening hours could not be loaded.',
   'home.retry': 'Try again',
+
+  'intake.heading': 'Before you join the queue',
+  'intake.optional': 'These questions are optional.',
+  'intake.why': 'Your answers help the counselor welcome you; they do not say who you are.',
+  'intake.join': 'Join the queue',
+  'intake.skip': 'Skip the questions',
+  'intake.danger': 'If you are in immediate danger, call 17 or send a text message to 114.',
+  'intake.priority': 'You can still join the queue: you will be placed ahead.',
+
+  'refused.paused': 'New conversations are paused for now.',
+  'refused.pausedNext': 'Try again a little later, or at the next opening: {when} ({zone}).',
+  'refused.pausedLater': 'Try again a little later.',
+  'refused.full': 'The queue is full right now. Try again in a few minutes.',
+  'wait.pastClosing': 'The estimated wait runs past closing time ({time}): you may not be answered today.',
+  'wait.pastClosingNoTime': 'The estimated wait runs past closing time: you may not be answered today.',
+  'alt.heading': 'These free helplines answer 24 hours a day:',
 
   'hours.heading': 'Opening hours',
   'hours.zone': 'Times are in {zone}.',
@@ -199,6 +233,8 @@ export const en: Catalogue<MessageKey> = {
   'closed.comeBack': 'You can come back whenever you like during opening hours.',
   'closed.safety': 'If someone else can see this device, close this tab and clear your browsing history.',
   'closed.home': 'Back to the home page',
+  'erase.button': 'Erase this conversation from this device',
+  'erase.done': 'The conversation has been erased from this device.',
 };
 
 export const catalogues: Readonly<Record<Locale, Catalogue<MessageKey>>> = { fr, en };

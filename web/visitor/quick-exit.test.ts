@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createShiftCounter } from './quick-exit.ts';
+import { createShiftCounter, exitAddress, NEUTRAL_PAGE } from './quick-exit.ts';
 
 function aKeyboard() {
   let clock = 0;
@@ -38,5 +38,15 @@ describe('quick exit shortcut', () => {
     keys.press('Shift', 6000);
     keys.press('Shift', 7500);
     expect(keys.exits()).toBe(0);
+  });
+});
+
+describe('quick exit address', () => {
+  it('uses the association’s https address, and the built-in neutral page until it is known', () => {
+    expect(exitAddress('https://neutral.example/weather')).toBe('https://neutral.example/weather');
+    expect(exitAddress(null)).toBe(NEUTRAL_PAGE);
+    expect(exitAddress('')).toBe(NEUTRAL_PAGE);
+    expect(exitAddress('javascript:alert(1)')).toBe(NEUTRAL_PAGE);
+    expect(exitAddress('http://neutral.example/')).toBe(NEUTRAL_PAGE);
   });
 });

@@ -1,6 +1,11 @@
 // Quick exit, after GOV.UK's "Exit this page": a button on every screen, or Shift pressed three times
-// (Shift, not Escape, which dialogs and assistive technology already use). It forgets the conversation,
-// blanks the page and replaces this history entry with a neutral site, so Back does not come back here.
+// (Shift, not Escape, which dialogs, fullscreen and assistive technology already use; see decision 0008).
+// It blanks the page, wipes what Havre kept in this tab, tells the server she left quickly, and replaces this
+// history entry with a neutral site, so that Back does not come back here.
+import { QUICK_EXIT_WAIT_MS } from './conversation-client.ts';
+import { wipeDevice } from './device-wipe.ts';
+
+/** Where she goes until the association's own choice (GET /api/status) has loaded. */
 export const NEUTRAL_PAGE = 'https://meteofrance.com/';
 export const SHIFT_WINDOW_MS = 2_000;
 
@@ -25,10 +30,38 @@ export function createShiftCounter(
   };
 }
 
-/** Blanks the page at once, then leaves as soon as the server knows she left (half a second at most). */
-export function leaveNow(forget: () => Promise<void>, neutralPage: string = NEUTRAL_PAGE): void {
+/** The configured address if it is an https: one (the server checks it too), else the built-in neutral page. */
+export function exitAddress(configured: string | null | undefined): string {
+  return configured && /^https:\/\/[^/]/i.test(configured) ? configured : NEUTRAL_PAGE;
+}
+
+let leaving = false;
+
+/**
+ * Blanks the page and wipes storage at once, then leaves as soon as the server knows she left and the caches
+ * are gone, and in any case shortly after: staying on the page is never an option.
+ */
+export function leaveNow(forget: () => Promise<void>, address: string): void {
+  if (leaving) return;
+  leaving = true;
   document.body.replaceChildren();
   document.title = '';
-  const leave = () => window.location.replace(neutralPage);
-  forget().then(leave, leave);
+  let gone = false;
+  const leave = () => {
+    if (gone) return;
+    gone = true;
+    // Inside an association's page (an allowed frame), the whole tab must leave, not just the frame. A browser
+    // may refuse that without a recent tap; the frame then at least shows the neutral site.
+    if (window.top && window.top !== window) {
+      try {
+        window.top.location.replace(address);
+      } catch {
+        // refused: fall through to the frame itself
+      }
+    }
+    window.location.replace(address);
+  };
+  const told = forget().catch(() => undefined);
+  Promise.all([told, wipeDevice()]).then(leave, leave);
+  setTimeout(leave, QUICK_EXIT_WAIT_MS * 2);
 }

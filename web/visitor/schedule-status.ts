@@ -1,5 +1,6 @@
-// Loads GET /api/status for the home screen and keeps it fresh while the screen is shown, so that
-// "open" turns into "closed" (and back) without a reload.
+// Loads GET /api/status once for the whole app (page title, quick-exit address, intake, hours) and keeps it
+// fresh while `live` (home and closing screens), so that "open" turns into "closed", or "paused" into "open",
+// without a reload. During a conversation it is not polled: the conversation's own state is live.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ScheduleStatusView } from '../../src/protocol/views.ts';
 
@@ -20,7 +21,7 @@ export async function fetchScheduleStatus(fetcher: typeof fetch = fetch): Promis
   return body.status;
 }
 
-export function useScheduleStatus(): [StatusState, () => void] {
+export function useScheduleStatus(live: boolean): [StatusState, () => void] {
   const [state, setState] = useState<StatusState>({ kind: 'loading' });
 
   const refresh = useCallback(() => {
@@ -30,8 +31,10 @@ export function useScheduleStatus(): [StatusState, () => void] {
     );
   }, []);
 
+  // Fetched on load and again whenever the screens that need it come back (e.g. after a conversation).
   useEffect(() => {
     refresh();
+    if (!live) return;
     const timer = setInterval(() => {
       if (!document.hidden) refresh();
     }, STATUS_REFRESH_MS);
@@ -43,7 +46,7 @@ export function useScheduleStatus(): [StatusState, () => void] {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [refresh]);
+  }, [live, refresh]);
 
   return [state, refresh];
 }

@@ -1,4 +1,6 @@
-// After the conversation: who ended it, thanks, the emergency numbers again and a way back.
+// After the conversation: who ended it, thanks, a way to erase it from this device, the emergency numbers
+// again and a way back.
+import { useEffect, useRef } from 'preact/hooks';
 import type { ClosedReason } from '../../../src/protocol/views.ts';
 import type { VisitorSnapshot } from '../conversation-client.ts';
 import type { MessageKey } from '../messages.ts';
@@ -20,23 +22,49 @@ export function closingKey(snapshot: Pick<VisitorSnapshot, 'endedByVisitor' | 'c
   return reason ? reasonText[reason] : null;
 }
 
-export function ClosedScreen({ snapshot, onHome }: { snapshot: VisitorSnapshot; onHome: () => void }) {
+export interface ClosedScreenProps {
+  snapshot: VisitorSnapshot;
+  onHome: () => void;
+  onErase: () => void;
+}
+
+export function ClosedScreen({ snapshot, onHome, onErase }: ClosedScreenProps) {
   const { t } = useTexts();
   const heading = useHeadingFocus();
+  const done = useRef<HTMLParagraphElement>(null);
   const who = closingKey(snapshot);
+  // The erase button disappears with the click: focus goes to the confirmation, so that it is heard.
+  useEffect(() => {
+    if (snapshot.erased) done.current?.focus();
+  }, [snapshot.erased]);
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
         {t('closed.heading')}
       </h1>
       <div class="card">
-        {who && <p>{t(who)}</p>}
-        <p>{t('closed.thanks')}</p>
-        <p>{t('closed.comeBack')}</p>
+        {snapshot.erased ? (
+          <p ref={done} tabIndex={-1} class="erased" role="status">
+            {t('erase.done')}
+          </p>
+        ) : (
+          <>
+            {who && <p>{t(who)}</p>}
+            <p>{t('closed.thanks')}</p>
+            <p>{t('closed.comeBack')}</p>
+          </>
+        )}
         <p class="notice">{t('closed.safety')}</p>
-        <button type="button" class="button button-primary" onClick={onHome}>
-          {t('closed.home')}
-        </button>
+        <div class="actions">
+          {!snapshot.erased && (
+            <button type="button" class="button button-secondary" onClick={onErase}>
+              {t('erase.button')}
+            </button>
+          )}
+          <button type="button" class="button button-primary" onClick={onHome}>
+            {t('closed.home')}
+          </button>
+        </div>
       </div>
       <EmergencyNumbers />
     </>

@@ -3,10 +3,11 @@
 import { emergencyContacts } from '../../ui/emergency.ts';
 import { useTexts } from '../texts.ts';
 
-export function EmergencyNumbers({ compact = false }: { compact?: boolean }) {
-  const { t, locale } = useTexts();
-  const list = (
-    <ul class="emergency-list">
+/** The numbers alone, e.g. right under an urgent answer where a sentence already says what they are for. */
+export function EmergencyList({ label }: { label?: string }) {
+  const { locale } = useTexts();
+  return (
+    <ul class="emergency-list" aria-label={label}>
       {emergencyContacts.map((contact) => (
         <li key={contact.number}>
           <a class="emergency-link" href={contact.href}>
@@ -20,6 +21,11 @@ export function EmergencyNumbers({ compact = false }: { compact?: boolean }) {
       ))}
     </ul>
   );
+}
+
+export function EmergencyNumbers({ compact = false }: { compact?: boolean }) {
+  const { t } = useTexts();
+  const list = <EmergencyList />;
   if (compact) {
     return (
       <details class="emergency-compact">

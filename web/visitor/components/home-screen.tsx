@@ -1,36 +1,41 @@
-// Home: is the chat open now, when it opens next, the weekly hours, and the emergency numbers.
-// One button starts a conversation; nothing is asked of her.
-import { useEffect } from 'preact/hooks';
-import type { Locale } from '../../ui/i18n.ts';
+// Home: is the chat open now, would she be let in (paused, full), the wait she can expect and whether it runs
+// past closing time, when it opens next, the weekly hours, and the emergency numbers.
+import type { ComponentChildren } from 'preact';
+import type { ScheduleStatusView } from '../../../src/protocol/views.ts';
+import { plural } from '../../ui/i18n.ts';
+import { canStart, type HomeNotice, homeNotice, waitWords } from '../admission.ts';
 import type { Problem } from '../conversation-client.ts';
 import { formatNextOpening, formatTimeIn, timeZoneLabel } from '../format.ts';
 import type { MessageKey } from '../messages.ts';
-import { type StatusState, useScheduleStatus } from '../schedule-status.ts';
+import type { StatusState } from '../schedule-status.ts';
 import { useTexts } from '../texts.ts';
 import { useHeadingFocus } from '../use-heading-focus.ts';
+import { Alternatives, PastClosing } from './alternatives.tsx';
 import { EmergencyNumbers } from './emergency-numbers.tsx';
 import { OpeningHours } from './opening-hours.tsx';
 
-const problemText: Readonly<Record<NonNullable<Problem>, MessageKey>> = {
+/** Problems said in a line of their own; refusals (paused, full) get the fuller notice instead. */
+const problemText: Partial<Record<NonNullable<Problem>, MessageKey>> = {
   'queue-closed': 'home.queueClosed',
   unreachable: 'home.unreachable',
   expired: 'home.expired',
 };
 
 export interface HomeScreenProps {
+  statusState: StatusState;
   starting: boolean;
   problem: Problem;
-  onStart: (locale: Locale) => void;
+  onStart: () => void;
+  /** Loads the status again and forgets an earlier refusal. */
+  onRetry: () => void;
 }
 
-export function HomeScreen({ starting, problem, onStart }: HomeScreenProps) {
-  const { t, locale } = useTexts();
+export function HomeScreen({ statusState, starting, problem, onStart, onRetry }: HomeScreenProps) {
+  const { t } = useTexts();
   const heading = useHeadingFocus();
-  const [statusState, refresh] = useScheduleStatus();
-  useEffect(() => {
-    if (problem === 'queue-closed') refresh();
-  }, [problem, refresh]);
-  const open = statusState.kind === 'ready' && statusState.status.open;
+  const ready = statusState.kind === 'ready' ? statusState : null;
+  const notice = ready?.status.open ? homeNotice(ready.status, problem) : null;
+  const problemKey = problem ? problemText[problem] : undefined;
 
   return (
     <>
@@ -39,19 +44,15 @@ export function HomeScreen({ starting, problem, onStart }: HomeScreenProps) {
       </h1>
       <p>{t('home.intro')}</p>
       <div class="card card-status">
-        <StatusLine state={statusState} onRetry={refresh} />
-        {problem && (
+        <StatusLine state={statusState} refused={notice === 'paused' || notice === 'full'} onRetry={onRetry} />
+        {problemKey && (
           <p class="notice" role="alert">
-            {t(problemText[problem])}
+            {t(problemKey)}
           </p>
         )}
-        {open && (
-          <button
-            type="button"
-            class="button button-primary button-wide"
-            disabled={starting}
-            onClick={() => onStart(locale)}
-          >
+        {ready && notice && <Notice notice={notice} status={ready.status} now={ready.fetchedAt} onRetry={onRetry} />}
+        {ready?.status.open && canStart(notice) && (
+          <button type="button" class="button button-primary button-wide" disabled={starting} onClick={onStart}>
             {t('home.start')}
           </button>
         )}
@@ -60,13 +61,57 @@ export function HomeScreen({ starting, problem, onStart }: HomeScreenProps) {
         </p>
       </div>
       <EmergencyNumbers />
-      {statusState.kind === 'ready' && <OpeningHours status={statusState.status} now={statusState.fetchedAt} />}
+      {ready && <OpeningHours status={ready.status} now={ready.fetchedAt} />}
       <p class="muted">{t('exit.hint')}</p>
     </>
   );
 }
 
-function StatusLine({ state, onRetry }: { state: StatusState; onRetry: () => void }) {
+interface NoticeProps {
+  notice: NonNullable<HomeNotice>;
+  status: ScheduleStatusView;
+  now: Date;
+  onRetry: () => void;
+}
+
+/** Why she cannot start now, or why she may not be answered today, and where else to turn. */
+function Notice({ notice, status, now, onRetry }: NoticeProps) {
+  const { t, locale } = useTexts();
+  const { timeZone } = status.schedule;
+  const pastClosing = notice === 'past-closing';
+  let lead: ComponentChildren = <PastClosing status={status} />;
+  let then: string | null = null;
+  if (notice === 'paused') {
+    lead = t('refused.paused');
+    then = status.nextOpensAt
+      ? t('refused.pausedNext', {
+          when: formatNextOpening(locale, status.nextOpensAt, timeZone, now),
+          zone: timeZoneLabel(locale, timeZone),
+        })
+      : t('refused.pausedLater');
+  } else if (notice === 'full') lead = t('refused.full');
+  return (
+    <div class="notice notice-block" role={pastClosing ? undefined : 'alert'}>
+      <p class="notice-lead">{lead}</p>
+      {then && <p>{then}</p>}
+      <Alternatives status={pastClosing ? status : null} now={now} />
+      {!pastClosing && (
+        <button type="button" class="button button-secondary" onClick={onRetry}>
+          {t('home.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface StatusLineProps {
+  state: StatusState;
+  /** A refusal replaces the wait and the "no one is free" line. */
+  refused: boolean;
+  onRetry: () => void;
+}
+
+function StatusLine({ state, refused, onRetry }: StatusLineProps) {
   const { t, locale } = useTexts();
   if (state.kind === 'loading') return <p>{t('home.statusLoading')}</p>;
   if (state.kind === 'failed') {
@@ -82,6 +127,7 @@ function StatusLine({ state, onRetry }: { state: StatusState; onRetry: () => voi
   const { status, fetchedAt } = state;
   const zone = timeZoneLabel(locale, status.schedule.timeZone);
   if (status.open) {
+    const wait = status.estimatedWaitMinutes === null || refused ? null : waitWords(status.estimatedWaitMinutes);
     return (
       <>
         <p class="status status-open">
@@ -92,7 +138,8 @@ function StatusLine({ state, onRetry }: { state: StatusState; onRetry: () => voi
               })
             : t('home.open')}
         </p>
-        {status.counselorsAvailable === 0 && <p>{t('home.busy')}</p>}
+        {status.counselorsAvailable === 0 && !refused && <p>{t('home.busy')}</p>}
+        {wait && <p>{wait.key === 'waiting.estimate' ? plural(t, locale, wait.key, wait.minutes) : t(wait.key)}</p>}
       </>
     );
   }

@@ -1,9 +1,12 @@
-// Waiting in the queue: her place and an honest estimate, updated live and announced politely.
+// Waiting in the queue: her place and an honest estimate, updated live and announced politely, with a plain
+// warning whenever that estimate runs past closing time, and where else to turn then.
 import { useState } from 'preact/hooks';
-import type { VisitorConversationView } from '../../../src/protocol/views.ts';
+import type { ScheduleStatusView, VisitorConversationView } from '../../../src/protocol/views.ts';
 import { plural } from '../../ui/i18n.ts';
+import { waitWords } from '../admission.ts';
 import { useTexts } from '../texts.ts';
 import { useHeadingFocus } from '../use-heading-focus.ts';
+import { Alternatives, PastClosing } from './alternatives.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { ConnectionNotice } from './connection-notice.tsx';
 import { EmergencyNumbers } from './emergency-numbers.tsx';
@@ -11,26 +14,26 @@ import { EmergencyNumbers } from './emergency-numbers.tsx';
 export interface WaitingScreenProps {
   conversation: VisitorConversationView;
   connected: boolean;
+  /** For the closing time and the next opening in the warning; null until loaded. */
+  status: ScheduleStatusView | null;
+  now: Date;
   onLeave: () => void;
 }
 
-export function WaitingScreen({ conversation, connected, onLeave }: WaitingScreenProps) {
+export function WaitingScreen({ conversation, connected, status, now, onLeave }: WaitingScreenProps) {
   const { t, locale } = useTexts();
   const heading = useHeadingFocus();
   const [confirming, setConfirming] = useState(false);
-  const { position, estimatedWaitMinutes: minutes } = conversation;
-
-  let estimate: string;
-  if (minutes === null) estimate = t('waiting.unknown');
-  else if (minutes < 1) estimate = t('waiting.soon');
-  else if (minutes > 60) estimate = t('waiting.long');
-  else estimate = plural(t, locale, 'waiting.estimate', Math.round(minutes));
+  const { position, waitExceedsClosing, urgent } = conversation;
+  const wait = waitWords(conversation.estimatedWaitMinutes);
+  const estimate = wait.key === 'waiting.estimate' ? plural(t, locale, wait.key, wait.minutes) : t(wait.key);
 
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
         {t('waiting.heading')}
       </h1>
+      {urgent && <p class="urgent urgent-lead">{t('intake.danger')}</p>}
       <div class="card card-waiting" aria-live="polite" aria-atomic="true">
         <span class="waiting-dots" aria-hidden="true">
           <span />
@@ -41,6 +44,16 @@ export function WaitingScreen({ conversation, connected, onLeave }: WaitingScree
           <p class="waiting-position">{position === 1 ? t('waiting.first') : t('waiting.position', { n: position })}</p>
         )}
         <p>{estimate}</p>
+      </div>
+      <div class={waitExceedsClosing ? 'notice notice-block' : undefined}>
+        <div aria-live="polite">
+          {waitExceedsClosing && (
+            <p class="notice-lead">
+              <PastClosing status={status} />
+            </p>
+          )}
+        </div>
+        {waitExceedsClosing && <Alternatives status={status} now={now} />}
       </div>
       <ConnectionNotice connected={connected} />
       <p>{t('waiting.keepOpen')}</p>
