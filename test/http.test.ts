@@ -222,6 +222,22 @@ describe('bad requests', () => {
   });
 });
 
+describe('tab icon', () => {
+  it('serves the neutral icon the admin chose, and refuses one that does not exist', async () => {
+    const first = await fetch(`${server.url}/favicon.svg`);
+    expect(first.headers.get('content-type')).toContain('image/svg+xml');
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    const bubble = await first.text();
+    const settings = await server.havre.settings.current();
+    await server.havre.settings.update({ ...settings, visitorPage: { ...settings.visitorPage, icon: 'weather' } });
+    const weather = await (await fetch(`${server.url}/favicon.svg`)).text();
+    expect(weather).not.toBe(bubble);
+    expect(weather).toMatch(/^<svg /);
+    const unknown = { ...settings, visitorPage: { ...settings.visitorPage, icon: 'havre-logo' } };
+    await expect(server.havre.settings.update(unknown)).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
+  });
+});
+
 describe('health and origins', () => {
   it('answers liveness and readiness', async () => {
     expect(await call('GET', '/healthz')).toMatchObject({ status: 200, json: { ok: true } });

@@ -39,6 +39,8 @@ export const admissionSchema = z.object({
 export const visitorPageSchema = z.object({
   /** The tab title and history entry: neutral, so that someone looking at the device learns nothing. */
   title: z.string().trim().min(1).max(60),
+  /** The tab icon, one of a few that name nothing (see src/server/http/neutral-icons.ts). */
+  icon: z.enum(['bubble', 'weather', 'notes', 'leaf']),
   /** Where quick exit sends the visitor. */
   quickExitUrl: httpsUrl,
   /** Sites allowed to show the visitor page in a frame (their origins, e.g. https://association.example). */

@@ -67,6 +67,7 @@ describe('console and visitor safety', { timeout: 60_000 }, () => {
     await admission.getByLabel('Nombre maximum de personnes en attente').fill('12');
     const visitorPage = page.getByRole('group', { name: 'Page des visiteuses' });
     await visitorPage.getByLabel('Titre de l’onglet').fill('Mes notes');
+    await visitorPage.getByLabel('Icône de l’onglet').selectOption({ label: 'Notes' });
     await visitorPage.getByLabel('Sites autorisés à intégrer la page').fill('https://association.example/\n\n');
     await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
     await page.getByText('Réglages enregistrés.').waitFor();
@@ -77,6 +78,7 @@ describe('console and visitor safety', { timeout: 60_000 }, () => {
     const settings = await server.havre.settings.current();
     expect(settings.admission).toEqual({ paused: true, maxQueue: 12 });
     expect(settings.visitorPage.embedOrigins).toEqual(['https://association.example']);
+    expect(settings.visitorPage.icon).toBe('notes');
     await expectNoSeriousViolations(page, 'admin settings');
 
     // The desk says so, without a reload: saving settings sends a fresh staff state.

@@ -149,6 +149,11 @@ export const en: Record<MessageKey, string> = {
   'settings.intakeQuestions': 'Questions asked:',
   'settings.visitorPage': 'Visitor page',
   'settings.pageTitle': 'Tab title',
+  'settings.pageIcon': 'Tab icon',
+  'settings.icon.bubble': 'Bubble',
+  'settings.icon.weather': 'Weather',
+  'settings.icon.notes': 'Notes',
+  'settings.icon.leaf': 'Leaf',
   'settings.pageTitleHint':
     'A neutral title, never a word about violence: someone may see the tab or the browser history.',
   'settings.quickExitUrl': 'Quick exit address',

@@ -152,6 +152,11 @@ export const fr = {
   'settings.intakeQuestions': 'Questions posées :',
   'settings.visitorPage': 'Page des visiteuses',
   'settings.pageTitle': 'Titre de l’onglet',
+  'settings.pageIcon': 'Icône de l’onglet',
+  'settings.icon.bubble': 'Bulle',
+  'settings.icon.weather': 'Météo',
+  'settings.icon.notes': 'Notes',
+  'settings.icon.leaf': 'Feuille',
   'settings.pageTitleHint':
     'Un titre neutre, jamais un mot sur les violences : quelqu’un peut voir l’onglet ou l’historique du navigateur.',
   'settings.quickExitUrl': 'Adresse de sortie rapide',

@@ -12,7 +12,7 @@ const settings: Settings = {
   retentionDays: 45,
   intake: { enabled: false, questions: [] },
   admission: { paused: false, maxQueue: 20 },
-  visitorPage: { title: 'Messagerie', quickExitUrl: 'https://example.org/', embedOrigins: [] },
+  visitorPage: { title: 'Messagerie', icon: 'leaf', quickExitUrl: 'https://example.org/', embedOrigins: [] },
 };
 
 describe('settings form', () => {

@@ -31,6 +31,7 @@ export interface SettingsForm {
   /** Empty for no cap. */
   maxQueue: string;
   pageTitle: string;
+  pageIcon: Settings['visitorPage']['icon'];
   quickExitUrl: string;
   /** One origin per line, as typed. */
   embedOrigins: string;
@@ -60,6 +61,7 @@ export function toSettingsForm(settings: Settings): SettingsForm {
     paused: settings.admission.paused,
     maxQueue: settings.admission.maxQueue === null ? '' : String(settings.admission.maxQueue),
     pageTitle: settings.visitorPage.title,
+    pageIcon: settings.visitorPage.icon,
     quickExitUrl: settings.visitorPage.quickExitUrl,
     embedOrigins: settings.visitorPage.embedOrigins.join('\n'),
   };
@@ -82,6 +84,7 @@ export function fromSettingsForm(form: SettingsForm): Settings {
     admission: { paused: form.paused, maxQueue: parseMaxQueue(form.maxQueue) ?? null },
     visitorPage: {
       title: form.pageTitle.trim(),
+      icon: form.pageIcon,
       quickExitUrl: form.quickExitUrl.trim(),
       embedOrigins: parseOrigins(form.embedOrigins),
     },

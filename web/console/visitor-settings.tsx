@@ -1,6 +1,7 @@
 // The settings that shape what visitors meet: whether new conversations are accepted, how many may wait, the
 // optional questions, and the visitor page's neutral title, quick exit and embedding sites. The questions
 // themselves are listed here but not edited.
+import { useId } from 'preact/hooks';
 import { CheckboxField, TextAreaField } from './form-fields.tsx';
 import { useLocale } from './locale-context.ts';
 import type { SettingsForm } from './settings-form.ts';
@@ -51,8 +52,11 @@ export function AdmissionSettings({ form, onChange }: VisitorSettingsProps) {
   );
 }
 
+const pageIcons = ['bubble', 'weather', 'notes', 'leaf'] as const;
+
 export function VisitorPageSettings({ form, onChange }: VisitorSettingsProps) {
   const { t } = useLocale();
+  const iconId = useId();
   return (
     <fieldset class="rows">
       <legend>{t('settings.visitorPage')}</legend>
@@ -63,6 +67,20 @@ export function VisitorPageSettings({ form, onChange }: VisitorSettingsProps) {
         onInput={(pageTitle) => onChange({ pageTitle })}
         class="field-wide"
       />
+      <div class="field">
+        <label for={iconId}>{t('settings.pageIcon')}</label>
+        <select
+          id={iconId}
+          value={form.pageIcon}
+          onChange={(event) => onChange({ pageIcon: event.currentTarget.value as SettingsForm['pageIcon'] })}
+        >
+          {pageIcons.map((icon) => (
+            <option key={icon} value={icon}>
+              {t(`settings.icon.${icon}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <TextField
         label={t('settings.quickExitUrl')}
         hint={t('settings.quickExitUrlHint')}

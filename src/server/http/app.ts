@@ -8,6 +8,7 @@ import { MAX_HTTP_BODY_BYTES } from '../../protocol/limits.ts';
 import type { Settings } from '../../protocol/schemas.ts';
 import { toErrorAnswer } from '../errors.ts';
 import { defaultSettings } from '../services/default-settings.ts';
+import { iconSvg } from './neutral-icons.ts';
 import { securityHeaders } from './security-headers.ts';
 import { loadVisitorPage } from './visitor-page.ts';
 
@@ -52,13 +53,18 @@ export function createHttpApp({ log, webRoot, trustProxy, visitorPage }: HttpApp
     reply.code(404).send({ ok: false, error: { code: 'NOT_FOUND', message: 'not found' } }),
   );
 
-  registerWebApps(app, webRoot, async (reply) => {
-    const page = await visitorPage().catch((error: unknown) => {
+  const pageSettings = () =>
+    visitorPage().catch((error: unknown) => {
       // The page (and its emergency numbers) must load even when the database does not answer: it then
       // takes the default neutral title and may not be framed.
       log.warn({ err: error }, 'settings unavailable: visitor page served with the defaults');
       return defaultSettings.visitorPage;
     });
+  app.get('/favicon.svg', async (_request, reply) =>
+    reply.type('image/svg+xml').send(iconSvg((await pageSettings()).icon)),
+  );
+  registerWebApps(app, webRoot, async (reply) => {
+    const page = await pageSettings();
     framers.set(reply, page.embedOrigins);
     return page.title;
   });

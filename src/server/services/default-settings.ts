@@ -44,5 +44,5 @@ export const defaultSettings: Settings = {
   retentionDays: 30,
   intake: { enabled: true, questions: defaultIntakeQuestions },
   admission: { paused: false, maxQueue: null },
-  visitorPage: { title: 'Messagerie', quickExitUrl: 'https://meteofrance.com/', embedOrigins: [] },
+  visitorPage: { title: 'Messagerie', icon: 'bubble', quickExitUrl: 'https://meteofrance.com/', embedOrigins: [] },
 };
