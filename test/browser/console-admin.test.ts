@@ -1,28 +1,15 @@
 // The first admin arrives through the set-up link, creates a colleague's account, sets the conversation
 // limit and a closure, and disables the account again: all from the console, in Chromium.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { desktop, launchBrowser, seriousAccessibilityViolations } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { desktop } from '../support/browser.ts';
+import { expectNoSeriousViolations, useBrowserSuite } from '../support/browser-suite.ts';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startTestServer('pglite');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 async function setUpFirstAdmin(): Promise<Page> {
-  const token = await server.havre.accounts.issueSetupToken();
-  const context = await browser.newContext(desktop);
-  context.setDefaultTimeout(8_000);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/console#setup=${token}`);
+  const token = await suite.server.havre.accounts.issueSetupToken();
+  const page = await suite.page(desktop, `/console#setup=${token}`);
   await page.getByLabel('Identifiant').fill('dominique');
   await page.getByLabel('Nom affiché').fill('Dominique');
   await page.getByLabel('Mot de passe').fill('dominique password');
@@ -47,18 +34,17 @@ it('sets up the first admin, who manages accounts and settings', { timeout: 60_0
   await page.getByLabel('Date').last().fill('2026-12-02');
   await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
   await page.getByText('Réglages enregistrés.').waitFor();
-  const settings = await server.havre.settings.current();
+  const settings = await suite.server.havre.settings.current();
   expect(settings.maxConversationsPerCounselor).toBe(3);
   expect(settings.schedule.closures.map((c) => c.date)).toEqual(['2026-12-02']);
-  const status = await (await fetch(`${server.url}/api/status`)).json();
+  const status = await (await fetch(`${suite.server.url}/api/status`)).json();
   expect(status.status.open).toBe(false);
 
   const bobRow = page.getByRole('row').filter({ hasText: 'bob' });
   await bobRow.getByRole('button', { name: 'Désactiver' }).click();
   await bobRow.getByRole('button', { name: 'Réactiver' }).waitFor();
-  const staff = await server.havre.accounts.list();
+  const staff = await suite.server.havre.accounts.list();
   expect(staff.find((s) => s.username === 'bob')?.disabled).toBe(true);
 
-  const violations = await seriousAccessibilityViolations(page);
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+  await expectNoSeriousViolations(page, 'admin page');
 });

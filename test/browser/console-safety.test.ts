@@ -1,60 +1,18 @@
 // What the console shows and sets for visitors' safety, in Chromium: an admin pauses new conversations and
 // gives the visitor page a neutral title; an urgent visitor stands out in the waiting list with her answers;
 // a visitor who used quick exit is seen to have left quickly.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { desktop, launchBrowser, seriousAccessibilityViolations } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousViolations, useBrowserSuite } from '../support/browser-suite.ts';
 import { aVisitor, type Recorded } from '../support/clients.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
 
-let browser: Browser;
-let server: TestServer;
-let contexts: BrowserContext[] = [];
-let visitors: Recorded[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  server = await startTestServer('pglite');
-});
-afterEach(async () => {
-  for (const visitor of visitors) visitor.close();
-  visitors = [];
-  for (const context of contexts) await context.close();
-  contexts = [];
-  await server.stop();
-});
-
-async function signedIn(username: string, role: 'counselor' | 'admin'): Promise<Page> {
-  const password = `${username} password 1`;
-  await server.havre.accounts.create({ username, displayName: username, password, role });
-  const context = await browser.newContext(desktop);
-  context.setDefaultTimeout(8_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/console`);
-  await page.getByLabel('Identifiant').fill(username);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'File d’attente' }).waitFor();
-  return page;
-}
+const suite = useBrowserSuite();
+const signedIn = (username: string, role: 'counselor' | 'admin') => suite.signIn(username, role);
 
 async function aWaitingVisitor(intake: Record<string, string> = {}): Promise<Recorded> {
-  const visitor = await aVisitor(server);
-  visitors.push(visitor);
+  const visitor = suite.track(await aVisitor(suite.server));
   const ack = await visitor.ask('conversation:start', { intake });
   expect(ack.ok, JSON.stringify(ack)).toBe(true);
   return visitor;
-}
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const violations = await seriousAccessibilityViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }
 
 describe('console and visitor safety', { timeout: 60_000 }, () => {
@@ -72,10 +30,10 @@ describe('console and visitor safety', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
     await page.getByText('Réglages enregistrés.').waitFor();
 
-    const { status } = await (await fetch(`${server.url}/api/status`)).json();
+    const { status } = await (await fetch(`${suite.server.url}/api/status`)).json();
     expect(status.admission.paused).toBe(true);
     expect(status.visitorPage.title).toBe('Mes notes');
-    const settings = await server.havre.settings.current();
+    const settings = await suite.server.havre.settings.current();
     expect(settings.admission).toEqual({ paused: true, maxQueue: 12 });
     expect(settings.visitorPage.embedOrigins).toEqual(['https://association.example']);
     expect(settings.visitorPage.icon).toBe('notes');
@@ -90,7 +48,9 @@ describe('console and visitor safety', { timeout: 60_000 }, () => {
     await visitorPage.getByLabel('Adresse de sortie rapide').fill('http://meteo.example/');
     await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
     await page.getByRole('alert').filter({ hasText: 'Certaines informations ne sont pas valides' }).waitFor();
-    expect((await server.havre.settings.current()).visitorPage.quickExitUrl).toBe(settings.visitorPage.quickExitUrl);
+    expect((await suite.server.havre.settings.current()).visitorPage.quickExitUrl).toBe(
+      settings.visitorPage.quickExitUrl,
+    );
   });
 
   it('shows an urgent visitor first in the waiting list, marked in words, with her answers', async () => {

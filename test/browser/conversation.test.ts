@@ -1,64 +1,17 @@
 // A visitor on a phone and a counselor at her desk hold a conversation in two real Chromium contexts:
 // login, presence, queue, chat both ways, a reload mid-conversation, ending, and accessibility checks.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { desktop, launchBrowser, phone, seriousAccessibilityViolations } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { phone } from '../support/browser.ts';
+import { expectNoSeriousViolations, useBrowserSuite } from '../support/browser-suite.ts';
 
-let browser: Browser;
-let server: TestServer;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  server = await startTestServer('pglite');
-});
-afterEach(async () => {
-  for (const context of contexts) await context.close();
-  contexts = [];
-  await server.stop();
-});
-
-async function openPage(options: typeof phone, path: string): Promise<Page> {
-  const context = await browser.newContext(options);
-  context.setDefaultTimeout(8_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
-
-async function aCounselorAtHerDesk(): Promise<Page> {
-  await server.havre.accounts.create({
-    username: 'camille',
-    displayName: 'Camille',
-    password: 'camille password 1',
-    role: 'counselor',
-  });
-  const page = await openPage(desktop, '/console');
-  await page.getByLabel('Identifiant').fill('camille');
-  await page.getByLabel('Mot de passe').fill('camille password 1');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  const available = page.getByRole('switch', { name: 'Disponible' });
-  await available.click();
-  await expect.poll(() => available.getAttribute('aria-checked')).toBe('true');
-  return page;
-}
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const violations = await seriousAccessibilityViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
+const suite = useBrowserSuite();
+const aCounselorAtHerDesk = () => suite.signIn('camille', 'counselor', { available: true });
+const openPage = (path: string) => suite.page(phone, path);
 
 describe('visitor and counselor in Chromium', { timeout: 60_000 }, () => {
   it('hold a conversation; the visitor reloads and sees the same history once', async () => {
     const counselor = await aCounselorAtHerDesk();
-    const visitor = await openPage(phone, '/');
+    const visitor = await openPage('/');
 
     await expect.poll(() => visitor.getByText(/La discussion est ouverte/).isVisible()).toBe(true);
     await expectNoSeriousViolations(visitor, 'home');
@@ -105,7 +58,7 @@ describe('visitor and counselor in Chromium', { timeout: 60_000 }, () => {
 
   it('lets the visitor end the conversation herself, and the counselor sees it', async () => {
     const counselor = await aCounselorAtHerDesk();
-    const visitor = await openPage(phone, '/');
+    const visitor = await openPage('/');
     await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
     await visitor.getByRole('button', { name: 'Passer les questions' }).click();
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
@@ -117,8 +70,8 @@ describe('visitor and counselor in Chromium', { timeout: 60_000 }, () => {
   });
 
   it('shows the opening hours, the next opening and the emergency numbers when closed', async () => {
-    server.clock.advance(24 * 3600_000); // Thursday: closed until Monday 15:00 Paris time
-    const visitor = await openPage(phone, '/');
+    suite.server.clock.advance(24 * 3600_000); // Thursday: closed until Monday 15:00 Paris time
+    const visitor = await openPage('/');
     await visitor.getByText('La discussion est fermée pour le moment.').waitFor();
     await visitor
       .getByText(/lundi 7 décembre à 15 h/)
@@ -134,7 +87,7 @@ describe('visitor and counselor in Chromium', { timeout: 60_000 }, () => {
   });
 
   it('switches the visitor page to English', async () => {
-    const visitor = await openPage(phone, '/');
+    const visitor = await openPage('/');
     await visitor.getByRole('button', { name: 'English' }).click();
     await visitor.getByRole('button', { name: 'Start a conversation' }).waitFor();
     expect(await visitor.evaluate(() => document.documentElement.lang)).toBe('en');

@@ -1,41 +1,21 @@
 // What a visitor's browser gives away and keeps: every request of a whole conversation on a phone stays on
 // Havre's own origin, no cookie is set, the page carries the headers that keep it out of caches, referrers and
 // frames, and its title is the admin's neutral one. With embed origins set, only those sites may frame it.
-import type { Browser, BrowserContext, Response } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, phone } from '../support/browser.ts';
-import { aCounselor, type Counselor, newClientId } from '../support/clients.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { BrowserContext, Response } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { phone } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
+import { aCounselor, newClientId } from '../support/clients.ts';
 
 const NEUTRAL_TITLE = 'Recettes & saisons';
 const ASSOCIATION = 'https://association.example';
 const ELSEWHERE = 'https://elsewhere.example';
 
-let browser: Browser;
-let server: TestServer;
-let contexts: BrowserContext[] = [];
-let counselors: Counselor[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  server = await startTestServer('pglite');
-});
-afterEach(async () => {
-  for (const context of contexts) await context.close();
-  for (const counselor of counselors) counselor.close();
-  contexts = [];
-  counselors = [];
-  await server.stop();
-});
+const suite = useBrowserSuite();
 
 async function setVisitorPage(visitorPage: { title?: string; embedOrigins?: string[] }) {
-  const current = await server.havre.settings.current();
-  await server.havre.settings.update({
+  const current = await suite.server.havre.settings.current();
+  await suite.server.havre.settings.update({
     ...current,
     // No intake screen: the test is about what leaves the browser, not about the questions.
     intake: { ...current.intake, enabled: false },
@@ -43,12 +23,7 @@ async function setVisitorPage(visitorPage: { title?: string; embedOrigins?: stri
   });
 }
 
-async function aPhoneContext(): Promise<BrowserContext> {
-  const context = await browser.newContext(phone);
-  context.setDefaultTimeout(8_000);
-  contexts.push(context);
-  return context;
-}
+const aPhoneContext = (): Promise<BrowserContext> => suite.context(phone);
 
 const frameAncestors = (headers: Record<string, string>) =>
   /frame-ancestors ([^;]*)/
@@ -59,8 +34,7 @@ const frameAncestors = (headers: Record<string, string>) =>
 describe('a visitor leaves no trace', { timeout: 60_000 }, () => {
   it('talks to Havre only, gets no cookie, and every answer forbids caching', async () => {
     await setVisitorPage({ title: NEUTRAL_TITLE });
-    const counselor = await aCounselor(server);
-    counselors.push(counselor);
+    const counselor = suite.track(await aCounselor(suite.server));
     const context = await aPhoneContext();
     const requested: string[] = [];
     const responses: Response[] = [];
@@ -69,7 +43,7 @@ describe('a visitor leaves no trace', { timeout: 60_000 }, () => {
     const page = await context.newPage();
     page.on('websocket', (socket) => requested.push(socket.url()));
 
-    const visitorPage = await page.goto(`${server.url}/`);
+    const visitorPage = await page.goto(`${suite.server.url}/`);
     if (!visitorPage) throw new Error('no response for the visitor page');
     await page.getByText(/La discussion est ouverte/).waitFor();
     await page.getByRole('button', { name: 'Commencer une conversation' }).click();
@@ -89,7 +63,7 @@ describe('a visitor leaves no trace', { timeout: 60_000 }, () => {
     await page.getByText('Vous avez terminé la conversation.').waitFor();
 
     // Every request, the socket included, went to Havre's own origin: no font, script or counter elsewhere.
-    const own = new URL(server.url);
+    const own = new URL(suite.server.url);
     expect(requested.some((url) => url.startsWith('ws://'))).toBe(true);
     const elsewhere = requested.filter((url) => {
       const { protocol, host } = new URL(url);
@@ -132,7 +106,7 @@ describe('a visitor leaves no trace', { timeout: 60_000 }, () => {
   it('keeps the neutral title in the tab while the app runs', async () => {
     await setVisitorPage({ title: NEUTRAL_TITLE });
     const page = await (await aPhoneContext()).newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     await page.getByText(/La discussion est ouverte/).waitFor();
     expect(await page.title()).toBe(NEUTRAL_TITLE);
     await page.getByRole('button', { name: 'Commencer une conversation' }).click();
@@ -142,13 +116,13 @@ describe('a visitor leaves no trace', { timeout: 60_000 }, () => {
 
   it('may be framed only by the sites the admin named; the console never', async () => {
     await setVisitorPage({ embedOrigins: [ASSOCIATION] });
-    const visitorPage = await fetch(`${server.url}/`);
+    const visitorPage = await fetch(`${suite.server.url}/`);
     const headers = Object.fromEntries(visitorPage.headers);
     expect(frameAncestors(headers)).toEqual(["'self'", ASSOCIATION]);
     expect(headers['x-frame-options']).toBeUndefined();
     expect(headers['cache-control']).toBe('no-store');
     for (const path of ['/console', '/api/status']) {
-      const other = Object.fromEntries((await fetch(`${server.url}${path}`)).headers);
+      const other = Object.fromEntries((await fetch(`${suite.server.url}${path}`)).headers);
       expect(frameAncestors(other), path).toEqual(["'none'"]);
       expect(other['x-frame-options'], path).toBe('DENY');
     }
@@ -160,7 +134,7 @@ describe('a visitor leaves no trace', { timeout: 60_000 }, () => {
     const embedding = (src: string) => `<!doctype html><title>Association</title><iframe src="${src}"></iframe>`;
     for (const site of [ASSOCIATION, ELSEWHERE]) {
       await context.route(`${site}/**`, (route) =>
-        route.fulfill({ contentType: 'text/html', body: embedding(`${server.url}/`) }),
+        route.fulfill({ contentType: 'text/html', body: embedding(`${suite.server.url}/`) }),
       );
       // Havre on a public address needs nothing more; here it listens on loopback, which Chromium's Local
       // Network Access check keeps a public site from reaching unless the user allows it.
@@ -170,9 +144,9 @@ describe('a visitor leaves no trace', { timeout: 60_000 }, () => {
     await page.goto(`${ASSOCIATION}/aide`);
     const framed = page.frames().find((f) => f !== page.mainFrame());
     if (!framed) throw new Error('no frame');
-    expect(new URL(framed.url()).origin).toBe(new URL(server.url).origin);
+    expect(new URL(framed.url()).origin).toBe(new URL(suite.server.url).origin);
     expect(await framed.title()).toBe('Messagerie');
-    const socketUrl = `${server.url.replace('http:', 'ws:')}/socket.io/?EIO=4&transport=websocket`;
+    const socketUrl = `${suite.server.url.replace('http:', 'ws:')}/socket.io/?EIO=4&transport=websocket`;
     const openSocket = (url: string) =>
       new Promise<string>((resolve) => {
         const socket = new WebSocket(url);

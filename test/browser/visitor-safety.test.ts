@@ -2,90 +2,31 @@
 // that wipes the tab and leaves for a neutral site, the optional intake with the emergency numbers on an
 // urgent answer, admission paused, the warning when the wait runs past closing time, and erasing the finished
 // conversation from the device. No request leaves the machine: the neutral site is answered by the test.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/protocol/schemas.ts';
-import { desktop, launchBrowser, phone, seriousAccessibilityViolations } from '../support/browser.ts';
-import { aCounselor, aVisitor, newClientId, type Recorded } from '../support/clients.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { desktop, phone } from '../support/browser.ts';
+import { expectNoSeriousViolations, useBrowserSuite } from '../support/browser-suite.ts';
+import { aCounselor, aVisitor, newClientId } from '../support/clients.ts';
 
 const NEUTRAL = 'https://neutral.example/weather';
 
-let browser: Browser;
-let server: TestServer;
-let contexts: BrowserContext[] = [];
-let sockets: Recorded[] = [];
-/** Every request a page tried to send off this machine; each was refused, and none may happen. */
-let outside: string[] = [];
+const suite = useBrowserSuite({
+  answer: (url) =>
+    url.startsWith('https://neutral.example/')
+      ? { contentType: 'text/html; charset=utf-8', body: '<title>Météo</title><p>Météo</p>' }
+      : undefined,
+});
+const track = suite.track;
+const openPage = (options: typeof phone, path = '/') => suite.page(options, path);
+const aCounselorAtHerDesk = () => suite.signIn('camille', 'counselor', { available: true });
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  server = await startTestServer('pglite');
   await change((settings) => ({ ...settings, visitorPage: { ...settings.visitorPage, quickExitUrl: NEUTRAL } }));
-});
-afterEach(async () => {
-  for (const socket of sockets) socket.close();
-  sockets = [];
-  for (const context of contexts) await context.close();
-  contexts = [];
-  await server.stop();
-  expect(outside).toEqual([]);
-  outside = [];
 });
 
 async function change(edit: (settings: Settings) => Settings) {
-  await server.havre.settings.update(edit(await server.havre.settings.current()));
-}
-
-const track = <T extends Recorded>(socket: T): T => {
-  sockets.push(socket);
-  return socket;
-};
-
-async function aContext(options: typeof phone): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
-  context.setDefaultTimeout(8_000);
-  contexts.push(context);
-  await context.route(
-    (url) => url.hostname !== '127.0.0.1',
-    (route) => {
-      const url = route.request().url();
-      if (url.startsWith('https://neutral.example/')) {
-        return route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<title>Météo</title><p>Météo</p>' });
-      }
-      outside.push(url);
-      return route.abort();
-    },
-  );
-  return context;
-}
-
-async function openPage(options: typeof phone, path = '/'): Promise<Page> {
-  const page = await (await aContext(options)).newPage();
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
-
-async function aCounselorAtHerDesk(): Promise<Page> {
-  await server.havre.accounts.create({
-    username: 'camille',
-    displayName: 'Camille',
-    password: 'camille password 1',
-    role: 'counselor',
-  });
-  const page = await openPage(desktop, '/console');
-  await page.getByLabel('Identifiant').fill('camille');
-  await page.getByLabel('Mot de passe').fill('camille password 1');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  const available = page.getByRole('switch', { name: 'Disponible' });
-  await available.click();
-  await expect.poll(() => available.getAttribute('aria-checked')).toBe('true');
-  return page;
+  await suite.server.havre.settings.update(edit(await suite.server.havre.settings.current()));
 }
 
 /** From the home screen to the queue, without answering the optional questions. */
@@ -113,19 +54,14 @@ async function traces(page: Page) {
   }));
 }
 
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const violations = await seriousAccessibilityViolations(page);
-  expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
-
 describe('visitor safety in Chromium', { timeout: 60_000 }, () => {
   it('quick exit by button from the chat: neutral site, nothing left behind, the counselor told', async () => {
     const counselor = await aCounselorAtHerDesk();
-    const visitor = await (await aContext(phone)).newPage();
+    const visitor = await (await suite.context(phone)).newPage();
     // Two entries in the tab's history, as when she came from another page: Back after quick exit must land
     // on a page of the origin that shows nothing of the conversation.
-    await visitor.goto(`${server.url}/`);
-    await visitor.goto(`${server.url}/?depuis=lien`);
+    await visitor.goto(`${suite.server.url}/`);
+    await visitor.goto(`${suite.server.url}/?depuis=lien`);
     expect(await visitor.title()).toBe('Messagerie');
 
     await joinTheQueue(visitor);
@@ -145,7 +81,7 @@ describe('visitor safety in Chromium', { timeout: 60_000 }, () => {
     await counselor.getByText('La visiteuse est partie rapidement').waitFor();
 
     await visitor.goBack();
-    expect(visitor.url()).toBe(`${server.url}/`);
+    expect(visitor.url()).toBe(`${suite.server.url}/`);
     for (const step of ['back', 'reload']) {
       if (step === 'reload') await visitor.reload();
       await visitor.getByText(/La discussion est ouverte/).waitFor();
@@ -157,7 +93,7 @@ describe('visitor safety in Chromium', { timeout: 60_000 }, () => {
   });
 
   it('quick exit from the keyboard (Shift three times) while waiting in the queue', async () => {
-    const staff = track(await aCounselor(server, { available: false }));
+    const staff = track(await aCounselor(suite.server, { available: false }));
     const visitor = await openPage(desktop);
     await joinTheQueue(visitor);
     await staff.next('queue:update', (queue: any) => queue.waiting === 1);
@@ -169,7 +105,7 @@ describe('visitor safety in Chromium', { timeout: 60_000 }, () => {
     // The server was told at once: her place is given up without waiting for the grace period.
     await staff.next('queue:update', (queue: any) => queue.waiting === 0);
 
-    await visitor.goto(`${server.url}/`);
+    await visitor.goto(`${suite.server.url}/`);
     await visitor.getByText(/La discussion est ouverte/).waitFor();
     expect(await visitor.getByText('Vous êtes dans la file d’attente').count()).toBe(0);
     expect(await traces(visitor)).toEqual({ session: 0, local: 0, caches: 0 });
@@ -177,7 +113,7 @@ describe('visitor safety in Chromium', { timeout: 60_000 }, () => {
 
   it('intake: "in danger" shows the emergency numbers before she joins, and she is marked urgent', async () => {
     const counselor = await aCounselorAtHerDesk();
-    const staff = track(await aCounselor(server, { available: false }));
+    const staff = track(await aCounselor(suite.server, { available: false }));
     const visitor = await openPage(phone);
     await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
     await visitor.getByText('Ces questions sont facultatives.', { exact: false }).waitFor();
@@ -242,10 +178,10 @@ describe('visitor safety in Chromium', { timeout: 60_000 }, () => {
   });
 
   it('warns before and while she waits that the wait runs past closing time', async () => {
-    server.clock.advance(3 * 3600_000 + 20 * 60_000); // 17:50 in Paris; closes at 18:00
-    const staff = track(await aCounselor(server));
+    suite.server.clock.advance(3 * 3600_000 + 20 * 60_000); // 17:50 in Paris; closes at 18:00
+    const staff = track(await aCounselor(suite.server));
     for (let i = 0; i < 2; i++) {
-      await track(await aVisitor(server)).ask('conversation:start');
+      await track(await aVisitor(suite.server)).ask('conversation:start');
       await staff.ask('queue:take-next');
     }
     const warning =
@@ -265,7 +201,7 @@ describe('visitor safety in Chromium', { timeout: 60_000 }, () => {
   });
 
   it('erases the finished conversation from the device', async () => {
-    const staff = track(await aCounselor(server));
+    const staff = track(await aCounselor(suite.server));
     const visitor = await openPage(phone);
     await joinTheQueue(visitor);
     const { conversation } = await staff.ask('queue:take-next');

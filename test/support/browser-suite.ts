@@ -1,0 +1,108 @@
+// The set-up every browser suite shares: one Chromium per file, a fresh Havre per test, contexts and sockets
+// closed after each test, a console sign-in, and a guard that no page sends anything off this machine (a
+// request to another host fails the test unless the suite answers it itself).
+import type { BrowserContext, BrowserContextOptions, Page, Browser as PlaywrightBrowser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import type { Role } from '../../src/protocol/schemas.ts';
+import { desktop, launchBrowser, seriousAccessibilityViolations } from './browser.ts';
+import type { Recorded } from './clients.ts';
+import { startTestServer, type TestServer } from './server.ts';
+
+export interface BrowserSuiteOptions {
+  server?: Parameters<typeof startTestServer>[1];
+  /** Answers for requests to other hosts that a test expects (e.g. the neutral site of quick exit). */
+  answer?: (url: string) => { contentType: string; body: string } | undefined;
+}
+
+export interface BrowserSuite {
+  readonly server: TestServer;
+  context(options: BrowserContextOptions): Promise<BrowserContext>;
+  page(options: BrowserContextOptions, path?: string): Promise<Page>;
+  track<T extends Recorded>(socket: T): T;
+  /** Creates a staff account and signs it in to the console on a desktop-sized page. */
+  signIn(username: string, role: Role, options?: { available?: boolean }): Promise<Page>;
+}
+
+export function useBrowserSuite({ server: serverOptions, answer }: BrowserSuiteOptions = {}): BrowserSuite {
+  let browser: PlaywrightBrowser;
+  let server: TestServer;
+  let contexts: BrowserContext[] = [];
+  let sockets: Recorded[] = [];
+  let outside: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    server = await startTestServer('pglite', serverOptions);
+  });
+  afterEach(async () => {
+    for (const socket of sockets) socket.close();
+    for (const context of contexts) await context.close();
+    sockets = [];
+    contexts = [];
+    await server?.stop();
+    const refused = outside;
+    outside = [];
+    expect(refused, 'requests sent off this machine').toEqual([]);
+  });
+
+  const suite: BrowserSuite = {
+    get server() {
+      return server;
+    },
+
+    async context(options) {
+      const context = await browser.newContext(options);
+      context.setDefaultTimeout(8_000);
+      contexts.push(context);
+      await context.route(
+        (url) => url.hostname !== '127.0.0.1',
+        (route) => {
+          const url = route.request().url();
+          const answered = answer?.(url);
+          if (answered) return route.fulfill(answered);
+          outside.push(url);
+          return route.abort();
+        },
+      );
+      return context;
+    },
+
+    async page(options, path = '/') {
+      const page = await (await suite.context(options)).newPage();
+      await page.goto(`${server.url}${path}`);
+      return page;
+    },
+
+    track(socket) {
+      sockets.push(socket);
+      return socket;
+    },
+
+    async signIn(username, role, { available = false } = {}) {
+      const password = `${username} password 1`;
+      await server.havre.accounts.create({ username, displayName: username, password, role });
+      const page = await suite.page(desktop, '/console');
+      await page.getByLabel('Identifiant').fill(username);
+      await page.getByLabel('Mot de passe').fill(password);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByRole('heading', { name: 'File d’attente' }).waitFor();
+      if (available) {
+        const toggle = page.getByRole('switch', { name: 'Disponible' });
+        await toggle.click();
+        await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+      }
+      return page;
+    },
+  };
+  return suite;
+}
+
+export async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  const violations = await seriousAccessibilityViolations(page);
+  expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
