@@ -1,21 +1,14 @@
 // A waiting visitor whose tab is gone gives up her place after a grace period; one who comes back keeps it.
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { aCounselor, aVisitor } from './support/clients.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { useTestServer } from './support/server-suite.ts';
 
 const GRACE_MS = 400;
-let server: TestServer;
-
-beforeEach(async () => {
-  server = await startTestServer('pglite', { visitorGraceMs: GRACE_MS });
-});
-afterEach(async () => {
-  await server.stop();
-});
+const suite = useTestServer('pglite', { visitorGraceMs: GRACE_MS });
 
 it('gives up the place of a visitor who has not come back within the grace period', async () => {
-  const counselor = await aCounselor(server);
-  const visitor = await aVisitor(server);
+  const counselor = await aCounselor(suite.server);
+  const visitor = await aVisitor(suite.server);
   await visitor.ask('conversation:start');
   await counselor.next('queue:update', (q: any) => q.waiting === 1);
   counselor.forget('queue:update');
@@ -26,11 +19,11 @@ it('gives up the place of a visitor who has not come back within the grace perio
 });
 
 it('keeps the place of a visitor who reconnects in time', async () => {
-  const counselor = await aCounselor(server);
-  const visitor = await aVisitor(server);
+  const counselor = await aCounselor(suite.server);
+  const visitor = await aVisitor(suite.server);
   const { token } = await visitor.ask('conversation:start');
   visitor.close();
-  const back = await aVisitor(server);
+  const back = await aVisitor(suite.server);
   expect((await back.ask('conversation:resume', { token, afterSeq: 0 })).conversation.status).toBe('waiting');
   await new Promise((resolve) => setTimeout(resolve, GRACE_MS * 3));
   expect((await counselor.ask('queue:take-next')).ok).toBe(true);

@@ -1,35 +1,22 @@
 // A whole conversation over real sockets, against PGlite and PostgreSQL: delivery, idempotent retries,
 // replay after a gap, racing counselors, a restart mid-conversation, and bad input.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_LENGTH } from '../src/protocol/limits.ts';
 import type { MessageView } from '../src/protocol/views.ts';
-import { aCounselor, aVisitor, newClientId, type Recorded } from './support/clients.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { aCounselor, aVisitor, newClientId } from './support/clients.ts';
+import { useTestServer } from './support/server-suite.ts';
 import { storageKinds } from './support/storage.ts';
 
 const kinds = await storageKinds();
 
 describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
-  let server: TestServer;
-  const clients: Recorded[] = [];
-  const track = <T extends Recorded>(client: T) => {
-    clients.push(client);
-    return client;
-  };
-
-  // A server per test: each starts from an empty queue.
-  beforeEach(async () => {
-    if (available) server = await startTestServer(kind);
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await server?.stop();
-  });
+  const suite = useTestServer(kind, { available });
+  const track = suite.track;
 
   /** A visitor in conversation with a counselor. */
   async function aConversation() {
-    const counselor = track(await aCounselor(server));
-    const visitor = track(await aVisitor(server));
+    const counselor = track(await aCounselor(suite.server));
+    const visitor = track(await aVisitor(suite.server));
     const started = await visitor.ask('conversation:start', {});
     expect(started.ok).toBe(true);
     const taken = await counselor.ask('queue:take-next');
@@ -44,8 +31,8 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
   }
 
   it.skipIf(!available)('carries a conversation from the visitor to the counselor and back', async () => {
-    const counselor = track(await aCounselor(server));
-    const visitor = track(await aVisitor(server));
+    const counselor = track(await aCounselor(suite.server));
+    const visitor = track(await aVisitor(suite.server));
 
     const started = await visitor.ask('conversation:start', { locale: 'fr' });
     expect(started).toMatchObject({ ok: true, conversation: { status: 'waiting', position: 1 } });
@@ -109,7 +96,7 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
       const ack = await counselor.ask('message:send', { conversationId, clientId: newClientId(), text });
       expect(ack.ok).toBe(true);
     }
-    const back = track(await aVisitor(server));
+    const back = track(await aVisitor(suite.server));
     const resumed = await back.ask('conversation:resume', { token, afterSeq: 1 });
     expect(resumed.conversation).toMatchObject({ status: 'active', lastSeq: 4 });
     expect(resumed.messages.map((m: MessageView) => [m.seq, m.text])).toEqual([
@@ -122,10 +109,10 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
   });
 
   it.skipIf(!available)('never gives one visitor to two counselors racing for her (50 rounds)', async () => {
-    const first = track(await aCounselor(server));
-    const second = track(await aCounselor(server));
+    const first = track(await aCounselor(suite.server));
+    const second = track(await aCounselor(suite.server));
     for (let round = 0; round < 50; round++) {
-      const visitor = await aVisitor(server);
+      const visitor = await aVisitor(suite.server);
       await visitor.ask('conversation:start');
       const answers = await Promise.all([first.ask('queue:take-next'), second.ask('queue:take-next')]);
       const winners = answers.filter((a) => a.ok);
@@ -138,8 +125,8 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
   });
 
   it.skipIf(!available)('never lets a counselor hold more than her limit, even when she asks in parallel', async () => {
-    const counselor = track(await aCounselor(server));
-    for (let i = 0; i < 4; i++) await track(await aVisitor(server)).ask('conversation:start');
+    const counselor = track(await aCounselor(suite.server));
+    for (let i = 0; i < 4; i++) await track(await aVisitor(suite.server)).ask('conversation:start');
     const answers = await Promise.all([1, 2, 3, 4].map(() => counselor.ask('queue:take-next')));
     expect(answers.filter((a) => a.ok)).toHaveLength(2);
     expect(answers.filter((a) => !a.ok).map((a) => a.error.code)).toEqual(['AT_CAPACITY', 'AT_CAPACITY']);
@@ -147,15 +134,15 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
 
   it.skipIf(!available)('gives each waiting visitor her place and an estimate from live capacity', async () => {
     const [first, second, third] = [
-      track(await aVisitor(server)),
-      track(await aVisitor(server)),
-      track(await aVisitor(server)),
+      track(await aVisitor(suite.server)),
+      track(await aVisitor(suite.server)),
+      track(await aVisitor(suite.server)),
     ];
     for (const visitor of [first, second, third]) await visitor.ask('conversation:start');
     const thirdPlace = await third.next('conversation:state', (s: any) => s.position === 3);
     expect(thirdPlace.estimatedWaitMinutes).toBeNull();
     expect(await first.next('conversation:state', (s: any) => s.position === 1)).toMatchObject({ status: 'waiting' });
-    const counselor = track(await aCounselor(server));
+    const counselor = track(await aCounselor(suite.server));
     const withCapacity = await third.next(
       'conversation:state',
       (s: any) => s.position === 3 && s.estimatedWaitMinutes !== null,
@@ -175,7 +162,7 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
     const counselorBack = new Promise((resolve) => counselor.socket.io.once('reconnect', resolve));
     const visitorBack = new Promise((resolve) => visitor.socket.io.once('reconnect', resolve));
 
-    await server.restart();
+    await suite.server.restart();
     await Promise.all([counselorBack, visitorBack]);
 
     const state = await counselor.next('staff:state');
@@ -214,7 +201,7 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
     });
 
     it.skipIf(!available)('refuses a message before the visitor has a conversation', async () => {
-      const visitor = track(await aVisitor(server));
+      const visitor = track(await aVisitor(suite.server));
       expect((await visitor.ask('message:send', { clientId: newClientId(), text: 'allô' })).error.code).toBe(
         'CONVERSATION_NOT_STARTED',
       );
@@ -225,7 +212,7 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
 
     it.skipIf(!available)("refuses a counselor writing into another counselor's or a closed conversation", async () => {
       const { counselor, visitor, conversationId } = await aConversation();
-      const other = track(await aCounselor(server));
+      const other = track(await aCounselor(suite.server));
       const intruding = await other.ask('message:send', {
         conversationId,
         clientId: newClientId(),
@@ -246,7 +233,7 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
     });
 
     it.skipIf(!available)('drops a socket that sends a frame over the size limit', async () => {
-      const visitor = track(await aVisitor(server));
+      const visitor = track(await aVisitor(suite.server));
       const dropped = new Promise<string>((resolve) => visitor.socket.once('disconnect', resolve));
       visitor.socket.emit('message:send', { clientId: newClientId(), text: 'a'.repeat(20_000) });
       expect(await dropped).toMatch(/transport close|transport error/);
@@ -254,7 +241,7 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
 
     it.skipIf(!available)('refuses a staff socket without a valid session', async () => {
       const { io } = await import('socket.io-client');
-      const socket = io(`${server.url}/staff`, {
+      const socket = io(`${suite.server.url}/staff`, {
         transports: ['websocket'],
         extraHeaders: { cookie: 'havre_staff=forged.value' },
       });
@@ -264,12 +251,12 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
     });
 
     it.skipIf(!available)('refuses to open a conversation outside opening hours', async () => {
-      server.clock.advance(24 * 3600_000); // Thursday: closed
+      suite.server.clock.advance(24 * 3600_000); // Thursday: closed
       try {
-        const visitor = track(await aVisitor(server));
+        const visitor = track(await aVisitor(suite.server));
         expect((await visitor.ask('conversation:start')).error.code).toBe('QUEUE_CLOSED');
       } finally {
-        server.clock.advance(-24 * 3600_000);
+        suite.server.clock.advance(-24 * 3600_000);
       }
     });
   });

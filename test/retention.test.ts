@@ -3,10 +3,10 @@
 // A copy of the messages taken before the purge cannot be read once the key row is gone.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createContentCipher } from '../src/server/crypto/content-cipher.ts';
-import { aCounselor, aVisitor, newClientId, type Recorded } from './support/clients.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { aCounselor, aVisitor, newClientId } from './support/clients.ts';
+import { useTestServer } from './support/server-suite.ts';
 import { storageKinds } from './support/storage.ts';
 
 const kinds = await storageKinds();
@@ -14,21 +14,11 @@ const DAY = 86_400_000;
 const SECRET_WORDS = 'il a pris mon téléphone hier soir';
 
 describe.each(kinds)('content at rest on $kind', ({ kind, available }) => {
-  let server: TestServer;
-  const clients: Recorded[] = [];
-
-  beforeEach(async () => {
-    if (available) server = await startTestServer(kind);
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.close();
-    await server?.stop();
-  });
+  const suite = useTestServer(kind, { available });
 
   async function aClosedConversation() {
-    const counselor = await aCounselor(server);
-    const visitor = await aVisitor(server);
-    clients.push(counselor, visitor);
+    const counselor = suite.track(await aCounselor(suite.server));
+    const visitor = suite.track(await aVisitor(suite.server));
     const { token } = await visitor.ask('conversation:start');
     const { conversation } = await counselor.ask('queue:take-next');
     await visitor.ask('message:send', { clientId: newClientId(), text: SECRET_WORDS });
@@ -42,7 +32,7 @@ describe.each(kinds)('content at rest on $kind', ({ kind, available }) => {
   }
 
   const rawMessages = (conversationId: string) =>
-    server.havre.db
+    suite.server.havre.db
       .selectFrom('messages')
       .selectAll()
       .where('conversation_id', '=', conversationId)
@@ -51,12 +41,12 @@ describe.each(kinds)('content at rest on $kind', ({ kind, available }) => {
 
   /** What someone holding a copy of the messages and the live key table (and the master key) could read. */
   function readCopy(copy: Awaited<ReturnType<typeof rawMessages>>) {
-    const masterKey = Buffer.from(readFileSync(join(server.dataDir, 'master.key'), 'utf8').trim(), 'base64');
+    const masterKey = Buffer.from(readFileSync(join(suite.server.dataDir, 'master.key'), 'utf8').trim(), 'base64');
     const cipher = createContentCipher({
       masterKey,
       keys: {
         find: async (id) => {
-          const row = await server.havre.db
+          const row = await suite.server.havre.db
             .selectFrom('conversation_keys')
             .select('wrapped')
             .where('conversation_id', '=', id)
@@ -85,14 +75,14 @@ describe.each(kinds)('content at rest on $kind', ({ kind, available }) => {
       const { counselor, token, conversationId } = await aClosedConversation();
       const copyBeforePurge = await rawMessages(conversationId);
 
-      server.clock.advance(29 * DAY);
-      expect(await server.havre.retention.runNow()).toBe(0);
+      suite.server.clock.advance(29 * DAY);
+      expect(await suite.server.havre.retention.runNow()).toBe(0);
       const history = await counselor.ask('message:history', { conversationId, afterSeq: 0 });
       expect(history.messages.map((m: any) => m.text)).toEqual([SECRET_WORDS, 'Je vous crois.']);
 
-      server.clock.advance(2 * DAY);
-      expect(await server.havre.retention.runNow()).toBe(1);
-      const keys = await server.havre.db
+      suite.server.clock.advance(2 * DAY);
+      expect(await suite.server.havre.retention.runNow()).toBe(1);
+      const keys = await suite.server.havre.db
         .selectFrom('conversation_keys')
         .selectAll()
         .where('conversation_id', '=', conversationId)
@@ -101,29 +91,27 @@ describe.each(kinds)('content at rest on $kind', ({ kind, available }) => {
       expect(await rawMessages(conversationId)).toEqual([]);
       await expect(readCopy(copyBeforePurge)).rejects.toMatchObject({ code: 'CONTENT_DELETED' });
 
-      const row = await server.havre.db
+      const row = await suite.server.havre.db
         .selectFrom('conversations')
         .selectAll()
         .where('id', '=', conversationId)
         .executeTakeFirstOrThrow();
       expect(row).toMatchObject({ status: 'closed', closed_reason: 'served', token_hash: null });
       expect(row.purged_at).toBeInstanceOf(Date);
-      const visitor = await aVisitor(server);
-      clients.push(visitor);
+      const visitor = suite.track(await aVisitor(suite.server));
       expect((await visitor.ask('conversation:resume', { token, afterSeq: 0 })).error.code).toBe('NOT_FOUND');
-      expect(await server.havre.retention.runNow()).toBe(0);
+      expect(await suite.server.havre.retention.runNow()).toBe(0);
     },
   );
 
   it.skipIf(!available)('never purges a conversation that is still open', async () => {
-    const counselor = await aCounselor(server);
-    const visitor = await aVisitor(server);
-    clients.push(counselor, visitor);
+    const counselor = suite.track(await aCounselor(suite.server));
+    const visitor = suite.track(await aVisitor(suite.server));
     await visitor.ask('conversation:start');
     await counselor.ask('queue:take-next');
     await visitor.ask('message:send', { clientId: newClientId(), text: 'encore là' });
-    server.clock.advance(400 * DAY);
-    expect(await server.havre.retention.runNow()).toBe(0);
+    suite.server.clock.advance(400 * DAY);
+    expect(await suite.server.havre.retention.runNow()).toBe(0);
     expect((await visitor.ask('message:history', { afterSeq: 0 })).messages).toHaveLength(1);
   });
 });
