@@ -1,9 +1,11 @@
-// Opening hours, time zone, closures, limits, retention, admission and the visitor page, saved together.
+// Opening hours, time zone, closures, limits, retention, admission, the optional questions and the visitor
+// page, saved together.
 import { useEffect, useState } from 'preact/hooks';
 import { fetchSettings, saveSettings } from './admin-api.ts';
 import type { ApiError } from './api.ts';
 import { ClosuresEditor } from './closures-editor.tsx';
 import { errorText } from './error-text.ts';
+import { IntakeEditor } from './intake-editor.tsx';
 import { useLocale } from './locale-context.ts';
 import type { MessageKey } from './messages.ts';
 import { fromSettingsForm, parseMaxQueue, type SettingsForm, toSettingsForm } from './settings-form.ts';
@@ -82,6 +84,7 @@ export function AdminSettings() {
             class="field-narrow"
           />
           <AdmissionSettings form={form} onChange={change} />
+          <IntakeEditor form={form} onChange={change} />
           <VisitorPageSettings form={form} onChange={change} />
           {formProblem && (
             <p class="error" role="alert">

@@ -46,7 +46,7 @@ describe('admission and visitor page fields', () => {
     ).toEqual(['https://association.example', 'https://aide.example']);
   });
 
-  it('shows origins one per line and keeps the intake questions it does not edit', () => {
+  it('shows origins one per line and sends the intake questions back unchanged', () => {
     const withOrigins: Settings = {
       ...settings,
       intake: {

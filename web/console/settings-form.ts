@@ -2,6 +2,7 @@
 // so that removing one in the middle does not shuffle what the others show.
 import { type Weekday, weekdays } from '../../src/protocol/constants.ts';
 import type { Settings } from '../../src/protocol/schemas.ts';
+import { fromIntakeRows, type IntakeQuestionRow, toIntakeRows } from './intake-form.ts';
 
 export const weekdayOrder: readonly Weekday[] = weekdays;
 
@@ -27,6 +28,7 @@ export interface SettingsForm {
   maxConversations: string;
   retentionDays: string;
   intakeEnabled: boolean;
+  intakeQuestions: IntakeQuestionRow[];
   paused: boolean;
   /** Empty for no cap. */
   maxQueue: string;
@@ -58,6 +60,7 @@ export function toSettingsForm(settings: Settings): SettingsForm {
     maxConversations: String(settings.maxConversationsPerCounselor),
     retentionDays: String(settings.retentionDays),
     intakeEnabled: settings.intake.enabled,
+    intakeQuestions: toIntakeRows(settings.intake.questions),
     paused: settings.admission.paused,
     maxQueue: settings.admission.maxQueue === null ? '' : String(settings.admission.maxQueue),
     pageTitle: settings.visitorPage.title,
@@ -80,7 +83,7 @@ export function fromSettingsForm(form: SettingsForm): Settings {
     },
     maxConversationsPerCounselor: Number(form.maxConversations),
     retentionDays: Number(form.retentionDays),
-    intake: { ...form.base.intake, enabled: form.intakeEnabled },
+    intake: { enabled: form.intakeEnabled, questions: fromIntakeRows(form.intakeQuestions) },
     admission: { paused: form.paused, maxQueue: parseMaxQueue(form.maxQueue) ?? null },
     visitorPage: {
       title: form.pageTitle.trim(),

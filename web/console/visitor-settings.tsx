@@ -1,6 +1,6 @@
-// The settings that shape what visitors meet: whether new conversations are accepted, how many may wait, the
-// optional questions, and the visitor page's neutral title, quick exit and embedding sites. The questions
-// themselves are listed here but not edited.
+// The settings that shape what visitors meet: whether new conversations are accepted, how many may wait, and
+// the visitor page's neutral title, quick exit and embedding sites. The optional questions have their own
+// editor (intake-editor.tsx).
 import { useId } from 'preact/hooks';
 import { CheckboxField, TextAreaField } from './form-fields.tsx';
 import { useLocale } from './locale-context.ts';
@@ -13,8 +13,7 @@ interface VisitorSettingsProps {
 }
 
 export function AdmissionSettings({ form, onChange }: VisitorSettingsProps) {
-  const { t, locale } = useLocale();
-  const questions = form.base.intake.questions;
+  const { t } = useLocale();
   return (
     <fieldset class="rows">
       <legend>{t('settings.admission')}</legend>
@@ -32,22 +31,6 @@ export function AdmissionSettings({ form, onChange }: VisitorSettingsProps) {
         onInput={(maxQueue) => onChange({ maxQueue })}
         class="field-narrow"
       />
-      <CheckboxField
-        label={t('settings.intakeEnabled')}
-        hint={t('settings.intakeHint')}
-        checked={form.intakeEnabled}
-        onChange={(intakeEnabled) => onChange({ intakeEnabled })}
-      />
-      {questions.length > 0 && (
-        <div class="intake-questions">
-          <p class="hint">{t('settings.intakeQuestions')}</p>
-          <ul>
-            {questions.map((question) => (
-              <li key={question.id}>{question.label[locale]}</li>
-            ))}
-          </ul>
-        </div>
-      )}
     </fieldset>
   );
 }
