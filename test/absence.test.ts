@@ -30,3 +30,30 @@ it('keeps the place of a visitor who reconnects in time', async () => {
   back.close();
   counselor.close();
 });
+
+it('opens one conversation per tab even when the start is sent twice at once', async () => {
+  const counselor = await aCounselor(suite.server);
+  const visitor = await aVisitor(suite.server);
+  const answers = await Promise.all([visitor.ask('conversation:start'), visitor.ask('conversation:start')]);
+  expect(answers.map((a) => a.ok).sort()).toEqual([false, true]);
+  expect(answers.find((a) => !a.ok).error.code).toBe('ALREADY_IN_CONVERSATION');
+  await counselor.next('queue:update', (q: any) => q.waiting === 1);
+  visitor.close();
+  counselor.close();
+});
+
+it('watches the conversation a tab lets go of when it resumes another one', async () => {
+  const counselor = await aCounselor(suite.server);
+  const first = await aVisitor(suite.server);
+  const second = await aVisitor(suite.server);
+  await first.ask('conversation:start');
+  const { token } = await second.ask('conversation:start');
+  second.close();
+  // The first tab now resumes the second conversation: nobody is left on the first one.
+  expect((await first.ask('conversation:resume', { token, afterSeq: 0 })).ok).toBe(true);
+  await counselor.next('queue:update', (q: any) => q.waiting === 1);
+  expect((await counselor.ask('queue:take-next')).ok).toBe(true);
+  expect((await counselor.ask('queue:take-next')).error.code).toBe('QUEUE_EMPTY');
+  first.close();
+  counselor.close();
+});

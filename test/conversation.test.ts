@@ -220,6 +220,15 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
       });
       expect(intruding.error.code).toBe('NOT_ASSIGNED');
       expect((await other.ask('message:history', { conversationId, afterSeq: 0 })).error.code).toBe('NOT_ASSIGNED');
+
+      // Knowing a message's client id gives no one else its text: a "retry" is checked like a new message.
+      const secret = await visitor.ask('message:send', { clientId: newClientId(), text: 'mon adresse' });
+      const replay = { conversationId, clientId: secret.message.clientId, text: 'x' };
+      expect(await other.ask('message:send', replay)).toMatchObject({ ok: false, error: { code: 'NOT_ASSIGNED' } });
+      const reply = await counselor.ask('message:send', { conversationId, clientId: newClientId(), text: 'pour vous' });
+      const mixUp = await visitor.ask('message:send', { clientId: reply.message.clientId, text: 'x' });
+      expect(mixUp).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+
       await visitor.ask('conversation:end');
       const late = await counselor.ask('message:send', {
         conversationId,
@@ -239,15 +248,20 @@ describe.each(kinds)('conversation on $kind', ({ kind, available }) => {
       expect(await dropped).toMatch(/transport close|transport error/);
     });
 
-    it.skipIf(!available)('refuses a staff socket without a valid session', async () => {
+    it.skipIf(!available)('refuses a staff socket without a valid session, and keeps running', async () => {
       const { io } = await import('socket.io-client');
-      const socket = io(`${suite.server.url}/staff`, {
-        transports: ['websocket'],
-        extraHeaders: { cookie: 'havre_staff=forged.value' },
-      });
-      const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
-      socket.close();
-      expect(error.message).toBe('UNAUTHENTICATED');
+      // A forged cookie, and one whose escape is malformed (decoding it throws).
+      for (const cookie of ['havre_staff=forged.value', 'havre_staff=%E0%A4%A']) {
+        const socket = io(`${suite.server.url}/staff`, {
+          transports: ['websocket'],
+          forceNew: true,
+          extraHeaders: { cookie },
+        });
+        const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+        socket.close();
+        expect(error.message).toBe('UNAUTHENTICATED');
+      }
+      expect((await fetch(`${suite.server.url}/healthz`)).status).toBe(200);
     });
 
     it.skipIf(!available)('refuses to open a conversation outside opening hours', async () => {

@@ -47,13 +47,19 @@ interface StaffSocketData {
 export function attachStaffNamespace(deps: Deps) {
   const { namespace, accounts, secret } = deps;
 
-  namespace.use(async (socket, next) => {
-    const cookie = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-    const sessionId = cookie ? unsignSessionId(cookie, secret) : null;
-    const staff = sessionId ? await accounts.authenticate(sessionId).catch(() => null) : null;
-    if (!sessionId || !staff) return next(new Error('UNAUTHENTICATED'));
-    socket.data = { staff, sessionHash: hashToken(sessionId) } satisfies StaffSocketData;
-    next();
+  // Socket.IO does not await middleware: anything thrown here must become a refusal, never an unhandled
+  // rejection (which would stop the process).
+  namespace.use((socket, next) => {
+    authenticateSocket(socket.handshake.headers.cookie, accounts, secret)
+      .then((data) => {
+        if (!data) return next(new Error('UNAUTHENTICATED'));
+        socket.data = data;
+        next();
+      })
+      .catch((error: unknown) => {
+        deps.log.warn({ err: error }, 'staff socket authentication failed');
+        next(new Error('UNAUTHENTICATED'));
+      });
   });
 
   namespace.on('connection', (socket: Socket) => {
@@ -73,6 +79,17 @@ export function attachStaffNamespace(deps: Deps) {
       }
     },
   };
+}
+
+async function authenticateSocket(
+  cookieHeader: string | undefined,
+  accounts: StaffAccounts,
+  secret: string,
+): Promise<StaffSocketData | null> {
+  const cookie = readCookie(cookieHeader, SESSION_COOKIE);
+  const sessionId = cookie ? unsignSessionId(cookie, secret) : null;
+  const staff = sessionId ? await accounts.authenticate(sessionId) : null;
+  return sessionId && staff ? { staff, sessionHash: hashToken(sessionId) } : null;
 }
 
 async function stateOf(

@@ -40,9 +40,16 @@ export function attachVisitorNamespace(deps: Deps) {
 
   namespace.on('connection', (socket: Socket) => {
     let conversationId: string | null = null;
+    let starting = false;
 
+    // Every conversation this socket lets go of is watched, so that none is left waiting with nobody there:
+    // the one it switches away from, and one it obtained after the tab had already gone.
     const bind = (conversation: ConversationRow) => {
-      if (conversationId && conversationId !== conversation.id) socket.leave(rooms.visitor(conversationId));
+      if (socket.disconnected) return absence.left(conversation.id);
+      if (conversationId && conversationId !== conversation.id) {
+        socket.leave(rooms.visitor(conversationId));
+        absence.left(conversationId);
+      }
       conversationId = conversation.id;
       socket.join(rooms.visitor(conversation.id));
     };
@@ -56,8 +63,13 @@ export function attachVisitorNamespace(deps: Deps) {
     });
 
     on(visitorEvents.start, visitorStartSchema, async ({ locale, intake }) => {
-      if (conversationId) throw new HavreError('ALREADY_IN_CONVERSATION', 'this tab already holds a conversation');
-      const { token, conversation } = await conversations.start(locale ?? 'fr', intake);
+      if (conversationId || starting) {
+        throw new HavreError('ALREADY_IN_CONVERSATION', 'this tab already holds a conversation');
+      }
+      starting = true;
+      const { token, conversation } = await conversations.start(locale ?? 'fr', intake).finally(() => {
+        starting = false;
+      });
       bind(conversation);
       notifier.queueChanged();
       return { token, conversation: await view(conversation) };

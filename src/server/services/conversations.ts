@@ -112,8 +112,11 @@ export function createConversationService({ conversations, settings, cipher, clo
     sendAsVisitor: (conversationId: string, clientId: string, text: string): Promise<SentMessage> =>
       append(conversationId, 'visitor', null, clientId, text),
 
-    sendAsCounselor: (counselorId: string, conversationId: string, clientId: string, text: string) =>
-      append(conversationId, 'counselor', counselorId, clientId, text),
+    async sendAsCounselor(counselorId: string, conversationId: string, clientId: string, text: string) {
+      // Checked before anything else, so that a conversation that is not hers tells her nothing more.
+      await assignedTo(counselorId, conversationId);
+      return append(conversationId, 'counselor', counselorId, clientId, text);
+    },
 
     history,
 

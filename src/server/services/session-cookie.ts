@@ -21,7 +21,7 @@ export function readCookie(header: string | undefined, name: string): string | n
   if (!header) return null;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeOrNull(part.slice(eq + 1).trim());
   }
   return null;
 }
@@ -36,3 +36,12 @@ export function sessionCookieHeader(
 }
 
 const mac = (sessionId: string, secret: string) => createHmac('sha256', secret).update(sessionId).digest('base64url');
+
+/** A malformed escape in a cookie is someone else's mistake (or an attack), never a reason to throw. */
+function decodeOrNull(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}

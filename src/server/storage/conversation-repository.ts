@@ -1,6 +1,7 @@
 // Conversations and their messages. The database is the source of truth for the queue, for assignments and
 // for sequence numbers; every rule that two processes could race on is decided inside a transaction here.
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { HavreError } from '../../protocol/errors.ts';
 import type { Author, ClosedReason } from '../../protocol/views.ts';
 import type { ConversationRow, Database, MessageRow } from './schema.ts';
 
@@ -220,8 +221,13 @@ export function createConversationRepository(db: Kysely<Database>) {
           .where('conversation_id', '=', message.conversationId)
           .where('client_id', '=', message.clientId)
           .executeTakeFirst();
-        if (existing) return { conversation, message: existing, created: false };
+        // A retry gets its stored message back (even after the conversation closed), but only if it is the
+        // same sender's: a client id is no key to someone else's words.
+        if (existing && existing.author === message.author && existing.staff_id === message.staffId) {
+          return { conversation, message: existing, created: false };
+        }
         mayWrite(conversation);
+        if (existing) throw new HavreError('INVALID_PAYLOAD', 'this client id belongs to another message');
         const { last_seq } = await trx
           .updateTable('conversations')
           .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
