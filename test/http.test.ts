@@ -88,6 +88,21 @@ describe('login and logout', () => {
     counselor.close();
   });
 
+  it('marks the cookie Secure when Havre is reached over https behind a proxy', async () => {
+    await server.stop();
+    server = await startTestServer('pglite', { env: { PUBLIC_URL: 'https://chat.example.org' } });
+    await server.havre.accounts.create({
+      username: 'admin',
+      displayName: 'A',
+      password: 'admin password 123',
+      role: 'admin',
+    });
+    const login = await call('POST', '/api/auth/login', {
+      body: { username: 'admin', password: 'admin password 123' },
+    });
+    expect(login.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Strict; Max-Age=43200; Secure$/);
+  });
+
   it('refuses a cookie whose signature does not match', async () => {
     const cookie = await anAdmin();
     const forged = cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));

@@ -276,3 +276,31 @@ describe('localDate', () => {
     expect(localDate(at('2026-03-24T04:00:00.000Z'), 'America/New_York')).toBe('2026-03-24');
   });
 });
+
+describe('open through midnight', () => {
+  const allWeek: Schedule = {
+    timeZone: 'Europe/Paris',
+    slots: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({
+      day,
+      start: '00:00',
+      end: '24:00',
+    })),
+    closures: [],
+  };
+
+  it('has no gap at midnight when slots end at 24:00', () => {
+    expect(scheduleStatus(allWeek, new Date('2026-12-02T22:59:30Z')).open).toBe(true); // 23:59:30 in Paris
+    expect(scheduleStatus(allWeek, new Date('2026-12-02T23:00:00Z')).open).toBe(true);
+  });
+
+  it('closes at the next midnight that no slot continues', () => {
+    const weekdaysOnly = {
+      ...allWeek,
+      slots: allWeek.slots.filter((slot) => slot.day !== 'sat' && slot.day !== 'sun'),
+    };
+    // Friday 4 December 2026, noon in Paris: open until Saturday 00:00 Paris (Friday 23:00 UTC).
+    expect(scheduleStatus(weekdaysOnly, new Date('2026-12-04T11:00:00Z')).closesAt).toEqual(
+      new Date('2026-12-04T23:00:00Z'),
+    );
+  });
+});

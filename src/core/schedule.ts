@@ -141,6 +141,12 @@ function weekdayOf(date: string): Weekday {
 }
 
 /** The open periods of one calendar date, as sorted instants (not yet merged). */
+/** "24:00" is the midnight that starts the next day. */
+function slotEnd(date: string, end: string, timeZone: string): number {
+  if (end === '24:00') return zonedTimeToInstant(addDays(date, 1), '00:00', timeZone).getTime();
+  return zonedTimeToInstant(date, end, timeZone).getTime();
+}
+
 function periodsOn(schedule: Schedule, date: string, closed: ReadonlySet<string>): OpenPeriod[] {
   if (closed.has(date)) return [];
   const weekday = weekdayOf(date);
@@ -148,7 +154,7 @@ function periodsOn(schedule: Schedule, date: string, closed: ReadonlySet<string>
     .filter((slot) => slot.day === weekday)
     .map((slot) => ({
       start: zonedTimeToInstant(date, slot.start, schedule.timeZone).getTime(),
-      end: zonedTimeToInstant(date, slot.end, schedule.timeZone).getTime(),
+      end: slotEnd(date, slot.end, schedule.timeZone),
     }))
     .filter((period) => period.start < period.end)
     .sort((a, b) => a.start - b.start);

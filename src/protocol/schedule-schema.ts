@@ -15,7 +15,8 @@ export const timeZoneSchema = z.string().refine((zone) => {
 }, 'unknown time zone');
 
 export const weeklySlotSchema = z
-  .object({ day: z.enum(weekdays), start: clockTime, end: clockTime })
+  // "24:00" ends a slot at midnight, so that a helpline can be open through the night without a gap.
+  .object({ day: z.enum(weekdays), start: clockTime, end: z.union([clockTime, z.literal('24:00')]) })
   .refine((slot) => slot.start < slot.end, 'a slot must end after it starts');
 
 export const closureSchema = z.object({ date: isoDate, label: z.string().max(200).optional() });

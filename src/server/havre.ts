@@ -86,7 +86,11 @@ export async function createHavre(options: HavreOptions) {
   const visitorNamespace = io.of(namespaces.visitor);
   const staffNamespace = io.of(namespaces.staff);
   const notifier = createNotifier({ visitors: visitorNamespace, staff: staffNamespace, waitingRoom, log });
-  const session = createStaffSession({ accounts, secret });
+  const session = createStaffSession({
+    accounts,
+    secret,
+    secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+  });
 
   const absence = createVisitorAbsence({
     namespace: visitorNamespace,

@@ -11,6 +11,11 @@ const redact = [
   '*.password',
   '*.token',
   'err.config',
+  // Database errors carry the statement and its parameters (hashes, ciphertext, ids): never log them.
+  'err.query',
+  'err.params',
+  'err.parameters',
+  'err.detail',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

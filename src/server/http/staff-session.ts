@@ -12,7 +12,19 @@ import {
 import { SESSION_HOURS, type StaffAccounts } from '../services/staff-accounts.ts';
 import type { StaffRow } from '../storage/schema.ts';
 
-export function createStaffSession({ accounts, secret }: { accounts: StaffAccounts; secret: string }) {
+/**
+ * `secureCookies`: Havre is reached over https (PUBLIC_URL), even if TLS ends at a proxy in front of it, so
+ * the cookie is marked Secure whatever the request's own protocol says.
+ */
+export function createStaffSession({
+  accounts,
+  secret,
+  secureCookies,
+}: {
+  accounts: StaffAccounts;
+  secret: string;
+  secureCookies: boolean;
+}) {
   function sessionIdOf(request: FastifyRequest): string | null {
     const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
     return cookie ? unsignSessionId(cookie, secret) : null;
@@ -34,14 +46,17 @@ export function createStaffSession({ accounts, secret }: { accounts: StaffAccoun
       reply.header(
         'set-cookie',
         sessionCookieHeader(value, {
-          secure: request.protocol === 'https',
+          secure: secureCookies || request.protocol === 'https',
           maxAgeSeconds: SESSION_HOURS * 3600,
         }),
       );
     },
 
     clearCookie(request: FastifyRequest, reply: FastifyReply): void {
-      reply.header('set-cookie', sessionCookieHeader('', { secure: request.protocol === 'https', maxAgeSeconds: 0 }));
+      reply.header(
+        'set-cookie',
+        sessionCookieHeader('', { secure: secureCookies || request.protocol === 'https', maxAgeSeconds: 0 }),
+      );
     },
   };
 }

@@ -126,14 +126,11 @@ export function createConversationService({ conversations, settings, cipher, clo
     },
 
     async endByVisitor(conversationId: string, quickExit = false): Promise<ConversationRow> {
+      const closed = await conversations.closeByVisitor(conversationId, quickExit, clock.now());
+      if (closed) return closed;
       const current = await conversations.byId(conversationId);
       if (!current) throw new HavreError('NOT_FOUND', 'no such conversation');
-      const reason = quickExit
-        ? 'visitor_left_quickly'
-        : current.status === 'waiting'
-          ? 'abandoned_in_queue'
-          : 'visitor_left';
-      return (await conversations.close(conversationId, reason, clock.now())) ?? current;
+      return current;
     },
 
     async endByCounselor(counselorId: string, conversationId: string): Promise<ConversationRow> {

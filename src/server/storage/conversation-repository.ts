@@ -153,6 +153,22 @@ export function createConversationRepository(db: Kysely<Database>) {
     },
 
     /** Closes a conversation that is still open; returns null if it was closed already. */
+    /** The visitor ends it: the reason depends on the status at that very moment, decided in the update. */
+    closeByVisitor: (id: string, quickExit: boolean, now: Date) =>
+      db
+        .updateTable('conversations')
+        .set({
+          status: 'closed',
+          closed_reason: quickExit
+            ? 'visitor_left_quickly'
+            : sql<ClosedReason>`case when status = 'waiting' then 'abandoned_in_queue' else 'visitor_left' end`,
+          closed_at: now,
+        })
+        .where('id', '=', id)
+        .where('status', '<>', 'closed')
+        .returningAll()
+        .executeTakeFirst(),
+
     close: (id: string, reason: ClosedReason, now: Date) =>
       db
         .updateTable('conversations')
