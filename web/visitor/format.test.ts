@@ -61,6 +61,11 @@ describe('clock times', () => {
     expect(formatClock('en', 18, 0)).toBe('6:00 pm');
   });
 
+  it('writes a slot that runs to midnight (24:00) as French says it and English reads it', () => {
+    expect(formatClock('fr', 24, 0)).toBe('24 h');
+    expect(formatClock('en', 24, 0)).toBe('12:00 am');
+  });
+
   it('reads a closing time in the schedule zone', () => {
     expect(formatTimeIn('fr', '2026-11-30T17:00:00Z', paris)).toBe('18 h');
   });

@@ -12,7 +12,9 @@ const DAY_MS = 86_400_000;
 export function formatClock(locale: Locale, hours: number, minutes: number): string {
   const mm = String(minutes).padStart(2, '0');
   if (locale === 'fr') return minutes === 0 ? `${hours} h` : `${hours} h ${mm}`;
-  return `${hours % 12 || 12}:${mm} ${hours < 12 ? 'am' : 'pm'}`;
+  // "24:00" (a slot that runs to midnight) is 12:00 am in English; French says "24 h".
+  const h = hours % 24;
+  return `${h % 12 || 12}:${mm} ${h < 12 ? 'am' : 'pm'}`;
 }
 
 /** A schedule's wall-clock "HH:MM", read as is (it is already in the schedule's zone). */
