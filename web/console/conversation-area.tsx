@@ -1,36 +1,55 @@
 // Her conversations as tabs, each with its unread badge, and the selected conversation. Only that one is
-// rendered (so each label names one field); half-written replies are kept here when she switches tabs.
+// rendered (so each label names one field); half-written replies are kept here when she switches tabs. A tab
+// past the 30-minute target says so in words.
 import { useRef } from 'preact/hooks';
 import { plural } from '../ui/i18n.ts';
 import type { ConsoleClient } from './console-client.ts';
 import type { ConsoleState, ConversationTab } from './console-state.ts';
+import { durationStage } from './conversation-duration.ts';
 import { ConversationView } from './conversation-view.tsx';
+import { useNow, useShortcut } from './hooks.ts';
 import { useLocale } from './locale-context.ts';
+import { minutesSince } from './time.ts';
 
 interface ConversationAreaProps {
   state: ConsoleState;
   client: ConsoleClient | null;
+  /** Desk shortcuts are on: the desk is on screen. */
+  keyboard: boolean;
 }
 
 const tabId = (tab: ConversationTab) => `tab-${tab.view.id}`;
 const panelId = (tab: ConversationTab) => `panel-${tab.view.id}`;
 
-export function ConversationArea({ state, client }: ConversationAreaProps) {
+/** Minutes since she took the conversation; none once it is over, since the target no longer matters. */
+export function conversationMinutes(tab: ConversationTab, now: number): number | null {
+  if (tab.view.status === 'closed') return null;
+  return minutesSince(tab.view.assignedAt ?? tab.view.createdAt, now);
+}
+
+export function ConversationArea({ state, client, keyboard }: ConversationAreaProps) {
   const { t, locale } = useLocale();
+  const now = useNow(30_000);
   const { tabs, selectedId } = state;
   const drafts = useRef(new Map<string, string>());
   const selected = tabs.find((tab) => tab.view.id === selectedId);
 
-  // Arrow keys move between tabs, as the ARIA tabs pattern expects.
-  const onKeyDown = (event: KeyboardEvent) => {
+  const selectBy = (step: number) => {
     const index = tabs.findIndex((tab) => tab.view.id === selectedId);
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0 || index < 0 || !client) return;
-    event.preventDefault();
     const next = tabs[(index + step + tabs.length) % tabs.length];
-    if (!next) return;
+    if (index < 0 || !next || !client) return;
     client.select(next.view.id);
     document.getElementById(tabId(next))?.focus();
+  };
+  useShortcut('next-conversation', () => selectBy(1), keyboard);
+  useShortcut('previous-conversation', () => selectBy(-1), keyboard);
+
+  // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    selectBy(step);
   };
 
   if (tabs.length === 0) {
@@ -47,6 +66,8 @@ export function ConversationArea({ state, client }: ConversationAreaProps) {
         {tabs.map((tab) => {
           const selected = tab.view.id === selectedId;
           const closed = tab.view.status === 'closed';
+          const minutes = conversationMinutes(tab, now);
+          const pastTarget = minutes !== null && durationStage(minutes) === 'targetReached';
           return (
             <button
               key={tab.view.id}
@@ -61,6 +82,7 @@ export function ConversationArea({ state, client }: ConversationAreaProps) {
             >
               {t('tabs.visitor', { number: tab.number })}
               {closed && <span class="tab-note">{` · ${t('tabs.closed')}`}</span>}
+              {pastTarget && <span class="tab-note">{` · ${t('tabs.pastTarget')}`}</span>}
               {tab.unread > 0 && (
                 <span class="badge">
                   <span aria-hidden="true">{tab.unread}</span>
@@ -77,6 +99,8 @@ export function ConversationArea({ state, client }: ConversationAreaProps) {
             key={selected.view.id}
             tab={selected}
             client={client}
+            minutes={conversationMinutes(selected, now)}
+            keyboard={keyboard}
             draft={drafts.current.get(selected.view.id) ?? ''}
             onDraft={(text) => drafts.current.set(selected.view.id, text)}
           />

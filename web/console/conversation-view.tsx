@@ -1,11 +1,14 @@
-// One conversation: its messages, the visitor's typing hint, her reply box, and ending the conversation.
+// One conversation: how long it has lasted, its messages, the visitor's typing hint, her reply box, and ending
+// the conversation (a button or Alt+Shift+F, both asking first).
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ClosedReason } from '../../src/protocol/views.ts';
 import type { ApiError } from './api.ts';
 import { Composer } from './composer.tsx';
 import type { ConsoleClient } from './console-client.ts';
 import type { ConversationTab } from './console-state.ts';
+import { ConversationTimer } from './conversation-timer.tsx';
 import { errorText } from './error-text.ts';
+import { useShortcut } from './hooks.ts';
 import { IntakeAnswerList } from './intake-answer-list.tsx';
 import { useLocale } from './locale-context.ts';
 import { MessageList } from './message-list.tsx';
@@ -16,6 +19,9 @@ import { usePublicStatus } from './use-public-status.ts';
 interface ConversationViewProps {
   tab: ConversationTab;
   client: ConsoleClient | null;
+  /** Minutes since she took it, while it is open. */
+  minutes: number | null;
+  keyboard: boolean;
   draft: string;
   onDraft: (text: string) => void;
 }
@@ -30,12 +36,13 @@ function closedText(tab: ConversationTab): MessageKey | null {
   return tab.view.closedReason ? (closedTexts[tab.view.closedReason] ?? null) : null;
 }
 
-function EndConversation({ onEnd }: { onEnd: () => Promise<void> }) {
+function EndConversation({ onEnd, keyboard }: { onEnd: () => Promise<void>; keyboard: boolean }) {
   const { t } = useLocale();
   const questionId = useId();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const cancel = useRef<HTMLButtonElement>(null);
+  useShortcut('end-conversation', () => setConfirming(true), keyboard);
 
   // The safe choice takes the focus, so that a second Enter does not end the conversation.
   useEffect(() => {
@@ -74,7 +81,7 @@ function EndConversation({ onEnd }: { onEnd: () => Promise<void> }) {
   );
 }
 
-export function ConversationView({ tab, client, draft, onDraft }: ConversationViewProps) {
+export function ConversationView({ tab, client, minutes, keyboard, draft, onDraft }: ConversationViewProps) {
   const { t, locale } = useLocale();
   const [endError, setEndError] = useState<ApiError | null>(null);
   const closed = tab.view.status === 'closed';
@@ -101,9 +108,10 @@ export function ConversationView({ tab, client, draft, onDraft }: ConversationVi
             )}
             {t('conversation.since', { time: clockTime(tab.view.assignedAt ?? tab.view.createdAt, locale) })}
           </p>
+          {minutes !== null && <ConversationTimer minutes={minutes} />}
           <IntakeAnswerList questions={questions} answers={tab.view.intake} />
         </div>
-        {!closed && <EndConversation onEnd={end} />}
+        {!closed && <EndConversation onEnd={end} keyboard={keyboard} />}
       </div>
       {endError && (
         <p class="error" role="alert">

@@ -1,5 +1,6 @@
 // Small hooks shared by the console's screens.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type ShortcutAction, shortcutFor } from './keyboard-shortcuts.ts';
 
 /** The current time, refreshed every `intervalMs` so that "waiting for X min" moves on its own. */
 export function useNow(intervalMs: number): number {
@@ -23,4 +24,25 @@ export function useSection(): Section {
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
   return section;
+}
+
+/**
+ * Runs `onShortcut` when she presses the desk shortcut for `action` anywhere on the page, while `enabled`
+ * (the desk is on screen). An open dialog holds the keyboard: keys pressed in it are left alone. Held keys do
+ * not repeat the action.
+ */
+export function useShortcut(action: ShortcutAction, onShortcut: () => void, enabled: boolean): void {
+  const latest = useRef(onShortcut);
+  latest.current = onShortcut;
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.isComposing || shortcutFor(event) !== action) return;
+      if (event.target instanceof Element && event.target.closest('dialog')) return;
+      event.preventDefault();
+      if (!event.repeat) latest.current();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [action, enabled]);
 }

@@ -6,7 +6,7 @@ import type { ApiError } from './api.ts';
 import type { ConsoleClient } from './console-client.ts';
 import { activeConversationCount, type ConsoleState, isAtCapacity } from './console-state.ts';
 import { errorText } from './error-text.ts';
-import { useNow } from './hooks.ts';
+import { useNow, useShortcut } from './hooks.ts';
 import { useLocale } from './locale-context.ts';
 import { QueueEntry } from './queue-entry.tsx';
 import { usePublicStatus } from './use-public-status.ts';
@@ -16,9 +16,11 @@ const SHOWN_ENTRIES = 8;
 interface QueuePanelProps {
   state: ConsoleState;
   client: ConsoleClient | null;
+  /** Desk shortcuts are on: the desk is on screen. */
+  keyboard: boolean;
 }
 
-export function QueuePanel({ state, client }: QueuePanelProps) {
+export function QueuePanel({ state, client, keyboard }: QueuePanelProps) {
   const { t, locale } = useLocale();
   const now = useNow(30_000);
   const [busy, setBusy] = useState(false);
@@ -38,14 +40,25 @@ export function QueuePanel({ state, client }: QueuePanelProps) {
       ? t('queue.capacityHint', { max: me?.maxConversations ?? 0 })
       : null;
 
+  const allowed = !(paused || atCapacity || offline || busy || !client);
   const takeNext = async () => {
-    if (!client) return;
+    if (!client || !allowed) return;
     setBusy(true);
     setProblem(null);
     const ack = await client.takeNext();
     setBusy(false);
     if (!ack.ok) setProblem(ack.error);
   };
+  // The button says why it is disabled; a shortcut pressed in vain says it aloud instead of doing nothing.
+  useShortcut(
+    'take-next',
+    () => {
+      if (allowed) void takeNext();
+      else if (paused) setProblem({ code: 'NOT_AVAILABLE', message: 'not available' });
+      else if (atCapacity) setProblem({ code: 'AT_CAPACITY', message: 'at capacity' });
+    },
+    keyboard,
+  );
 
   const shown = queue.entries.slice(0, SHOWN_ENTRIES);
   const urgent = queue.entries.filter((entry) => entry.urgent).length;
@@ -60,7 +73,7 @@ export function QueuePanel({ state, client }: QueuePanelProps) {
       <button
         type="button"
         class="button button-primary"
-        disabled={paused || atCapacity || offline || busy || !client}
+        disabled={!allowed}
         aria-describedby={why ? 'queue-why' : undefined}
         onClick={takeNext}
       >

@@ -1,10 +1,12 @@
-// The workspace's top bar: who she is, her presence, the sections, language and sign-out.
+// The workspace's top bar: who she is, her presence, the sections, the keyboard shortcuts, language and sign-out.
+import { useRef, useState } from 'preact/hooks';
 import type { PresenceStatus } from '../../src/protocol/views.ts';
 import { plural } from '../ui/i18n.ts';
 import type { Section } from './hooks.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useLocale } from './locale-context.ts';
 import { PresenceSwitch } from './presence-switch.tsx';
+import { ShortcutsHelp } from './shortcuts-help.tsx';
 
 interface WorkspaceHeaderProps {
   displayName: string;
@@ -19,6 +21,12 @@ interface WorkspaceHeaderProps {
 
 export function WorkspaceHeader(props: WorkspaceHeaderProps) {
   const { t, locale } = useLocale();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const helpButton = useRef<HTMLButtonElement>(null);
+  const closeHelp = () => {
+    setHelpOpen(false);
+    helpButton.current?.focus();
+  };
   return (
     <header class="topbar">
       <span class="brand">{t('app.brand')}</span>
@@ -39,6 +47,16 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
       <span class="topbar-spacer" />
       <span class="who">{props.displayName}</span>
       <PresenceSwitch status={props.status} disabled={!props.connected} onChange={props.onPresence} />
+      <button
+        type="button"
+        class="button button-quiet button-small"
+        ref={helpButton}
+        aria-haspopup="dialog"
+        onClick={() => setHelpOpen(true)}
+      >
+        {t('header.shortcuts')}
+      </button>
+      {helpOpen && <ShortcutsHelp onClose={closeHelp} />}
       <LanguageSwitch />
       <button type="button" class="button button-quiet button-small" onClick={props.onLogout}>
         {t('header.logout')}

@@ -99,8 +99,8 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
         <h1 id="desk-title" class="visually-hidden">
           {t('header.conversations')}
         </h1>
-        <QueuePanel state={state} client={client} />
-        <ConversationArea state={state} client={client} />
+        <QueuePanel state={state} client={client} keyboard={!showAdmin} />
+        <ConversationArea state={state} client={client} keyboard={!showAdmin} />
       </main>
       {showAdmin && <AdminPage me={me} />}
     </div>
