@@ -75,6 +75,7 @@ describe('the counselor desk', { timeout: 60_000 }, () => {
 
     await page.keyboard.press('Alt+Shift+T');
     await page.getByRole('tab', { name: /Visiteuse 1/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: '1 personne en attente' }).waitFor();
     await page.getByLabel('Votre réponse').focus();
     await page.keyboard.press('Alt+Shift+T');
     const second = page.getByRole('tab', { name: /Visiteuse 2/ });
@@ -85,7 +86,8 @@ describe('the counselor desk', { timeout: 60_000 }, () => {
     await page.getByLabel('Votre réponse').focus();
     await page.keyboard.press('Alt+Shift+N');
     await expect.poll(() => first.getAttribute('aria-selected')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await first.getAttribute('id'));
+    const firstId = await first.getAttribute('id');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(firstId);
     await page.keyboard.press('Alt+Shift+N');
     await expect.poll(() => second.getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Alt+Shift+P');

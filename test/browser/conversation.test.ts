@@ -61,6 +61,8 @@ describe('visitor and counselor in Chromium', { timeout: 60_000 }, () => {
     const visitor = await openPage('/');
     await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
     await visitor.getByRole('button', { name: 'Passer les questions' }).click();
+    // She is in the queue before the counselor takes her.
+    await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
     await visitor.getByLabel('Votre message').waitFor();
     await visitor.getByRole('button', { name: 'Terminer la conversation' }).click();

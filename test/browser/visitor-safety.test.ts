@@ -217,9 +217,10 @@ describe('visitor safety in Chromium', { timeout: 60_000 }, () => {
     await visitor.getByText('La conseillère a terminé la conversation.').waitFor();
     await visitor.getByRole('button', { name: 'Effacer cette conversation de cet appareil' }).click();
     await visitor.getByText('La conversation a été effacée de cet appareil.').waitFor();
-    expect(await visitor.evaluate(() => document.activeElement?.textContent)).toBe(
-      'La conversation a été effacée de cet appareil.',
-    );
+    // Focus moves to the confirmation once it is on screen (an effect after the render): wait for it.
+    await expect
+      .poll(() => visitor.evaluate(() => document.activeElement?.textContent))
+      .toBe('La conversation a été effacée de cet appareil.');
     await visitor.getByRole('button', { name: 'Retour à l’accueil' }).waitFor();
     expect(await visitor.getByText('La conseillère a terminé la conversation.').count()).toBe(0);
     expect(await visitor.getByText('Bonjour, je vous écoute.').count()).toBe(0);

@@ -57,7 +57,8 @@ export function useBrowserSuite({ server: serverOptions, answer }: BrowserSuiteO
 
     async context(options) {
       const context = await browser.newContext(options);
-      context.setDefaultTimeout(8_000);
+      // Generous: CI shares two cores between Chromium, Havre and PostgreSQL; waits end as soon as they can.
+      context.setDefaultTimeout(15_000);
       contexts.push(context);
       await context.route(
         (url) => url.hostname !== '127.0.0.1',
