@@ -191,6 +191,45 @@ describe('admin', () => {
   });
 });
 
+describe('audit log', () => {
+  it('records staff and settings changes without content, for admins only, and exports them as CSV', async () => {
+    const admin = await anAdmin();
+    const created = await call('POST', '/api/admin/staff', {
+      body: { username: 'bob', displayName: 'Bob', password: 'bob password 1234', role: 'counselor' },
+      cookie: admin,
+    });
+    await call('PATCH', `/api/admin/staff/${created.json.staff.id}`, { body: { role: 'supervisor' }, cookie: admin });
+    const { settings } = (await call('GET', '/api/admin/settings', { cookie: admin })).json;
+    await call('PUT', '/api/admin/settings', { body: { ...settings, retentionDays: 7 }, cookie: admin });
+    await call('POST', '/api/auth/logout', { cookie: await loginCookie(server, 'bob', 'bob password 1234') });
+
+    const { entries } = (await call('GET', '/api/admin/audit', { cookie: admin })).json;
+    expect(entries.map((entry: any) => [entry.action, entry.actorName, entry.details])).toEqual(
+      expect.arrayContaining([
+        ['staff.created', 'Admin', { role: 'counselor' }],
+        ['staff.updated', 'Admin', { role: 'supervisor' }],
+        ['settings.changed', 'Admin', { changed: 'retentionDays' }],
+        ['staff.logout', 'Bob', {}],
+      ]),
+    );
+    expect(entries[0].action).toBe('staff.logout');
+    const older = (await call('GET', `/api/admin/audit?before=${entries[0].id}&limit=1`, { cookie: admin })).json;
+    expect(older.entries).toHaveLength(1);
+    expect(older.entries[0].id).toBe(entries[1].id);
+
+    const csv = await fetch(`${server.url}/api/admin/audit.csv`, { headers: { cookie: admin } });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('at,actor_id,actor_name,action,target_type,target_id,details');
+    expect(lines).toHaveLength(entries.length + 1);
+    expect(lines.join()).not.toContain('bob password');
+
+    const bob = await loginCookie(server, 'bob', 'bob password 1234');
+    expect((await call('GET', '/api/admin/audit', { cookie: bob })).json.error.code).toBe('FORBIDDEN');
+    expect((await fetch(`${server.url}/api/admin/audit.csv`)).status).toBe(401);
+  });
+});
+
 describe('long-lived staff sockets', () => {
   it('are disconnected once their session has expired', async () => {
     const counselor = await aCounselor(server);

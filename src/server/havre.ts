@@ -23,11 +23,13 @@ import { attachStaffNamespace } from './realtime/staff-namespace.ts';
 import { createVisitorAbsence, DEFAULT_VISITOR_GRACE_MS } from './realtime/visitor-absence.ts';
 import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { loadOrCreateSecret } from './secret.ts';
+import { createAuditLog } from './services/audit-log.ts';
 import { createConversationService } from './services/conversations.ts';
 import { createPresence } from './services/presence.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
+import { createAuditRepository } from './storage/audit-repository.ts';
 import { createConversationRepository } from './storage/conversation-repository.ts';
 import { openDatabase } from './storage/database.ts';
 import { createSettingsRepository } from './storage/settings-repository.ts';
@@ -64,6 +66,7 @@ export async function createHavre(options: HavreOptions) {
   const conversationRepository = createConversationRepository(db);
   const settings = createSettings({ repository: settingsRepository, clock });
   const accounts = createStaffAccounts({ staff: staffRepository, settings: settingsRepository, clock });
+  const audit = createAuditLog({ repository: createAuditRepository(db), clock });
   const presence = createPresence({ staff: staffRepository });
   const cipher = createContentCipher({
     masterKey,
@@ -126,12 +129,14 @@ export async function createHavre(options: HavreOptions) {
   registerAuthRoutes(app, {
     accounts,
     session,
+    audit,
     endSessionSockets: (sessionHash) => staffNamespace.in(rooms.session(sessionHash)).disconnectSockets(true),
   });
   registerAdminRoutes(app, {
     accounts,
     settings,
     session,
+    audit,
     endStaffSockets: (staffId) => staffNamespace.in(rooms.staff(staffId)).disconnectSockets(true),
     onSettingsChanged: () => {
       notifier.queueChanged();
@@ -147,6 +152,7 @@ export async function createHavre(options: HavreOptions) {
     db,
     accounts,
     settings,
+    audit,
     databaseKind: database.kind,
     retention,
     /** Runs the periodic check of live staff sockets against their sessions now. */

@@ -1,6 +1,7 @@
 // First-admin set-up, login, logout and "who am I" for the staff console.
 import type { FastifyInstance } from 'fastify';
 import { loginSchema, parsePayload, setupSchema } from '../../protocol/schemas.ts';
+import type { AuditLog } from '../services/audit-log.ts';
 import { type StaffAccounts, toIdentity } from '../services/staff-accounts.ts';
 import { hashToken } from '../services/tokens.ts';
 import type { StaffSession } from './staff-session.ts';
@@ -8,11 +9,12 @@ import type { StaffSession } from './staff-session.ts';
 interface Deps {
   accounts: StaffAccounts;
   session: StaffSession;
+  audit: AuditLog;
   /** Ends the live sockets of a session that logged out. */
   endSessionSockets: (sessionHash: string) => void;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, { accounts, session, endSessionSockets }: Deps) {
+export function registerAuthRoutes(app: FastifyInstance, { accounts, session, audit, endSessionSockets }: Deps) {
   app.get('/api/setup', async () => ({ ok: true, needed: await accounts.setupNeeded() }));
 
   app.post('/api/setup', async (request, reply) => {
@@ -31,8 +33,10 @@ export function registerAuthRoutes(app: FastifyInstance, { accounts, session, en
 
   app.post('/api/auth/logout', async (request, reply) => {
     const sessionId = session.sessionIdOf(request);
+    const staff = sessionId ? await accounts.authenticate(sessionId) : null;
     if (sessionId) {
       await accounts.logout(sessionId);
+      if (staff) await audit.record(staff, 'staff.logout');
       endSessionSockets(hashToken(sessionId));
     }
     session.clearCookie(request, reply);

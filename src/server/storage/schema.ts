@@ -65,6 +65,18 @@ export interface SettingTable {
   updated_at: Timestamp;
 }
 
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  /** Null once the account is deleted; actor_name keeps who it was. Null too for an unknown login name. */
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
 export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
@@ -72,8 +84,10 @@ export interface Database {
   conversation_keys: ConversationKeyTable;
   messages: MessageTable;
   settings: SettingTable;
+  audit_log: AuditLogTable;
 }
 
 export type ConversationRow = Selectable<ConversationTable>;
 export type MessageRow = Selectable<MessageTable>;
 export type StaffRow = Selectable<StaffTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -1,0 +1,33 @@
+// What the audit log records. Each entry names an action, who did it and on which record; never message
+// content, never a visitor's address.
+export const auditActions = [
+  'staff.login',
+  'staff.login_failed',
+  'staff.logout',
+  'staff.created',
+  'staff.updated',
+  'settings.changed',
+  'transcript.read',
+  'conversation.transferred',
+  'conversation.taken_over',
+  'conversation.watched',
+  'visitor.blocked',
+  'visitor.unblocked',
+  'totp.enabled',
+  'totp.disabled',
+  'totp.recovery_code_used',
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: AuditAction;
+  targetType: string | null;
+  targetId: string | null;
+  /** Identifiers and categories only (a role, a setting's name, a reason code): never free text. */
+  details: Record<string, string | number | boolean | null>;
+}
