@@ -1,5 +1,6 @@
 // Havre's database, prepared directly before the server starts so that no login round trip is needed: the
-// default settings but open all week and one conversation per counselor, and N counselors with a live session each.
+// default settings but open all week and one conversation per counselor (unless told otherwise), and N
+// counselors with a live session each.
 import { randomUUID } from 'node:crypto';
 import { weekdays } from '../../src/protocol/constants.ts';
 import { systemClock } from '../../src/server/clock.ts';
@@ -15,11 +16,16 @@ import { createSettingsRepository } from '../../src/server/storage/settings-repo
 const ROWS_PER_INSERT = 250;
 
 /** Prepares the database and returns one session cookie per counselor. */
-export async function prepareDatabase(target: DatabaseTarget, count: number, secret: string): Promise<string[]> {
+export async function prepareDatabase(
+  target: DatabaseTarget,
+  count: number,
+  secret: string,
+  maxConversationsPerCounselor = 1,
+): Promise<string[]> {
   const { db, close } = await openDatabase(target, createLogger('warn'));
   try {
     const settings = createSettings({ repository: createSettingsRepository(db), clock: systemClock });
-    // A new Havre's settings (whatever fields they gain), but open all week and one conversation per counselor.
+    // A new Havre's settings (whatever fields they gain), but open all week, with the limit asked for.
     await settings.update({
       ...defaultSettings,
       schedule: {
@@ -27,7 +33,7 @@ export async function prepareDatabase(target: DatabaseTarget, count: number, sec
         slots: weekdays.map((day) => ({ day, start: '00:00', end: '23:59' })),
         closures: [],
       },
-      maxConversationsPerCounselor: 1,
+      maxConversationsPerCounselor,
     });
     // One argon2 hash for everybody: nobody logs in with a password here, and 1,000 hashes take a minute.
     const passwordHash = await hashPassword(newToken());

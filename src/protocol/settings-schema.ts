@@ -1,6 +1,7 @@
 // The association's settings, as admins edit them: hours, limits, retention, the intake questions, admission
 // and what the visitor page shows. Every field is checked here before anything is stored.
 import { z } from 'zod';
+import { MAX_CONVERSATIONS_PER_COUNSELOR } from './limits.ts';
 import { scheduleSchema } from './schedule-schema.ts';
 
 const slug = z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes');
@@ -51,7 +52,7 @@ export const visitorPageSchema = z.object({
 
 export const settingsSchema = z.object({
   schedule: scheduleSchema,
-  maxConversationsPerCounselor: z.number().int().min(1).max(10),
+  maxConversationsPerCounselor: z.number().int().min(1).max(MAX_CONVERSATIONS_PER_COUNSELOR),
   /** Days after a conversation closes before its content is destroyed. */
   retentionDays: z.number().int().min(1).max(3650),
   intake: intakeSchema,

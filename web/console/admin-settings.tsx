@@ -1,6 +1,7 @@
 // Opening hours, time zone, closures, limits, retention, admission, the optional questions and the visitor
 // page, saved together.
 import { useEffect, useState } from 'preact/hooks';
+import { MAX_CONVERSATIONS_PER_COUNSELOR } from '../../src/protocol/limits.ts';
 import { fetchSettings, saveSettings } from './admin-api.ts';
 import type { ApiError } from './api.ts';
 import { ClosuresEditor } from './closures-editor.tsx';
@@ -68,7 +69,7 @@ export function AdminSettings() {
             label={t('settings.maxConversations')}
             type="number"
             min={1}
-            max={10}
+            max={MAX_CONVERSATIONS_PER_COUNSELOR}
             value={form.maxConversations}
             onInput={(maxConversations) => change({ maxConversations })}
             class="field-narrow"
