@@ -75,7 +75,7 @@ export async function createHavre(options: HavreOptions) {
   const conversations = createConversationService({ conversations: conversationRepository, settings, cipher, clock });
   const waitingRoom = createWaitingRoom({ conversations: conversationRepository, presence, settings, clock });
 
-  const app = createHttpApp({
+  const { app, routes } = createHttpApp({
     log,
     webRoot: webRoot ?? resolve(import.meta.dirname, '../../dist/web'),
     trustProxy: config.trustProxy,
@@ -148,6 +148,8 @@ export async function createHavre(options: HavreOptions) {
 
   return {
     app,
+    /** Every HTTP route (method and path), in the order they were registered. */
+    routes,
     io,
     db,
     accounts,

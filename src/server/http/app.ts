@@ -22,6 +22,11 @@ interface HttpAppOptions {
   visitorPage: () => Promise<VisitorPageSettings>;
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
 export function createHttpApp({ log, webRoot, trustProxy, visitorPage }: HttpAppOptions) {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -29,6 +34,11 @@ export function createHttpApp({ log, webRoot, trustProxy, visitorPage }: HttpApp
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: MAX_HTTP_BODY_BYTES,
     trustProxy,
+  });
+  // Every route, so that the authorization test can hold each one to a rule (and fail on one it does not know).
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
 
   // Only the visitor page's own reply may be framed, by the origins its handler recorded here.
@@ -68,7 +78,7 @@ export function createHttpApp({ log, webRoot, trustProxy, visitorPage }: HttpApp
     framers.set(reply, page.embedOrigins);
     return page.title;
   });
-  return app;
+  return { app, routes };
 }
 
 /** Resolves the neutral title of the visitor page for this reply, and lets it be framed as the admin allows. */
