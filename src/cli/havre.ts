@@ -71,7 +71,7 @@ const commands: Record<string, (context: Context, values: Values) => Promise<voi
       role: values.role,
       password: await readStdin(),
     });
-    const staff = await accounts.create(input);
+    const staff = await accounts.register(input);
     say(`created ${staff.role} ${staff.username} (${staff.id})`);
   },
 
