@@ -90,3 +90,63 @@ it('enrols a counselor, who then signs in with a code and with a recovery code o
   await log.scrollIntoViewIfNeeded();
   await admin.screenshot({ path: '/tmp/shots/security-audit.png' });
 });
+
+it('makes a counselor enrol right after her password when the admin requires it; the admin can reset it', {
+  timeout: 90_000,
+}, async () => {
+  const admin = await suite.signIn('dominique', 'admin');
+  await admin.getByRole('link', { name: 'Administration' }).click();
+  await admin.getByLabel('Exiger la double authentification pour toute l’équipe').check();
+  await admin.getByText('Réglage de sécurité enregistré.').waitFor();
+
+  await suite.server.havre.accounts.create({ ...CAMILLE, displayName: 'Camille', role: 'counselor' });
+  const page = await suite.page(desktop, '/console');
+  await logInWithPassword(page);
+  await page.getByText('L’administration demande la double authentification pour tous les comptes.').waitFor();
+  expect((await page.context().cookies()).map((cookie) => cookie.name)).toEqual([]);
+  const secret = ((await page.locator('.totp-secret').textContent()) ?? '').replace(/\s/g, '');
+  await page.getByLabel('Code à 6 chiffres').fill(nextCode(secret));
+  await page.getByRole('button', { name: 'Activer', exact: true }).click();
+  await page.getByRole('list', { name: 'Vos codes de secours' }).waitFor();
+  await page.getByRole('button', { name: 'J’ai noté mes codes' }).click();
+  await page.getByRole('heading', { name: 'File d’attente' }).waitFor();
+
+  await admin.reload();
+  const team = admin.getByRole('table').filter({ has: admin.getByRole('columnheader', { name: 'Rôle' }) });
+  const row = team.getByRole('row').filter({ hasText: 'camille' });
+  await row.getByRole('cell', { name: 'Activée', exact: true }).waitFor();
+  await admin.getByRole('button', { name: 'Réinitialiser la double authentification de Camille' }).click();
+  await row.getByRole('cell', { name: 'Non', exact: true }).waitFor();
+});
+
+it('tells how long to wait after too many wrong passwords, and changes a password', { timeout: 90_000 }, async () => {
+  await suite.server.havre.accounts.create({ ...CAMILLE, displayName: 'Camille', role: 'counselor' });
+  for (let i = 0; i < 6; i++) {
+    const wrong = await fetch(`${suite.server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'camille', password: 'not her password' }),
+    });
+    expect(wrong.status).toBe(401);
+  }
+  const page = await suite.page(desktop, '/console');
+  await logInWithPassword(page);
+  await page
+    .getByRole('alert')
+    .getByText('Trop de tentatives. Pour votre sécurité, réessayez dans 30 secondes.')
+    .waitFor();
+
+  suite.server.clock.advance(30_000);
+  await logInWithPassword(page);
+  await page.getByRole('link', { name: 'Mon compte' }).click();
+  await page.getByLabel('Mot de passe actuel').fill(CAMILLE.password);
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('motdepasse2024');
+  await page.getByLabel('Confirmation du nouveau mot de passe').fill('motdepasse2024');
+  await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+  await page.getByRole('alert').getByText('Ce mot de passe est trop courant').waitFor();
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('lanterns over the harbour');
+  await page.getByLabel('Confirmation du nouveau mot de passe').fill('lanterns over the harbour');
+  await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+  await page.getByText('Mot de passe changé. Vos autres sessions sont fermées.').waitFor();
+  await expectNoSeriousViolations(page, 'account security');
+});

@@ -134,7 +134,7 @@ export const en: Record<MessageKey, string> = {
   'staff.createTitle': 'Create an account',
   'staff.displayName': 'Display name',
   'staff.password': 'Initial password',
-  'staff.passwordHint': 'At least 12 characters; hand it over in person.',
+  'staff.passwordHint': 'At least 12 characters, not a common password, not the username; hand it over in person.',
   'staff.create': 'Create the account',
   'staff.created': 'Account created for {name}.',
   'staff.tooShort': 'The password needs at least 12 characters.',

@@ -133,7 +133,7 @@ export const fr = {
   'staff.createTitle': 'Créer un compte',
   'staff.displayName': 'Nom affiché',
   'staff.password': 'Mot de passe initial',
-  'staff.passwordHint': 'Au moins 12 caractères ; à transmettre de vive voix.',
+  'staff.passwordHint': 'Au moins 12 caractères, ni un mot de passe courant, ni l’identifiant ; à transmettre de vive voix.',
   'staff.create': 'Créer le compte',
   'staff.created': 'Compte créé pour {name}.',
   'staff.tooShort': 'Le mot de passe doit contenir au moins 12 caractères.',
