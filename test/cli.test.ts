@@ -45,6 +45,10 @@ it('creates staff with the password on standard input, lists them, and refuses a
     'bob the gardener 99',
   );
   expect(named.stderr).toBe('havre: PASSWORD_CONTAINS_USERNAME: a password may not contain the username\n');
+  expect((await havre(['staff', 'reset-2fa', '--username', 'alice'])).stdout).toBe(
+    'two-factor authentication was already off for alice\n',
+  );
+  expect((await havre(['staff', 'reset-2fa', '--username', 'nobody'])).code).toBe(1);
 });
 
 it('sets opening hours from a file, checking them first', { timeout: 60_000 }, async () => {

@@ -316,6 +316,7 @@ export const en: Record<MessageKey, string> = {
   'audit.detail.totp': 'with a code',
   'audit.detail.recovery_code': 'with a recovery code',
   'audit.detail.admin': 'by an admin',
+  'audit.detail.cli': 'from the server terminal',
   'audit.detail.code': 'code refused',
   'audit.detail.password': 'password refused',
   'error.PASSWORD_TOO_SHORT': 'The password must have at least 12 characters.',

@@ -133,7 +133,8 @@ export const fr = {
   'staff.createTitle': 'Créer un compte',
   'staff.displayName': 'Nom affiché',
   'staff.password': 'Mot de passe initial',
-  'staff.passwordHint': 'Au moins 12 caractères, ni un mot de passe courant, ni l’identifiant ; à transmettre de vive voix.',
+  'staff.passwordHint':
+    'Au moins 12 caractères, ni un mot de passe courant, ni l’identifiant ; à transmettre de vive voix.',
   'staff.create': 'Créer le compte',
   'staff.created': 'Compte créé pour {name}.',
   'staff.tooShort': 'Le mot de passe doit contenir au moins 12 caractères.',
@@ -322,6 +323,7 @@ export const fr = {
   'audit.detail.totp': 'avec code',
   'audit.detail.recovery_code': 'avec code de secours',
   'audit.detail.admin': 'par l’administration',
+  'audit.detail.cli': 'depuis le terminal du serveur',
   'audit.detail.code': 'code refusé',
   'audit.detail.password': 'mot de passe refusé',
   'error.PASSWORD_TOO_SHORT': 'Le mot de passe doit contenir au moins 12 caractères.',
