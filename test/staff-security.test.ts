@@ -240,11 +240,12 @@ describe.each(kinds)('staff account security on $kind', ({ kind, available }) =>
       call('POST', '/api/auth/login', { body: { username, password: 'a wrong guess here' }, from });
     for (let i = 0; i < 6; i++) expect((await guess('192.0.2.66')).status).toBe(401);
     const throttled = await guess('192.0.2.66');
-    expect(throttled).toMatchObject({
-      status: 429,
-      json: { error: { code: 'LOGIN_THROTTLED', retryAfterSeconds: 30 } },
-    });
-    expect(throttled.headers.get('retry-after')).toBe('30');
+    expect(throttled).toMatchObject({ status: 429, json: { error: { code: 'LOGIN_THROTTLED' } } });
+    // Thirty seconds from the last failure, on a clock that runs at the real pace.
+    const wait = Number(throttled.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(20);
+    expect(wait).toBeLessThanOrEqual(30);
+    expect(throttled.json.error.retryAfterSeconds).toBe(wait);
     // Even the right password waits on that network; Nadia's own network is not slowed.
     expect((await call('POST', '/api/auth/login', { body: NADIA, from: '192.0.2.66' })).status).toBe(429);
     await signedIn(NADIA, '198.51.100.20');

@@ -136,7 +136,7 @@ export function createAccountSecurity({ security, settings, masterKey, audit, cl
     async verifySecondFactor(staff: StaffRow, code: string): Promise<'totp' | 'recovery_code'> {
       const row = await security.totpOf(staff.id);
       if (!row?.enabled_at) throw new HavreError('TOTP_NOT_ENABLED', 'two-factor authentication is off');
-      if (/^[0-9\s]+$/.test(code)) {
+      if (/^[0-9]{6}$/.test(code.replace(/\s/g, ''))) {
         await acceptCode(staff.id, row.secret, code);
         return 'totp';
       }
