@@ -35,6 +35,20 @@ it('creates staff with the password on standard input, lists them, and refuses a
     'short',
   );
   expect(weak).toMatchObject({ code: 1, stderr: 'havre: INVALID_PAYLOAD: password: at least 12 characters\n' });
+  const common = await havre(
+    ['staff', 'create', '--username', 'bob', '--display-name', 'Bob', '--role', 'counselor'],
+    'qwerty123456',
+  );
+  expect(common).toMatchObject({ code: 1, stderr: 'havre: PASSWORD_TOO_COMMON: this password is too common\n' });
+  const named = await havre(
+    ['staff', 'create', '--username', 'bob', '--display-name', 'Bob', '--role', 'counselor'],
+    'bob the gardener 99',
+  );
+  expect(named.stderr).toBe('havre: PASSWORD_CONTAINS_USERNAME: a password may not contain the username\n');
+  expect((await havre(['staff', 'reset-2fa', '--username', 'alice'])).stdout).toBe(
+    'two-factor authentication was already off for alice\n',
+  );
+  expect((await havre(['staff', 'reset-2fa', '--username', 'nobody'])).code).toBe(1);
 });
 
 it('sets opening hours from a file, checking them first', { timeout: 60_000 }, async () => {

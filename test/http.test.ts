@@ -49,7 +49,7 @@ describe('first admin set-up', () => {
   it('creates the first admin once, with the one-time token only', async () => {
     expect((await call('GET', '/api/setup')).json.needed).toBe(true);
     const token = await server.havre.accounts.issueSetupToken();
-    const input = { username: 'first', displayName: 'First', password: 'first admin password' };
+    const input = { username: 'first', displayName: 'First', password: 'a long harbour passphrase' };
     const wrong = await call('POST', '/api/setup', { body: { ...input, token: 'x'.repeat(43) } });
     expect(wrong).toMatchObject({ status: 403, json: { error: { code: 'INVALID_SETUP_TOKEN' } } });
 
@@ -133,7 +133,7 @@ describe('admin', () => {
       code: 'INVALID_PAYLOAD',
       message: 'password: at least 12 characters',
     });
-    const bob = { ...weak, password: 'bob password 1234' };
+    const bob = { ...weak, password: 'calm harbour 1234' };
     const created = await call('POST', '/api/admin/staff', { body: bob, cookie: admin });
     expect(created).toMatchObject({
       status: 201,
@@ -147,14 +147,14 @@ describe('admin', () => {
       'bob',
     ]);
 
-    const bobCookie = await loginCookie(server, 'bob', 'bob password 1234');
+    const bobCookie = await loginCookie(server, 'bob', 'calm harbour 1234');
     const disabled = await call('PATCH', `/api/admin/staff/${created.json.staff.id}`, {
       body: { disabled: true },
       cookie: admin,
     });
     expect(disabled.json.staff.disabled).toBe(true);
     expect((await call('GET', '/api/auth/me', { cookie: bobCookie })).status).toBe(401);
-    const login = await call('POST', '/api/auth/login', { body: { username: 'bob', password: 'bob password 1234' } });
+    const login = await call('POST', '/api/auth/login', { body: { username: 'bob', password: 'calm harbour 1234' } });
     expect(login.json.error.code).toBe('INVALID_CREDENTIALS');
   });
 
@@ -195,13 +195,13 @@ describe('audit log', () => {
   it('records staff and settings changes without content, for admins only, and exports them as CSV', async () => {
     const admin = await anAdmin();
     const created = await call('POST', '/api/admin/staff', {
-      body: { username: 'bob', displayName: 'Bob', password: 'bob password 1234', role: 'counselor' },
+      body: { username: 'bob', displayName: 'Bob', password: 'calm harbour 1234', role: 'counselor' },
       cookie: admin,
     });
     await call('PATCH', `/api/admin/staff/${created.json.staff.id}`, { body: { role: 'supervisor' }, cookie: admin });
     const { settings } = (await call('GET', '/api/admin/settings', { cookie: admin })).json;
     await call('PUT', '/api/admin/settings', { body: { ...settings, retentionDays: 7 }, cookie: admin });
-    await call('POST', '/api/auth/logout', { cookie: await loginCookie(server, 'bob', 'bob password 1234') });
+    await call('POST', '/api/auth/logout', { cookie: await loginCookie(server, 'bob', 'calm harbour 1234') });
 
     const { entries } = (await call('GET', '/api/admin/audit', { cookie: admin })).json;
     expect(entries.map((entry: any) => [entry.action, entry.actorName, entry.details])).toEqual(
@@ -222,9 +222,9 @@ describe('audit log', () => {
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[0]).toBe('at,actor_id,actor_name,action,target_type,target_id,details');
     expect(lines).toHaveLength(entries.length + 1);
-    expect(lines.join()).not.toContain('bob password');
+    expect(lines.join()).not.toContain('calm harbour');
 
-    const bob = await loginCookie(server, 'bob', 'bob password 1234');
+    const bob = await loginCookie(server, 'bob', 'calm harbour 1234');
     expect((await call('GET', '/api/admin/audit', { cookie: bob })).json.error.code).toBe('FORBIDDEN');
     expect((await fetch(`${server.url}/api/admin/audit.csv`)).status).toBe(401);
   });

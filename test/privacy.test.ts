@@ -38,6 +38,7 @@ const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
  * until privacy.md says what it holds and how long it is kept.
  */
 const documentedColumns: Record<string, string[]> = {
+  audit_log: ['action', 'actor_id', 'actor_name', 'at', 'details', 'id', 'target_id', 'target_type'],
   conversation_keys: ['conversation_id', 'created_at', 'wrapped'],
   conversations: [
     'assigned_at',
@@ -60,6 +61,8 @@ const documentedColumns: Record<string, string[]> = {
   settings: ['key', 'updated_at', 'value'],
   staff: ['created_at', 'disabled', 'display_name', 'id', 'password_hash', 'presence', 'role', 'username'],
   staff_sessions: ['created_at', 'expires_at', 'id_hash', 'staff_id'],
+  staff_recovery_codes: ['code_hash', 'staff_id', 'used_at'],
+  staff_totp: ['created_at', 'enabled_at', 'last_step', 'secret', 'staff_id'],
 };
 /** The rows of the settings table: the admin's settings, the master-key check, the set-up token's hash. */
 const documentedSettingsKeys = ['general', 'master_key_check', 'setup_token_hash'];

@@ -6,16 +6,20 @@ import { systemClock } from '../server/clock.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { createRetentionJob } from '../server/jobs/retention-job.ts';
 import { createLogger } from '../server/logger.ts';
+import { createAuditLog } from '../server/services/audit-log.ts';
 import { createSettings } from '../server/services/settings.ts';
 import { createStaffAccounts } from '../server/services/staff-accounts.ts';
+import { createAuditRepository } from '../server/storage/audit-repository.ts';
 import { createConversationRepository } from '../server/storage/conversation-repository.ts';
 import { openDatabase } from '../server/storage/database.ts';
 import { createSettingsRepository } from '../server/storage/settings-repository.ts';
 import { createStaffRepository } from '../server/storage/staff-repository.ts';
+import { createStaffSecurityRepository } from '../server/storage/staff-security-repository.ts';
 
 const usage = `usage: havre <command>
   staff create --username NAME --display-name "NAME" --role counselor|supervisor|admin   (password on stdin)
   staff list
+  staff reset-2fa --username NAME     turn off her two-factor authentication (a lost phone)
   hours show
   hours set --file schedule.json      ({ "timeZone": "Europe/Paris", "slots": [...], "closures": [...] })
   retention run                       destroy now the content of conversations past the retention period`;
@@ -71,7 +75,7 @@ const commands: Record<string, (context: Context, values: Values) => Promise<voi
       role: values.role,
       password: await readStdin(),
     });
-    const staff = await accounts.create(input);
+    const staff = await accounts.register(input);
     say(`created ${staff.role} ${staff.username} (${staff.id})`);
   },
 
@@ -79,6 +83,19 @@ const commands: Record<string, (context: Context, values: Values) => Promise<voi
     for (const staff of await accounts.list()) {
       say(`${staff.username}\t${staff.role}\t${staff.disabled ? 'disabled' : 'enabled'}\t${staff.displayName}`);
     }
+  },
+
+  async 'staff reset-2fa'({ db }, values) {
+    const staff = values.username ? await createStaffRepository(db).byUsername(values.username) : undefined;
+    if (!staff) throw new ConfigError('staff reset-2fa needs the --username of an existing account');
+    const removed = await createStaffSecurityRepository(db).removeTotp(staff.id);
+    if (!removed) {
+      say(`two-factor authentication was already off for ${staff.username}`);
+      return;
+    }
+    const audit = createAuditLog({ repository: createAuditRepository(db), clock: systemClock });
+    await audit.record(null, 'totp.disabled', { type: 'staff', id: staff.id }, { by: 'cli' });
+    say(`two-factor authentication turned off for ${staff.username}`);
   },
 
   async 'hours show'({ settings }) {

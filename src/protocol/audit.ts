@@ -16,6 +16,8 @@ export const auditActions = [
   'totp.enabled',
   'totp.disabled',
   'totp.recovery_code_used',
+  'staff.password_changed',
+  'security.changed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -24,6 +24,17 @@ export const errorStatus = {
   LAST_ADMIN: 409,
   INVALID_SETUP_TOKEN: 403,
   INTERNAL: 500,
+  // Staff account security (passwords, login throttling, two-factor authentication).
+  PASSWORD_TOO_SHORT: 400,
+  PASSWORD_TOO_COMMON: 400,
+  PASSWORD_CONTAINS_USERNAME: 400,
+  WRONG_CURRENT_PASSWORD: 403,
+  LOGIN_THROTTLED: 429,
+  LOGIN_STEP_EXPIRED: 401,
+  INVALID_TOTP_CODE: 401,
+  TOTP_ALREADY_ENABLED: 409,
+  TOTP_NOT_ENABLED: 409,
+  TOTP_NOT_STARTED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -92,3 +92,16 @@ export function parsePayload<T>(schema: z.ZodType<T>, input: unknown): T {
   const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
   throw new HavreError('INVALID_PAYLOAD', `${where}${first?.message ?? 'invalid payload'}`);
 }
+
+// ---- staff account security (two-step login, password change, two-factor authentication) ----
+const loginToken = z.string().min(20).max(300);
+/** Six digits from the app, or a recovery code (XXXX-XXXX-XXXX-XXXX, case and dashes free). */
+const secondFactorCode = z.string().trim().min(6).max(40);
+export const loginCodeSchema = z.object({ loginToken, code: secondFactorCode }).strict();
+export const loginEnrolStartSchema = z.object({ loginToken }).strict();
+export const loginEnrolConfirmSchema = z.object({ loginToken, code: z.string().trim().min(6).max(12) }).strict();
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) })
+  .strict();
+export const totpCodeSchema = z.object({ code: z.string().trim().min(6).max(12) }).strict();
+export const securityPolicySchema = z.object({ requireTotp: z.boolean() }).strict();

@@ -82,6 +82,8 @@ export interface StaffMemberView {
   role: Role;
   disabled: boolean;
   createdAt: string;
+  /** Whether two-factor authentication is on (in the admin's team list). */
+  totpEnabled?: boolean;
 }
 
 export interface StaffStateView {

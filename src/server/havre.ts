@@ -8,6 +8,7 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createContentCipher } from './crypto/content-cipher.ts';
 import { ensureMasterKeyMatches, loadOrCreateMasterKey } from './crypto/master-key.ts';
+import { registerAccountRoutes } from './http/account-routes.ts';
 import { registerAdminRoutes } from './http/admin-routes.ts';
 import { createHttpApp } from './http/app.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
@@ -29,6 +30,7 @@ import { createPresence } from './services/presence.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
+import { createStaffSecurity } from './staff-security.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
 import { createConversationRepository } from './storage/conversation-repository.ts';
 import { openDatabase } from './storage/database.ts';
@@ -65,8 +67,23 @@ export async function createHavre(options: HavreOptions) {
   const staffRepository = createStaffRepository(db);
   const conversationRepository = createConversationRepository(db);
   const settings = createSettings({ repository: settingsRepository, clock });
-  const accounts = createStaffAccounts({ staff: staffRepository, settings: settingsRepository, clock });
   const audit = createAuditLog({ repository: createAuditRepository(db), clock });
+  const staffSecurity = createStaffSecurity({
+    db,
+    staff: staffRepository,
+    settings: settingsRepository,
+    masterKey,
+    secret,
+    audit,
+    clock,
+  });
+  const accounts = createStaffAccounts({
+    staff: staffRepository,
+    settings: settingsRepository,
+    clock,
+    totpEnabledIds: staffSecurity.security.enabledIds,
+  });
+  const staffLogin = staffSecurity.login(accounts);
   const presence = createPresence({ staff: staffRepository });
   const cipher = createContentCipher({
     masterKey,
@@ -128,9 +145,19 @@ export async function createHavre(options: HavreOptions) {
   registerStatusRoute(app, { settings, waitingRoom, clock });
   registerAuthRoutes(app, {
     accounts,
+    login: staffLogin,
     session,
     audit,
+    networks: staffSecurity.networks,
     endSessionSockets: (sessionHash) => staffNamespace.in(rooms.session(sessionHash)).disconnectSockets(true),
+  });
+  registerAccountRoutes(app, {
+    security: staffSecurity.security,
+    session,
+    endOtherSessionSockets: (staffId, keep) => {
+      const sockets = staffNamespace.in(rooms.staff(staffId));
+      (keep ? sockets.except(rooms.session(keep)) : sockets).disconnectSockets(true);
+    },
   });
   registerAdminRoutes(app, {
     accounts,

@@ -12,8 +12,8 @@ async function setUpFirstAdmin(): Promise<Page> {
   const page = await suite.page(desktop, `/console#setup=${token}`);
   await page.getByLabel('Identifiant').fill('dominique');
   await page.getByLabel('Nom affiché').fill('Dominique');
-  await page.getByLabel('Mot de passe').fill('dominique password');
-  await page.getByLabel('Confirmation').fill('dominique password');
+  await page.getByLabel('Mot de passe').fill('a quiet dawn harbour');
+  await page.getByLabel('Confirmation').fill('a quiet dawn harbour');
   await page.getByRole('button', { name: 'Créer le compte' }).click();
   await page.getByRole('link', { name: 'Administration' }).click();
   return page;
@@ -25,7 +25,7 @@ it('sets up the first admin, who manages accounts and settings', { timeout: 60_0
 
   await page.getByLabel('Identifiant').fill('bob');
   await page.getByLabel('Nom affiché').fill('Bob');
-  await page.getByLabel('Mot de passe initial').fill('bob password 1234');
+  await page.getByLabel('Mot de passe initial').fill('calm harbour 1234');
   await page.getByRole('button', { name: 'Créer le compte' }).click();
   await page.getByText('Compte créé pour Bob.').waitFor();
 

@@ -1,4 +1,6 @@
-// The administration section: team accounts, then opening hours and settings.
+// The administration section: team accounts, security, opening hours and settings, and the audit log.
+import { AdminAudit } from './admin-audit.tsx';
+import { AdminSecurity } from './admin-security.tsx';
 import { AdminSettings } from './admin-settings.tsx';
 import { AdminStaff } from './admin-staff.tsx';
 import { useLocale } from './locale-context.ts';
@@ -12,7 +14,9 @@ export function AdminPage({ me }: { me: StaffIdentity }) {
         {t('admin.title')}
       </h1>
       <AdminStaff me={me} />
+      <AdminSecurity />
       <AdminSettings />
+      <AdminAudit />
     </main>
   );
 }

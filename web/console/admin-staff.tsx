@@ -1,6 +1,7 @@
 // The team list: every account with its role and state, disabling and enabling, and the creation form.
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffMemberView } from '../../src/protocol/views.ts';
+import { resetTotp } from './account-api.ts';
 import { listStaff, updateStaff } from './admin-api.ts';
 import type { ApiError } from './api.ts';
 import { errorText } from './error-text.ts';
@@ -27,6 +28,14 @@ export function AdminStaff({ me }: { me: StaffIdentity }) {
     else setProblem(answer.error);
   };
 
+  // For a lost phone: she signs in with her password again (and enrols again if 2FA is required).
+  const reset = async (member: StaffMemberView) => {
+    setProblem(null);
+    const answer = await resetTotp(member.id);
+    if (answer.ok) replace({ ...member, totpEnabled: false });
+    else setProblem(answer.error);
+  };
+
   return (
     <section class="panel admin-section" aria-labelledby="staff-title">
       <h2 id="staff-title">{t('admin.staffTitle')}</h2>
@@ -44,6 +53,7 @@ export function AdminStaff({ me }: { me: StaffIdentity }) {
               <th scope="col">{t('staff.username')}</th>
               <th scope="col">{t('staff.role')}</th>
               <th scope="col">{t('staff.state')}</th>
+              <th scope="col">{t('staff.totp')}</th>
               <th scope="col">{t('staff.actions')}</th>
             </tr>
           </thead>
@@ -56,11 +66,22 @@ export function AdminStaff({ me }: { me: StaffIdentity }) {
                 <td>{member.username}</td>
                 <td>{t(`role.${member.role}`)}</td>
                 <td>{t(member.disabled ? 'staff.disabled' : 'staff.active')}</td>
-                <td>
+                <td>{t(member.totpEnabled ? 'staff.totpOn' : 'staff.totpOff')}</td>
+                <td class="actions">
                   {/* She cannot lock herself out: another admin must disable her account. */}
                   {member.id !== me.id && (
                     <button type="button" class="button button-quiet button-small" onClick={() => toggle(member)}>
                       {t(member.disabled ? 'staff.enable' : 'staff.disable')}
+                    </button>
+                  )}
+                  {member.id !== me.id && member.totpEnabled && (
+                    <button
+                      type="button"
+                      class="button button-quiet button-small"
+                      aria-label={t('staff.resetTotpFor', { name: member.displayName })}
+                      onClick={() => reset(member)}
+                    >
+                      {t('staff.resetTotp')}
                     </button>
                   )}
                 </td>

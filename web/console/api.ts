@@ -5,6 +5,8 @@ import type { Ack } from '../../src/protocol/views.ts';
 export interface ApiError {
   code: string;
   message: string;
+  /** With LOGIN_THROTTLED: how long to wait. */
+  retryAfterSeconds?: number;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';

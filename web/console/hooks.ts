@@ -12,11 +12,12 @@ export function useNow(intervalMs: number): number {
   return now;
 }
 
-export type Section = 'conversations' | 'admin';
+export type Section = 'conversations' | 'admin' | 'account';
 
 /** The workspace section from the URL fragment (`#admin`), so that a reload stays where she was. */
 export function useSection(): Section {
-  const read = (): Section => (location.hash === '#admin' ? 'admin' : 'conversations');
+  const read = (): Section =>
+    location.hash === '#admin' ? 'admin' : location.hash === '#account' ? 'account' : 'conversations';
   const [section, setSection] = useState(read);
   useEffect(() => {
     const onHashChange = () => setSection(read());

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { auditActions } from '../../src/protocol/audit.ts';
 import { placeholders } from '../ui/i18n.ts';
 import { catalogues, type MessageKey } from './messages.ts';
 import { minutesSince } from './time.ts';
@@ -8,6 +9,13 @@ describe('console catalogues', () => {
     for (const key of Object.keys(catalogues.fr) as MessageKey[]) {
       expect([key, placeholders(catalogues.en[key])]).toEqual([key, placeholders(catalogues.fr[key])]);
     }
+  });
+});
+
+describe('audit log', () => {
+  it('has words for every action the audit log records', () => {
+    const missing = auditActions.filter((action) => !Object.hasOwn(catalogues.fr, `audit.action.${action}`));
+    expect(missing).toEqual([]);
   });
 });
 

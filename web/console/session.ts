@@ -12,8 +12,30 @@ export interface StaffIdentity {
 
 export const fetchMe = () => callApi<{ me: StaffIdentity }>('GET', '/api/auth/me');
 
+/** Where a login stands: done (a session exists), or a second step to take with the short-lived token. */
+export type LoginStep = { step: 'done'; me: StaffIdentity } | { step: 'totp' | 'enrol'; loginToken: string };
+
 export const logIn = (username: string, password: string) =>
-  callApi<{ me: StaffIdentity }>('POST', '/api/auth/login', { username, password });
+  callApi<LoginStep>('POST', '/api/auth/login', { username, password });
+
+/** The second step: six digits from her app, or one of her recovery codes. */
+export const logInWithCode = (loginToken: string, code: string) =>
+  callApi<{ step: 'done'; me: StaffIdentity }>('POST', '/api/auth/login/code', { loginToken, code });
+
+export interface TotpSetup {
+  secret: string;
+  uri: string;
+}
+
+/** Enrolment required by the admins, right after the password and before any session. */
+export const startLoginEnrolment = (loginToken: string) =>
+  callApi<TotpSetup>('POST', '/api/auth/login/enrol/start', { loginToken });
+
+export const confirmLoginEnrolment = (loginToken: string, code: string) =>
+  callApi<{ me: StaffIdentity; recoveryCodes: string[] }>('POST', '/api/auth/login/enrol/confirm', {
+    loginToken,
+    code,
+  });
 
 export const logOut = () => callApi<object>('POST', '/api/auth/logout');
 

@@ -46,6 +46,13 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
       )}
       <span class="topbar-spacer" />
       <span class="who">{props.displayName}</span>
+      <a
+        class="button button-quiet button-small"
+        href="#account"
+        aria-current={props.section === 'account' ? 'page' : undefined}
+      >
+        {t('header.account')}
+      </a>
       <PresenceSwitch status={props.status} disabled={!props.connected} onChange={props.onPresence} />
       <button
         type="button"

@@ -2,6 +2,7 @@
 // administration section. Conversations stay mounted while she is in the admin section, so drafts survive.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PresenceStatus } from '../../src/protocol/views.ts';
+import { AccountPage } from './account-page.tsx';
 import { AdminPage } from './admin-page.tsx';
 import type { ApiError } from './api.ts';
 import type { ConsoleClient } from './console-client.ts';
@@ -37,6 +38,7 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   const [presenceError, setPresenceError] = useState<ApiError | null>(null);
   const isAdmin = me.role === 'admin';
   const showAdmin = isAdmin && section === 'admin';
+  const showAccount = section === 'account';
 
   // The server dropped or refused the socket: reconnect if the session is still valid, else back to sign-in.
   const onSessionLost = useCallback(
@@ -52,11 +54,11 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   // Messages that arrive while she is in the admin section or another browser tab count as unread.
   useEffect(() => {
     if (!client) return;
-    const update = () => client.setViewing(!showAdmin && document.visibilityState === 'visible');
+    const update = () => client.setViewing(!showAdmin && !showAccount && document.visibilityState === 'visible');
     update();
     document.addEventListener('visibilitychange', update);
     return () => document.removeEventListener('visibilitychange', update);
-  }, [client, showAdmin]);
+  }, [client, showAdmin, showAccount]);
 
   const unread = totalUnread(state);
   useEffect(() => {
@@ -82,7 +84,7 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
       <WorkspaceHeader
         displayName={state.me?.displayName ?? me.displayName}
         isAdmin={isAdmin}
-        section={showAdmin ? 'admin' : 'conversations'}
+        section={showAdmin ? 'admin' : showAccount ? 'account' : 'conversations'}
         status={state.me?.status ?? null}
         connected={state.connection === 'connected'}
         unread={unread}
@@ -95,14 +97,15 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
           {errorText(t, presenceError)}
         </p>
       )}
-      <main class="desk" hidden={showAdmin} aria-labelledby="desk-title">
+      <main class="desk" hidden={showAdmin || showAccount} aria-labelledby="desk-title">
         <h1 id="desk-title" class="visually-hidden">
           {t('header.conversations')}
         </h1>
-        <QueuePanel state={state} client={client} keyboard={!showAdmin} />
-        <ConversationArea state={state} client={client} keyboard={!showAdmin} />
+        <QueuePanel state={state} client={client} keyboard={!showAdmin && !showAccount} />
+        <ConversationArea state={state} client={client} keyboard={!showAdmin && !showAccount} />
       </main>
       {showAdmin && <AdminPage me={me} />}
+      {showAccount && <AccountPage />}
     </div>
   );
 }

@@ -71,7 +71,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/api/admin/staff', async (request, reply) => {
     const admin = await session.require(request, adminOnly);
     const input = parsePayload(createStaffSchema, request.body);
-    const staff = toStaffMemberView(await accounts.create(input));
+    const staff = toStaffMemberView(await accounts.register(input));
     await audit.record(admin, 'staff.created', { type: 'staff', id: staff.id }, { role: staff.role });
     reply.code(201);
     return { ok: true, staff };

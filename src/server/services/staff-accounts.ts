@@ -7,7 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { StaffRow } from '../storage/schema.ts';
 import type { SettingsRepository } from '../storage/settings-repository.ts';
 import type { StaffRepository } from '../storage/staff-repository.ts';
-import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { assertAcceptablePassword, decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export const SESSION_HOURS = 12;
@@ -31,9 +31,11 @@ interface Deps {
   staff: StaffRepository;
   settings: SettingsRepository;
   clock: Clock;
+  /** Ids of the members whose two-factor authentication is on, for the team list. */
+  totpEnabledIds?: () => Promise<Set<string>>;
 }
 
-export function createStaffAccounts({ staff, settings, clock }: Deps) {
+export function createStaffAccounts({ staff, settings, clock, totpEnabledIds }: Deps) {
   async function create(input: NewStaffInput): Promise<StaffRow> {
     if (await staff.byUsername(input.username)) throw new HavreError('USERNAME_TAKEN', 'this username is taken');
     return staff.insert({
@@ -54,8 +56,15 @@ export function createStaffAccounts({ staff, settings, clock }: Deps) {
     return sessionId;
   }
 
+  /** An account whose password a person just chose (set-up, admin, CLI): it must pass the password rules. */
+  async function register(input: NewStaffInput): Promise<StaffRow> {
+    assertAcceptablePassword(input.password, input.username);
+    return create(input);
+  }
+
   return {
     create,
+    register,
     openSession,
 
     /** Until an enabled admin exists, a one-time set-up token lets the operator create the first one. */
@@ -76,15 +85,25 @@ export function createStaffAccounts({ staff, settings, clock }: Deps) {
       if (typeof expected !== 'string' || expected !== hashToken(token)) {
         throw new HavreError('INVALID_SETUP_TOKEN', 'this set-up link is not valid any more');
       }
-      const admin = await create({ ...input, role: 'admin' });
+      const admin = await register({ ...input, role: 'admin' });
       await settings.remove(SETUP_KEY);
       return { staff: admin, sessionId: await openSession(admin.id) };
     },
 
-    async login(username: string, password: string) {
+    /**
+     * The first login step: the account behind these credentials, or why not. `known` is the account the name
+     * belongs to even when the password is wrong (for the audit log; never the typed name itself).
+     */
+    async checkPassword(username: string, password: string) {
       const row = await staff.byUsername(username);
       const valid = await verifyPassword(password, row?.password_hash ?? (await decoyHash));
-      if (!row || !valid || row.disabled) throw new HavreError('INVALID_CREDENTIALS', 'wrong username or password');
+      if (!row || !valid || row.disabled) return { staff: null, known: row ?? null };
+      return { staff: row, known: row };
+    },
+
+    async login(username: string, password: string) {
+      const { staff: row } = await this.checkPassword(username, password);
+      if (!row) throw new HavreError('INVALID_CREDENTIALS', 'wrong username or password');
       return { staff: row, sessionId: await openSession(row.id) };
     },
 
@@ -95,7 +114,8 @@ export function createStaffAccounts({ staff, settings, clock }: Deps) {
     logout: (sessionId: string) => staff.deleteSession(hashToken(sessionId)),
 
     async list(): Promise<StaffMemberView[]> {
-      return (await staff.list()).map(toStaffMemberView);
+      const withTotp = (await totpEnabledIds?.()) ?? new Set<string>();
+      return (await staff.list()).map((row) => ({ ...toStaffMemberView(row), totpEnabled: withTotp.has(row.id) }));
     },
 
     async update(id: string, changes: { disabled?: boolean; role?: Role }): Promise<StaffMemberView> {

@@ -77,6 +77,23 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export interface StaffTotpTable {
+  staff_id: string;
+  /** The TOTP secret sealed with the master key. */
+  secret: Uint8Array;
+  /** Null while enrolment waits for its first code. */
+  enabled_at: Timestamp | null;
+  /** The last 30-second step whose code was accepted: a code is accepted once. */
+  last_step: ColumnType<string, string | number | undefined, string | number>;
+  created_at: Timestamp;
+}
+
+export interface StaffRecoveryCodeTable {
+  staff_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
 export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
@@ -85,6 +102,8 @@ export interface Database {
   messages: MessageTable;
   settings: SettingTable;
   audit_log: AuditLogTable;
+  staff_totp: StaffTotpTable;
+  staff_recovery_codes: StaffRecoveryCodeTable;
 }
 
 export type ConversationRow = Selectable<ConversationTable>;

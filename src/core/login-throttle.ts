@@ -1,0 +1,124 @@
+// Slows password guessing without letting anyone lock a colleague out. Failures are counted three ways:
+// - per account *and* network: guesses against Alice from network X slow only network X's tries for Alice, so
+//   someone who knows her username cannot keep her out from her own network;
+// - per network, across accounts: a network that tries many accounts is slowed as a whole;
+// - per account, across networks, but only for networks that have not logged in to that account lately: a
+//   guesser spread over many networks is slowed, while Alice's usual network stays free.
+// Pure: time comes from `now`, keys are opaque strings (the caller passes pseudonyms, never addresses).
+
+export interface ThrottleRule {
+  /** Failures allowed before any wait. */
+  free: number;
+  /** The first wait; each further failure doubles it, up to `maxMs`. */
+  baseMs: number;
+  maxMs: number;
+  /** A counter with no failure for this long starts again from zero. */
+  forgetAfterMs: number;
+}
+
+export interface ThrottleRules {
+  pair: ThrottleRule;
+  network: ThrottleRule;
+  account: ThrottleRule;
+  /** How long a network that logged in to an account stays exempt from that account's own counter. */
+  trustMs: number;
+}
+
+const MINUTE = 60_000;
+
+export const defaultThrottleRules: ThrottleRules = {
+  pair: { free: 5, baseMs: 30_000, maxMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
+  network: { free: 20, baseMs: MINUTE, maxMs: 60 * MINUTE, forgetAfterMs: 60 * MINUTE },
+  account: { free: 30, baseMs: MINUTE, maxMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
+  trustMs: 30 * 24 * 60 * MINUTE,
+};
+
+interface Counter {
+  failures: number;
+  lastFailureAt: number;
+  blockedUntil: number;
+}
+
+export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+/** Above this many counters, stale ones are dropped, so that a flood of made-up names cannot fill memory. */
+const PRUNE_ABOVE = 10_000;
+
+export function createLoginThrottle({
+  now,
+  rules = defaultThrottleRules,
+}: {
+  now: () => number;
+  rules?: ThrottleRules;
+}) {
+  const counters = new Map<string, Counter>();
+  const trusted = new Map<string, number>();
+
+  const keysFor = (account: string, network: string, at: number) => {
+    const keys: [string, ThrottleRule][] = [
+      [`p\u0000${account}\u0000${network}`, rules.pair],
+      [`n\u0000${network}`, rules.network],
+    ];
+    const trustedUntil = trusted.get(`${account}\u0000${network}`) ?? 0;
+    if (trustedUntil <= at) keys.push([`a\u0000${account}`, rules.account]);
+    return keys;
+  };
+
+  const live = (key: string, rule: ThrottleRule, at: number): Counter | null => {
+    const counter = counters.get(key);
+    if (!counter) return null;
+    if (counter.blockedUntil <= at && at - counter.lastFailureAt >= rule.forgetAfterMs) {
+      counters.delete(key);
+      return null;
+    }
+    return counter;
+  };
+
+  const prune = (at: number) => {
+    if (counters.size > PRUNE_ABOVE) {
+      for (const [key, counter] of counters) {
+        if (counter.blockedUntil <= at && at - counter.lastFailureAt >= rules.pair.forgetAfterMs) counters.delete(key);
+      }
+    }
+    if (trusted.size > PRUNE_ABOVE) {
+      for (const [key, until] of trusted) if (until <= at) trusted.delete(key);
+    }
+  };
+
+  return {
+    /** Whether a login attempt for `account` from `network` may be checked now. */
+    check(account: string, network: string): ThrottleVerdict {
+      const at = now();
+      let wait = 0;
+      for (const [key, rule] of keysFor(account, network, at)) {
+        const counter = live(key, rule, at);
+        if (counter) wait = Math.max(wait, counter.blockedUntil - at);
+      }
+      return wait > 0 ? { allowed: false, retryAfterMs: wait } : { allowed: true };
+    },
+
+    /** A wrong password or code. */
+    recordFailure(account: string, network: string): void {
+      const at = now();
+      for (const [key, rule] of keysFor(account, network, at)) {
+        const counter = live(key, rule, at) ?? { failures: 0, lastFailureAt: at, blockedUntil: 0 };
+        counter.failures += 1;
+        counter.lastFailureAt = at;
+        const over = counter.failures - rule.free;
+        if (over > 0) counter.blockedUntil = at + Math.min(rule.baseMs * 2 ** (over - 1), rule.maxMs);
+        counters.set(key, counter);
+      }
+      prune(at);
+    },
+
+    /** A login that went through: this network's slate is clean for this account, and it is trusted for it. */
+    recordSuccess(account: string, network: string): void {
+      const at = now();
+      counters.delete(`p\u0000${account}\u0000${network}`);
+      trusted.set(`${account}\u0000${network}`, at + rules.trustMs);
+      prune(at);
+    },
+  };
+}
+
+export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

@@ -1,0 +1,43 @@
+// Wiring of staff account security: the repository, the TOTP and password service, the login throttle (in
+// memory, keyed by short-lived network hashes) and the signed tokens between the two login steps.
+import type { Kysely } from 'kysely';
+import { createLoginThrottle } from '../core/login-throttle.ts';
+import type { Clock } from './clock.ts';
+import { createAccountSecurity } from './services/account-security.ts';
+import type { AuditLog } from './services/audit-log.ts';
+import { createLoginSteps } from './services/login-steps.ts';
+import { createNetworkHasher } from './services/network-hash.ts';
+import type { StaffAccounts } from './services/staff-accounts.ts';
+import { createStaffLogin } from './services/staff-login.ts';
+import type { Database } from './storage/schema.ts';
+import type { SettingsRepository } from './storage/settings-repository.ts';
+import type { StaffRepository } from './storage/staff-repository.ts';
+import { createStaffSecurityRepository } from './storage/staff-security-repository.ts';
+
+interface Deps {
+  db: Kysely<Database>;
+  staff: StaffRepository;
+  settings: SettingsRepository;
+  masterKey: Buffer;
+  secret: string;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+export function createStaffSecurity({ db, staff, settings, masterKey, secret, audit, clock }: Deps) {
+  const security = createAccountSecurity({
+    security: createStaffSecurityRepository(db),
+    settings,
+    masterKey,
+    audit,
+    clock,
+  });
+  const throttle = createLoginThrottle({ now: () => clock.now().getTime() });
+  const steps = createLoginSteps({ secret, clock });
+  return {
+    security,
+    throttle,
+    networks: createNetworkHasher(clock),
+    login: (accounts: StaffAccounts) => createStaffLogin({ accounts, staff, security, steps, throttle, audit }),
+  };
+}
