@@ -184,6 +184,12 @@ describe.each(kinds)('staff account security on $kind', ({ kind, available }) =>
     expect(
       (await call('POST', '/api/account/totp/disable', { cookie, body: { code: '123456' } })).json.error.code,
     ).toBe('INVALID_TOTP_CODE');
+    const admin = await signedIn(ADMIN);
+    await call('PUT', '/api/admin/security', { cookie: admin, body: { requireTotp: true } });
+    expect(
+      (await call('POST', '/api/account/totp/disable', { cookie, body: { code: codeNow(secret) } })).json.error.code,
+    ).toBe('TOTP_REQUIRED');
+    await call('PUT', '/api/admin/security', { cookie: admin, body: { requireTotp: false } });
     expect((await call('POST', '/api/account/totp/disable', { cookie, body: { code: codeNow(secret) } })).json.ok).toBe(
       true,
     );
@@ -191,7 +197,6 @@ describe.each(kinds)('staff account security on $kind', ({ kind, available }) =>
 
     await enrolled(cookie);
     expect((await call('POST', '/api/auth/login', { body: NADIA })).json.step).toBe('totp');
-    const admin = await signedIn(ADMIN);
     const nadia = (await call('GET', '/api/admin/staff', { cookie: admin })).json.staff.find(
       (s: any) => s.username === 'nadia',
     );

@@ -34,6 +34,7 @@ export const errorStatus = {
   INVALID_TOTP_CODE: 401,
   TOTP_ALREADY_ENABLED: 409,
   TOTP_NOT_ENABLED: 409,
+  TOTP_REQUIRED: 409,
   TOTP_NOT_STARTED: 409,
 } as const;
 

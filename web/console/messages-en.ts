@@ -329,5 +329,6 @@ export const en: Record<MessageKey, string> = {
   'error.INVALID_TOTP_CODE': 'This code is not valid or was already used. Wait for the next code and try again.',
   'error.TOTP_ALREADY_ENABLED': 'Two-factor authentication is already on.',
   'error.TOTP_NOT_ENABLED': 'Two-factor authentication is off.',
+  'error.TOTP_REQUIRED': 'Two-factor authentication is required for the whole team: it cannot be turned off.',
   'error.TOTP_NOT_STARTED': 'Start setting up two-factor authentication again.',
 };

@@ -336,6 +336,8 @@ export const fr = {
   'error.INVALID_TOTP_CODE': 'Ce code n’est pas valide ou a déjà servi. Attendez le code suivant et réessayez.',
   'error.TOTP_ALREADY_ENABLED': 'La double authentification est déjà activée.',
   'error.TOTP_NOT_ENABLED': 'La double authentification n’est pas activée.',
+  'error.TOTP_REQUIRED':
+    'La double authentification est obligatoire pour toute l’équipe : elle ne peut pas être désactivée.',
   'error.TOTP_NOT_STARTED': 'Recommencez la configuration de la double authentification.',
 } as const;
 

@@ -151,6 +151,9 @@ export function createAccountSecurity({ security, settings, masterKey, audit, cl
     async disable(staff: StaffRow, code: string): Promise<void> {
       const row = await security.totpOf(staff.id);
       if (!row?.enabled_at) throw new HavreError('TOTP_NOT_ENABLED', 'two-factor authentication is off');
+      if ((await policy()).requireTotp) {
+        throw new HavreError('TOTP_REQUIRED', 'two-factor authentication is required for every staff member');
+      }
       await acceptCode(staff.id, row.secret, code);
       await security.removeTotp(staff.id);
       await audit.record(staff, 'totp.disabled', { type: 'staff', id: staff.id }, { by: 'self' });
