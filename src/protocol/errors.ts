@@ -24,6 +24,9 @@ export const errorStatus = {
   LAST_ADMIN: 409,
   INVALID_SETUP_TOKEN: 403,
   INTERNAL: 500,
+  // conversation tools
+  CONVERSATION_NOT_ENDED: 409,
+  CLOSING_FORM_NOT_DUE: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -25,6 +25,10 @@ export const staffEvents = {
   conversation: 'conversation:update',
   message: 'message:new',
   visitorTyping: 'typing',
+  // conversation tools (closing form, private notes)
+  submitClosingForm: 'closing-form:submit',
+  addNote: 'note:add',
+  notes: 'note:list',
 } as const;
 
 export const namespaces = { visitor: '/visitor', staff: '/staff' } as const;

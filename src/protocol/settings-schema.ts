@@ -1,6 +1,7 @@
 // The association's settings, as admins edit them: hours, limits, retention, the intake questions, admission
 // and what the visitor page shows. Every field is checked here before anything is stored.
 import { z } from 'zod';
+import { closingFormListsSchema } from './closing-form-schema.ts';
 import { scheduleSchema } from './schedule-schema.ts';
 
 const slug = z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes');
@@ -57,6 +58,8 @@ export const settingsSchema = z.object({
   intake: intakeSchema,
   admission: admissionSchema,
   visitorPage: visitorPageSchema,
+  /** The lists the counselor's closing form offers. */
+  closingForm: closingFormListsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -65,3 +68,6 @@ export const intakeAnswersSchema = z
   .record(slug, slug)
   .refine((answers) => Object.keys(answers).length <= 8, 'too many answers');
 export type IntakeAnswers = z.infer<typeof intakeAnswersSchema>;
+
+// ---- closing form (conversation tools) ----
+export { type ClosingFormLists, closingFormListsSchema } from './closing-form-schema.ts';

@@ -24,13 +24,16 @@ import { createVisitorAbsence, DEFAULT_VISITOR_GRACE_MS } from './realtime/visit
 import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { createAuditLog } from './services/audit-log.ts';
+import { createClosingForms } from './services/closing-forms.ts';
 import { createConversationService } from './services/conversations.ts';
 import { createPresence } from './services/presence.ts';
+import { createPrivateNotes } from './services/private-notes.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
 import { createConversationRepository } from './storage/conversation-repository.ts';
+import { createConversationToolsRepository } from './storage/conversation-tools-repository.ts';
 import { openDatabase } from './storage/database.ts';
 import { createSettingsRepository } from './storage/settings-repository.ts';
 import { createStaffRepository } from './storage/staff-repository.ts';
@@ -73,6 +76,16 @@ export async function createHavre(options: HavreOptions) {
     keys: { find: conversationRepository.wrappedKey },
   });
   const conversations = createConversationService({ conversations: conversationRepository, settings, cipher, clock });
+  // Conversation tools: closing form and private notes.
+  const conversationTools = createConversationToolsRepository(db);
+  const closingForms = createClosingForms({
+    conversations: conversationRepository,
+    tools: conversationTools,
+    settings,
+    cipher,
+    clock,
+  });
+  const notes = createPrivateNotes({ conversations, tools: conversationTools, cipher, clock });
   const waitingRoom = createWaitingRoom({ conversations: conversationRepository, presence, settings, clock });
 
   const app = createHttpApp({
@@ -122,6 +135,7 @@ export async function createHavre(options: HavreOptions) {
     notifier,
     secret,
     log,
+    tools: { closingForms, notes },
   });
 
   registerHealthRoutes(app, { db });

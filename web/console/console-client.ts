@@ -2,6 +2,7 @@
 // Delivery is at-least-once from here (same client id on every retry) and exactly-once on screen
 // (message-log merges by client id); after each (re)connection it resumes every tab from its last seq.
 import type { Socket } from 'socket.io-client';
+import type { ClosingFormAnswers } from '../../src/protocol/closing-form-schema.ts';
 import { staffEvents } from '../../src/protocol/events.ts';
 import type {
   Ack,
@@ -38,6 +39,13 @@ export interface ConsoleClient {
   /** Whether she can see the conversations; messages arriving unseen count as unread. */
   setViewing(viewing: boolean): void;
   dismiss(conversationId: string): void;
+  /** Sends her closing form; once received, the tab goes away. */
+  fileClosingForm(
+    conversationId: string,
+    answers: ClosingFormAnswers,
+  ): Promise<Ack<{ conversation: StaffConversationView }>>;
+  /** Asks the server (a private-notes panel, a transfer dialog) and returns its acknowledgement. */
+  request<T>(event: string, payload: unknown): Promise<Ack<T>>;
   /** Connects again after the server dropped the socket, once the session is known to be valid. */
   reconnect(): void;
   close(): void;
@@ -203,6 +211,15 @@ export function createConsoleClient({ socket, onSessionLost }: ConsoleClientOpti
       if (state.viewing !== viewing) dispatch({ type: 'viewing', viewing });
     },
     dismiss: (conversationId) => dispatch({ type: 'dismiss', conversationId }),
+    async fileClosingForm(conversationId, answers) {
+      const ack = await request<{ conversation: StaffConversationView }>(staffEvents.submitClosingForm, {
+        conversationId,
+        answers,
+      });
+      if (ack.ok) dispatch({ type: 'conversation', conversation: ack.conversation });
+      return ack;
+    },
+    request,
     reconnect() {
       if (!socket.connected) socket.connect();
     },

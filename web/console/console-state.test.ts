@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageView, StaffConversationView, StaffStateView } from '../../src/protocol/views.ts';
+import { defaultClosingForm } from '../../src/server/services/default-settings.ts';
 import { pendingMessage } from '../ui/message-log.ts';
 import {
   type ConsoleAction,
@@ -24,6 +25,7 @@ const aConversation = (n: number, change: Partial<StaffConversationView> = {}): 
   lastSeq: 0,
   urgent: false,
   intake: {},
+  formDue: false,
   ...change,
 });
 
@@ -39,6 +41,7 @@ const aStaffState = (conversations: StaffConversationView[], maxConversations = 
   me: { id: id(99), displayName: 'Inès', role: 'counselor', status: 'available', maxConversations },
   queue: { waiting: 0, oldestWaitingSince: null, entries: [] },
   conversations,
+  closingForm: defaultClosingForm,
 });
 
 const run = (...actions: ConsoleAction[]): ConsoleState => actions.reduce(consoleReducer, initialConsoleState);
@@ -174,5 +177,42 @@ describe('console state', () => {
       { type: 'state', state: aStaffState([]) },
     );
     expect(state.staffStates).toBe(2);
+  });
+});
+
+describe('console state: the closing form', () => {
+  const ended = (n: number, formDue = true) =>
+    aConversation(n, { status: 'closed', closedReason: 'visitor_left', closedAt: '2026-03-02T14:30:00.000Z', formDue });
+
+  it('keeps an ended tab that owes its form: it cannot be dismissed', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1)]) });
+    state = consoleReducer(state, { type: 'conversation', conversation: ended(1) });
+    state = consoleReducer(state, { type: 'dismiss', conversationId: id(1) });
+    expect(tabOf(state, 1)?.view).toMatchObject({ status: 'closed', formDue: true });
+    expect(state.closingForm?.actions.map((item) => item.id)).toEqual(['listening', 'information', 'orientation']);
+  });
+
+  it('puts the tab away once the form is received, here or from another browser tab', () => {
+    let state = run({ type: 'state', state: aStaffState([ended(1), aConversation(2)]) });
+    expect(state.tabs).toHaveLength(2);
+    state = consoleReducer(state, { type: 'conversation', conversation: ended(1, false) });
+    expect(tabOf(state, 1)).toBeUndefined();
+    expect(state.selectedId).toBe(id(2));
+  });
+
+  it('after a reconnect, a tab the server no longer lists owes nothing (its form was sent elsewhere)', () => {
+    let state = run({ type: 'state', state: aStaffState([ended(1)]) });
+    state = consoleReducer(state, { type: 'state', state: aStaffState([]) });
+    expect(tabOf(state, 1)?.view.formDue).toBe(false);
+    state = consoleReducer(state, { type: 'dismiss', conversationId: id(1) });
+    expect(state.tabs).toEqual([]);
+  });
+
+  it('an ended conversation still owed comes back as a tab after a reload', () => {
+    const state = run({ type: 'state', state: aStaffState([aConversation(2), ended(1)]) });
+    expect(state.tabs.map((tab) => [tab.view.id, tab.view.formDue])).toEqual([
+      [id(2), false],
+      [id(1), true],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // The console's live state as a pure reducer over what the server says and what the counselor does, so the
 // rules that matter (unread counts, tab numbering, what to resume after a reconnect) are tested without a socket.
+import type { ClosingFormLists } from '../../src/protocol/closing-form-schema.ts';
 import type {
   MessageView,
   PresenceStatus,
@@ -34,6 +35,8 @@ export interface ConsoleState {
   connection: ConnectionState;
   /** How many staff:state have arrived: one comes on every connection and after each settings change. */
   staffStates: number;
+  /** The closing form's lists, from the settings (null until the first staff state). */
+  closingForm: ClosingFormLists | null;
 }
 
 export type ConsoleAction =
@@ -60,6 +63,7 @@ export const initialConsoleState: ConsoleState = {
   nextNumber: 1,
   connection: 'connecting',
   staffStates: 0,
+  closingForm: null,
 };
 
 function newTab(view: StaffConversationView, number: number): ConversationTab {
@@ -126,8 +130,11 @@ function applyStaffState(state: ConsoleState, staffState: StaffStateView): Conso
     me: staffState.me,
     queue: staffState.queue,
     staffStates: state.staffStates + 1,
+    closingForm: staffState.closingForm,
     tabs: state.tabs.map((tab) =>
-      listed.has(tab.view.id) || tab.view.status === 'closed' ? tab : withView(tab, { ...tab.view, status: 'closed' }),
+      listed.has(tab.view.id) || (tab.view.status === 'closed' && !tab.view.formDue)
+        ? tab
+        : withView(tab, { ...tab.view, status: 'closed', formDue: false }),
     ),
   };
   for (const view of staffState.conversations) next = upsertConversation(next, view);
@@ -146,11 +153,18 @@ function select(state: ConsoleState, conversationId: string): ConsoleState {
 
 function dismiss(state: ConsoleState, conversationId: string): ConsoleState {
   const index = state.tabs.findIndex((tab) => tab.view.id === conversationId);
-  if (index < 0) return state;
+  // A tab that still owes its closing form cannot be put away.
+  if (index < 0 || state.tabs[index]?.view.formDue) return state;
   const tabs = state.tabs.filter((tab) => tab.view.id !== conversationId);
   if (state.selectedId !== conversationId) return { ...state, tabs };
   const neighbour = tabs[Math.min(index, tabs.length - 1)];
   return neighbour ? select({ ...state, tabs }, neighbour.view.id) : { ...state, tabs, selectedId: null };
+}
+
+/** Her closing form for this tab has just been received (here or in another of her browser tabs): it goes away. */
+function formFiled(state: ConsoleState, view: StaffConversationView): boolean {
+  const tab = state.tabs.find((candidate) => candidate.view.id === view.id);
+  return tab?.view.formDue === true && view.status === 'closed' && !view.formDue;
 }
 
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
@@ -171,7 +185,9 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       ) {
         return state;
       }
-      return ensureSelection(upsertConversation(state, action.conversation));
+      return formFiled(state, action.conversation)
+        ? dismiss(upsertConversation(state, action.conversation), action.conversation.id)
+        : ensureSelection(upsertConversation(state, action.conversation));
     case 'taken': {
       const withTab = upsertConversation(state, action.conversation);
       return select(addMessages(withTab, action.conversation.id, action.messages), action.conversation.id);

@@ -6,6 +6,7 @@ import { plural } from '../ui/i18n.ts';
 import type { ConsoleClient } from './console-client.ts';
 import type { ConsoleState, ConversationTab } from './console-state.ts';
 import { durationStage } from './conversation-duration.ts';
+import { ConversationSide } from './conversation-side.tsx';
 import { ConversationView } from './conversation-view.tsx';
 import { useNow, useShortcut } from './hooks.ts';
 import { useLocale } from './locale-context.ts';
@@ -82,6 +83,7 @@ export function ConversationArea({ state, client, keyboard }: ConversationAreaPr
             >
               {t('tabs.visitor', { number: tab.number })}
               {closed && <span class="tab-note">{` · ${t('tabs.closed')}`}</span>}
+              {tab.view.formDue && <span class="tab-note">{` · ${t('tabs.formDue')}`}</span>}
               {pastTarget && <span class="tab-note">{` · ${t('tabs.pastTarget')}`}</span>}
               {tab.unread > 0 && (
                 <span class="badge">
@@ -104,6 +106,7 @@ export function ConversationArea({ state, client, keyboard }: ConversationAreaPr
             draft={drafts.current.get(selected.view.id) ?? ''}
             onDraft={(text) => drafts.current.set(selected.view.id, text)}
           />
+          <ConversationSide tab={selected} state={state} client={client} />
         </div>
       )}
     </section>

@@ -226,4 +226,21 @@ export const en: Record<MessageKey, string> = {
   'error.NETWORK': 'The server does not answer. Check the connection and try again.',
   'error.TIMEOUT': 'The server did not answer in time. Try again.',
   'error.unknown': 'Something went wrong ({detail}). Try again.',
+  // ---- conversation tools: closing form ----
+  'closingForm.title': 'Closing form',
+  'closingForm.intro':
+    'To fill in before closing the tab. The categories feed the association’s statistics and cannot identify the person.',
+  'closingForm.violenceTypes': 'Violence spoken of',
+  'closingForm.author': 'Who commits it',
+  'closingForm.ageBracket': 'Her age',
+  'closingForm.unknown': 'Not known',
+  'closingForm.actions': 'What was done',
+  'closingForm.services': 'Referred to',
+  'closingForm.comment': 'Comment (optional)',
+  'closingForm.commentHint': 'Seen by the team only, deleted with the conversation.',
+  'closingForm.submit': 'Send the form and close the tab',
+  'closingForm.actionsRequired': 'Tick at least one thing done (listening, for instance).',
+  'tabs.formDue': 'form to fill in',
+  'error.CONVERSATION_NOT_ENDED': 'This conversation has not ended.',
+  'error.CLOSING_FORM_NOT_DUE': 'The form for this conversation was sent already.',
 };

@@ -228,6 +228,23 @@ export const fr = {
   'error.NETWORK': 'Le serveur ne répond pas. Vérifiez la connexion et réessayez.',
   'error.TIMEOUT': 'Le serveur n’a pas répondu à temps. Réessayez.',
   'error.unknown': 'Une erreur est survenue ({detail}). Réessayez.',
+  // ---- conversation tools: closing form ----
+  'closingForm.title': 'Fiche de fin de conversation',
+  'closingForm.intro':
+    'À remplir avant de fermer l’onglet. Les catégories servent aux statistiques de l’association et ne permettent pas de reconnaître la personne.',
+  'closingForm.violenceTypes': 'Violences évoquées',
+  'closingForm.author': 'Auteur des violences',
+  'closingForm.ageBracket': 'Âge de la personne',
+  'closingForm.unknown': 'Non précisé',
+  'closingForm.actions': 'Ce qui a été fait',
+  'closingForm.services': 'Orientée vers',
+  'closingForm.comment': 'Commentaire (facultatif)',
+  'closingForm.commentHint': 'Visible par l’équipe seulement, effacé avec la conversation.',
+  'closingForm.submit': 'Envoyer la fiche et fermer l’onglet',
+  'closingForm.actionsRequired': 'Cochez au moins une chose faite (l’écoute, par exemple).',
+  'tabs.formDue': 'fiche à remplir',
+  'error.CONVERSATION_NOT_ENDED': 'Cette conversation n’est pas terminée.',
+  'error.CLOSING_FORM_NOT_DUE': 'La fiche de cette conversation a déjà été envoyée.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

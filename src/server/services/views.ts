@@ -27,6 +27,7 @@ export function toStaffConversationView(row: ConversationRow): StaffConversation
     lastSeq: row.last_seq,
     urgent: row.urgent,
     intake: row.intake,
+    formDue: row.closing_form_due,
   };
 }
 

@@ -1,0 +1,106 @@
+// The SQL of the counselor's conversation tools: closing forms (kept for statistics) and staff-only texts
+// (sealed, purged with the conversation by purgeClosedBefore).
+import type { Kysely } from 'kysely';
+import type { ClosingFormAnswers } from '../../protocol/closing-form-schema.ts';
+import type { ConversationRow, Database, StaffTextKind } from './schema.ts';
+
+export interface NewStaffText {
+  id: string;
+  conversationId: string;
+  staffId: string;
+  kind: StaffTextKind;
+  ciphertext: Buffer;
+  createdAt: Date;
+}
+
+export function createConversationToolsRepository(db: Kysely<Database>) {
+  return {
+    /**
+     * Stores her form and its sealed comment, and clears what she owed, as one step. The conversation row
+     * is locked first, so two submissions cannot both pass `mayFile`.
+     */
+    fileClosingForm(
+      conversationId: string,
+      form: Omit<ClosingFormAnswers, 'comment'> & { counselorId: string; submittedAt: Date },
+      comment: NewStaffText | null,
+      mayFile: (conversation: ConversationRow) => void,
+    ) {
+      return db.transaction().execute(async (trx) => {
+        const conversation = await trx
+          .selectFrom('conversations')
+          .selectAll()
+          .where('id', '=', conversationId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!conversation) return null;
+        mayFile(conversation);
+        await trx
+          .insertInto('closing_forms')
+          .values({
+            conversation_id: conversationId,
+            counselor_id: form.counselorId,
+            violence_types: JSON.stringify(form.violenceTypes),
+            author: form.author,
+            age_bracket: form.ageBracket,
+            actions: JSON.stringify(form.actions),
+            services: JSON.stringify(form.services),
+            submitted_at: form.submittedAt,
+          })
+          .execute();
+        if (comment) await trx.insertInto('staff_texts').values(staffTextValues(comment)).execute();
+        return trx
+          .updateTable('conversations')
+          .set({ closing_form_due: false })
+          .where('id', '=', conversationId)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+      });
+    },
+
+    closingForm: (conversationId: string) =>
+      db.selectFrom('closing_forms').selectAll().where('conversation_id', '=', conversationId).executeTakeFirst(),
+
+    insertStaffText: (text: NewStaffText) => db.insertInto('staff_texts').values(staffTextValues(text)).execute(),
+
+    staffTexts: (conversationId: string, kind: StaffTextKind) =>
+      db
+        .selectFrom('staff_texts')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('kind', '=', kind)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+
+    /** Staff texts of one kind, oldest first, with their author's display name (null once deleted). */
+    staffTextsWithAuthor: (conversationId: string, kind: StaffTextKind) =>
+      db
+        .selectFrom('staff_texts')
+        .leftJoin('staff', 'staff.id', 'staff_texts.staff_id')
+        .select([
+          'staff_texts.id',
+          'staff_texts.staff_id',
+          'staff_texts.ciphertext',
+          'staff_texts.created_at',
+          'staff.display_name as author_name',
+        ])
+        .where('staff_texts.conversation_id', '=', conversationId)
+        .where('staff_texts.kind', '=', kind)
+        .orderBy('staff_texts.created_at')
+        .orderBy('staff_texts.id')
+        .execute(),
+  };
+}
+
+function staffTextValues(text: NewStaffText) {
+  return {
+    id: text.id,
+    conversation_id: text.conversationId,
+    staff_id: text.staffId,
+    kind: text.kind,
+    ciphertext: text.ciphertext,
+    created_at: text.createdAt,
+  };
+}
+
+export type ConversationToolsRepository = ReturnType<typeof createConversationToolsRepository>;
