@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { desktop } from '../support/browser.ts';
 import { expectNoSeriousViolations, useBrowserSuite } from '../support/browser-suite.ts';
+import { aVisitor } from '../support/clients.ts';
 
 const suite = useBrowserSuite();
 
@@ -63,5 +64,39 @@ describe('the closing form', { timeout: 90_000 }, () => {
 
     await counselor.reload();
     await counselor.getByText('Aucune conversation en cours', { exact: false }).waitFor();
+  });
+
+  it('offers the lists as an admin edits them, to a counselor whose form is open', async () => {
+    const counselor = await suite.signIn('camille', 'counselor', { available: true });
+    const visitor = suite.track(await aVisitor(suite.server));
+    await visitor.ask('conversation:start', { intake: {} });
+    await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
+    await counselor.getByRole('tab', { name: /Visiteuse 1/ }).waitFor();
+    await visitor.ask('conversation:end');
+    const form = counselor.getByRole('form', { name: 'Fiche de fin de conversation' });
+    await form.getByRole('group', { name: 'Ce qui a été fait' }).getByLabel('Orientation').check();
+
+    const admin = await suite.signIn('dominique', 'admin');
+    await admin.getByRole('link', { name: 'Administration' }).click();
+    const editor = admin.getByRole('group', { name: 'Fiche de fin de conversation' });
+    const services = editor.getByRole('group', { name: 'Orientée vers' });
+    await services.getByRole('button', { name: 'Ajouter un choix à « Orientée vers »' }).click();
+    await services.getByLabel('Orientée vers, choix 8 (français)').fill('Maison des femmes');
+    await services.getByLabel('Orientée vers, choix 8 (anglais)').fill('Women’s house');
+    const authors = editor.getByRole('group', { name: 'Auteur des violences' });
+    await authors.getByRole('button', { name: 'Retirer « Auteur des violences », choix 3' }).click();
+    await expectNoSeriousViolations(admin, 'closing lists editor');
+    await admin.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+    await admin.getByText('Réglages enregistrés.').waitFor();
+
+    // Her open form follows at once, and keeps what she had ticked.
+    await form.getByRole('group', { name: 'Orientée vers' }).getByLabel('Maison des femmes').check();
+    expect(
+      await form.getByRole('group', { name: 'Auteur des violences' }).getByLabel('Membre de la famille').count(),
+    ).toBe(0);
+    await form.getByRole('button', { name: 'Envoyer la fiche et fermer l’onglet' }).click();
+    await counselor.getByText('Aucune conversation en cours', { exact: false }).waitFor();
+    const stored = await suite.server.havre.db.selectFrom('closing_forms').selectAll().executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ actions: ['orientation'], services: ['maison-des-femmes'] });
   });
 });

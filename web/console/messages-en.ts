@@ -243,4 +243,11 @@ export const en: Record<MessageKey, string> = {
   'tabs.formDue': 'form to fill in',
   'error.CONVERSATION_NOT_ENDED': 'This conversation has not ended.',
   'error.CLOSING_FORM_NOT_DUE': 'The form for this conversation was sent already.',
+  'closingLists.title': 'Closing form',
+  'closingLists.hint':
+    'The choices offered to counselors when a conversation ends. A renamed category keeps its id; a removed one stays in forms already sent.',
+  'closingLists.fr': '{list}, choice {n} (French)',
+  'closingLists.en': '{list}, choice {n} (English)',
+  'closingLists.remove': 'Remove “{list}”, choice {n}',
+  'closingLists.add': 'Add a choice to “{list}”',
 };

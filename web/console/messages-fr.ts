@@ -245,6 +245,13 @@ export const fr = {
   'tabs.formDue': 'fiche à remplir',
   'error.CONVERSATION_NOT_ENDED': 'Cette conversation n’est pas terminée.',
   'error.CLOSING_FORM_NOT_DUE': 'La fiche de cette conversation a déjà été envoyée.',
+  'closingLists.title': 'Fiche de fin de conversation',
+  'closingLists.hint':
+    'Les choix proposés aux écoutantes quand une conversation se termine. Une catégorie renommée garde son identifiant ; une catégorie retirée reste dans les fiches déjà envoyées.',
+  'closingLists.fr': '{list}, choix {n} (français)',
+  'closingLists.en': '{list}, choix {n} (anglais)',
+  'closingLists.remove': 'Retirer « {list} », choix {n}',
+  'closingLists.add': 'Ajouter un choix à « {list} »',
 } as const;
 
 export type MessageKey = keyof typeof fr;
