@@ -167,6 +167,8 @@ export async function createHavre(options: HavreOptions) {
     accounts,
     settings,
     audit,
+    /** Private notes; supervisors read them through `notes.forSupervisor`. */
+    notes,
     databaseKind: database.kind,
     retention,
     /** Runs the periodic check of live staff sockets against their sessions now. */

@@ -106,7 +106,7 @@ export function ConversationArea({ state, client, keyboard }: ConversationAreaPr
             draft={drafts.current.get(selected.view.id) ?? ''}
             onDraft={(text) => drafts.current.set(selected.view.id, text)}
           />
-          <ConversationSide tab={selected} state={state} client={client} />
+          <ConversationSide key={selected.view.id} tab={selected} state={state} client={client} />
         </div>
       )}
     </section>

@@ -1,8 +1,9 @@
-// Beside the open conversation: the closing form she owes once it has ended (and, later, her private notes).
+// Beside the open conversation: the closing form she owes once it has ended, and her private notes.
 
 import { ClosingForm } from './closing-form.tsx';
 import type { ConsoleClient } from './console-client.ts';
 import type { ConsoleState, ConversationTab } from './console-state.ts';
+import { NotesPanel } from './notes-panel.tsx';
 
 interface ConversationSideProps {
   tab: ConversationTab;
@@ -12,10 +13,15 @@ interface ConversationSideProps {
 
 export function ConversationSide({ tab, state, client }: ConversationSideProps) {
   const formDue = tab.view.status === 'closed' && tab.view.formDue;
-  if (!formDue) return null;
   return (
     <aside class="conversation-side">
-      <ClosingForm key={tab.view.id} conversationId={tab.view.id} lists={state.closingForm} client={client} />
+      {formDue && <ClosingForm conversationId={tab.view.id} lists={state.closingForm} client={client} />}
+      <NotesPanel
+        conversationId={tab.view.id}
+        myId={state.me?.id ?? null}
+        client={client}
+        connections={state.staffStates}
+      />
     </aside>
   );
 }

@@ -243,6 +243,14 @@ export const en: Record<MessageKey, string> = {
   'tabs.formDue': 'form to fill in',
   'error.CONVERSATION_NOT_ENDED': 'This conversation has not ended.',
   'error.CLOSING_FORM_NOT_DUE': 'The form for this conversation was sent already.',
+  // ---- conversation tools: private notes ----
+  'notes.title': 'Private notes',
+  'notes.hint': 'For the team only: the visitor never sees them. Deleted with the conversation.',
+  'notes.none': 'No note yet.',
+  'notes.new': 'New note',
+  'notes.add': 'Add the note',
+  'notes.byMe': 'You',
+  'notes.byFormer': 'Former account',
   'closingLists.title': 'Closing form',
   'closingLists.hint':
     'The choices offered to counselors when a conversation ends. A renamed category keeps its id; a removed one stays in forms already sent.',

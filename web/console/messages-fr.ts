@@ -245,6 +245,14 @@ export const fr = {
   'tabs.formDue': 'fiche à remplir',
   'error.CONVERSATION_NOT_ENDED': 'Cette conversation n’est pas terminée.',
   'error.CLOSING_FORM_NOT_DUE': 'La fiche de cette conversation a déjà été envoyée.',
+  // ---- conversation tools: private notes ----
+  'notes.title': 'Notes privées',
+  'notes.hint': 'Pour l’équipe seulement : la visiteuse ne les voit jamais. Effacées avec la conversation.',
+  'notes.none': 'Aucune note pour l’instant.',
+  'notes.new': 'Nouvelle note',
+  'notes.add': 'Ajouter la note',
+  'notes.byMe': 'Vous',
+  'notes.byFormer': 'Ancien compte',
   'closingLists.title': 'Fiche de fin de conversation',
   'closingLists.hint':
     'Les choix proposés aux écoutantes quand une conversation se termine. Une catégorie renommée garde son identifiant ; une catégorie retirée reste dans les fiches déjà envoyées.',
