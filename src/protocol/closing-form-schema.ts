@@ -55,3 +55,9 @@ export const noteAddSchema = z
   })
   .strict();
 export const noteListSchema = z.object({ conversationId: z.uuid() }).strict();
+
+// ---- transfer ----
+export const MAX_TRANSFER_NOTE_LENGTH = 2000;
+export const transferSchema = z
+  .object({ conversationId: z.uuid(), toStaffId: z.uuid(), note: z.string().max(MAX_TRANSFER_NOTE_LENGTH) })
+  .strict();

@@ -27,6 +27,8 @@ export const errorStatus = {
   // conversation tools
   CONVERSATION_NOT_ENDED: 409,
   CLOSING_FORM_NOT_DUE: 409,
+  TRANSFER_TARGET_UNAVAILABLE: 409,
+  TRANSFER_TARGET_AT_CAPACITY: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -29,6 +29,11 @@ export const staffEvents = {
   submitClosingForm: 'closing-form:submit',
   addNote: 'note:add',
   notes: 'note:list',
+  colleagues: 'transfer:colleagues',
+  transfer: 'conversation:transfer',
+  // server → staff
+  transferredIn: 'conversation:transferred-in',
+  transferredOut: 'conversation:transferred-out',
 } as const;
 
 export const namespaces = { visitor: '/visitor', staff: '/staff' } as const;

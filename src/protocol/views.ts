@@ -108,3 +108,18 @@ export interface NoteView {
   text: string;
   createdAt: string;
 }
+
+/** A colleague who could take a transfer now: online, available, with her load. */
+export interface ColleagueView {
+  id: string;
+  displayName: string;
+  activeConversations: number;
+  maxConversations: number;
+}
+
+/** To the counselor who receives a transfer: the conversation, its history, and who handed it over. */
+export interface TransferredInView {
+  conversation: StaffConversationView;
+  messages: MessageView[];
+  from: string;
+}

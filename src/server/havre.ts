@@ -30,6 +30,7 @@ import { createPresence } from './services/presence.ts';
 import { createPrivateNotes } from './services/private-notes.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
+import { createTransfers } from './services/transfers.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
 import { createConversationRepository } from './storage/conversation-repository.ts';
@@ -86,6 +87,16 @@ export async function createHavre(options: HavreOptions) {
     clock,
   });
   const notes = createPrivateNotes({ conversations, tools: conversationTools, cipher, clock });
+  const transfers = createTransfers({
+    tools: conversationTools,
+    conversations,
+    staff: staffRepository,
+    activeCounts: conversationRepository.activeCounts,
+    presence,
+    settings,
+    notes,
+    audit,
+  });
   const waitingRoom = createWaitingRoom({ conversations: conversationRepository, presence, settings, clock });
 
   const app = createHttpApp({
@@ -135,7 +146,7 @@ export async function createHavre(options: HavreOptions) {
     notifier,
     secret,
     log,
-    tools: { closingForms, notes },
+    tools: { closingForms, notes, transfers },
   });
 
   registerHealthRoutes(app, { db });

@@ -11,6 +11,7 @@ import type {
   QueueView,
   StaffConversationView,
   StaffStateView,
+  TransferredInView,
 } from '../../src/protocol/views.ts';
 import { newClientId } from '../ui/client-id.ts';
 import { lastSeq, pendingMessage } from '../ui/message-log.ts';
@@ -44,6 +45,13 @@ export interface ConsoleClient {
     conversationId: string,
     answers: ClosingFormAnswers,
   ): Promise<Ack<{ conversation: StaffConversationView }>>;
+  /** Hands an active conversation to a colleague; its tab closes once the server confirms. */
+  transfer(
+    conversationId: string,
+    toStaffId: string,
+    note: string,
+  ): Promise<Ack<{ conversationId: string; to: string }>>;
+  seeTransferNotice(): void;
   /** Asks the server (a private-notes panel, a transfer dialog) and returns its acknowledgement. */
   request<T>(event: string, payload: unknown): Promise<Ack<T>>;
   /** Connects again after the server dropped the socket, once the session is known to be valid. */
@@ -163,6 +171,13 @@ export function createConsoleClient({ socket, onSessionLost }: ConsoleClientOpti
     // A missing seq means an event was lost on the way: fetch what lies between.
     if (gap) void fetchHistory(conversationId);
   });
+  socket.on(staffEvents.transferredIn, ({ conversation, messages, from }: TransferredInView) => {
+    dispatch({ type: 'transferred-in', conversation, messages, from });
+    void fetchHistory(conversation.id);
+  });
+  socket.on(staffEvents.transferredOut, ({ conversationId, to }: { conversationId: string; to: string }) =>
+    dispatch({ type: 'transferred-out', conversationId, to }),
+  );
   socket.on(staffEvents.visitorTyping, ({ conversationId, typing }: { conversationId: string; typing: boolean }) =>
     setVisitorTyping(conversationId, typing),
   );
@@ -220,6 +235,16 @@ export function createConsoleClient({ socket, onSessionLost }: ConsoleClientOpti
       return ack;
     },
     request,
+    async transfer(conversationId, toStaffId, note) {
+      const ack = await request<{ conversationId: string; to: string }>(staffEvents.transfer, {
+        conversationId,
+        toStaffId,
+        note,
+      });
+      if (ack.ok) dispatch({ type: 'transferred-out', conversationId, to: ack.to });
+      return ack;
+    },
+    seeTransferNotice: () => dispatch({ type: 'transfer-notice-seen' }),
     reconnect() {
       if (!socket.connected) socket.connect();
     },

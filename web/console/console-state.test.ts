@@ -216,3 +216,29 @@ describe('console state: the closing form', () => {
     ]);
   });
 });
+
+describe('console state: transfers', () => {
+  it('closes the sender’s tab and says to whom, once even if told twice', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1), aConversation(2)]) });
+    state = consoleReducer(state, { type: 'transferred-out', conversationId: id(1), to: 'Inès' });
+    state = consoleReducer(state, { type: 'transferred-out', conversationId: id(1), to: 'Inès' });
+    expect(state.tabs.map((tab) => tab.view.id)).toEqual([id(2)]);
+    expect(state.selectedId).toBe(id(2));
+    expect(state.transferNotice).toEqual({ direction: 'out', colleague: 'Inès', number: 1 });
+    expect(consoleReducer(state, { type: 'transfer-notice-seen' }).transferNotice).toBeNull();
+  });
+
+  it('opens the receiver’s tab with its history, without taking her from her current conversation', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1)]) });
+    state = consoleReducer(state, {
+      type: 'transferred-in',
+      conversation: aConversation(2, { lastSeq: 3 }),
+      messages: [aMessage(1), aMessage(2, 'counselor'), aMessage(3, 'system')],
+      from: 'Camille',
+    });
+    expect(state.selectedId).toBe(id(1));
+    expect(tabOf(state, 2)?.log.map((message) => message.seq)).toEqual([1, 2, 3]);
+    expect(tabOf(state, 2)?.unread).toBe(1);
+    expect(state.transferNotice).toEqual({ direction: 'in', colleague: 'Camille', number: 2 });
+  });
+});

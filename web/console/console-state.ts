@@ -37,6 +37,16 @@ export interface ConsoleState {
   staffStates: number;
   /** The closing form's lists, from the settings (null until the first staff state). */
   closingForm: ClosingFormLists | null;
+  /** The last transfer she gave or received, said once on screen until she puts it away. */
+  transferNotice: TransferNotice | null;
+}
+
+export interface TransferNotice {
+  direction: 'in' | 'out';
+  /** The colleague's display name. */
+  colleague: string;
+  /** The tab's number ("Visiteuse 3"). */
+  number: number;
 }
 
 export type ConsoleAction =
@@ -52,7 +62,10 @@ export type ConsoleAction =
   | { type: 'typing'; conversationId: string; typing: boolean }
   | { type: 'select'; conversationId: string }
   | { type: 'viewing'; viewing: boolean }
-  | { type: 'dismiss'; conversationId: string };
+  | { type: 'dismiss'; conversationId: string }
+  | { type: 'transferred-in'; conversation: StaffConversationView; messages: MessageView[]; from: string }
+  | { type: 'transferred-out'; conversationId: string; to: string }
+  | { type: 'transfer-notice-seen' };
 
 export const initialConsoleState: ConsoleState = {
   me: null,
@@ -64,6 +77,7 @@ export const initialConsoleState: ConsoleState = {
   connection: 'connecting',
   staffStates: 0,
   closingForm: null,
+  transferNotice: null,
 };
 
 function newTab(view: StaffConversationView, number: number): ConversationTab {
@@ -167,6 +181,18 @@ function formFiled(state: ConsoleState, view: StaffConversationView): boolean {
   return tab?.view.formDue === true && view.status === 'closed' && !view.formDue;
 }
 
+/** A colleague handed her a conversation: a new tab with its history, without taking her away from her current one. */
+function transferredIn(
+  state: ConsoleState,
+  view: StaffConversationView,
+  messages: MessageView[],
+  from: string,
+): ConsoleState {
+  const next = ensureSelection(addMessages(upsertConversation(state, view), view.id, messages));
+  const number = next.tabs.find((tab) => tab.view.id === view.id)?.number ?? 0;
+  return { ...next, transferNotice: { direction: 'in', colleague: from, number } };
+}
+
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
   switch (action.type) {
     case 'connection':
@@ -219,6 +245,16 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     }
     case 'dismiss':
       return dismiss(state, action.conversationId);
+    case 'transferred-in':
+      return transferredIn(state, action.conversation, action.messages, action.from);
+    case 'transferred-out': {
+      const tab = state.tabs.find((candidate) => candidate.view.id === action.conversationId);
+      if (!tab) return state;
+      const notice: TransferNotice = { direction: 'out', colleague: action.to, number: tab.number };
+      return { ...dismiss(state, action.conversationId), transferNotice: notice };
+    }
+    case 'transfer-notice-seen':
+      return { ...state, transferNotice: null };
   }
 }
 

@@ -11,6 +11,7 @@ import { ConversationView } from './conversation-view.tsx';
 import { useNow, useShortcut } from './hooks.ts';
 import { useLocale } from './locale-context.ts';
 import { minutesSince } from './time.ts';
+import { TransferNotice } from './transfer-notice.tsx';
 
 interface ConversationAreaProps {
   state: ConsoleState;
@@ -56,6 +57,7 @@ export function ConversationArea({ state, client, keyboard }: ConversationAreaPr
   if (tabs.length === 0) {
     return (
       <section class="panel conversations is-empty" aria-label={t('tabs.label')}>
+        <TransferNotice notice={state.transferNotice} client={client} />
         <p>{t('tabs.none')}</p>
       </section>
     );
@@ -63,6 +65,7 @@ export function ConversationArea({ state, client, keyboard }: ConversationAreaPr
 
   return (
     <section class="panel conversations">
+      <TransferNotice notice={state.transferNotice} client={client} />
       <div role="tablist" aria-label={t('tabs.label')} class="tabs" onKeyDown={onKeyDown}>
         {tabs.map((tab) => {
           const selected = tab.view.id === selectedId;

@@ -10,8 +10,9 @@ import { toStaffConversationView } from '../services/views.ts';
 import type { StaffRow } from '../storage/schema.ts';
 import { acknowledgedEvents } from './acknowledged.ts';
 import type { Notifier } from './notifier.ts';
+import { registerTransfer, type TransferDeps } from './staff-transfer.ts';
 
-export interface ConversationToolsDeps {
+export interface ConversationToolsDeps extends TransferDeps {
   closingForms: ClosingForms;
   notes: PrivateNotes;
   notifier: Notifier;
@@ -20,6 +21,7 @@ export interface ConversationToolsDeps {
 
 export function registerConversationTools(socket: Socket, staff: StaffRow, deps: ConversationToolsDeps): void {
   const on = acknowledgedEvents(socket, deps.log);
+  registerTransfer(socket, staff, deps);
 
   on(staffEvents.submitClosingForm, closingFormSubmitSchema, async ({ conversationId, answers }) => {
     const filed = await deps.closingForms.file(staff.id, conversationId, answers);

@@ -38,7 +38,7 @@ interface Deps {
   notifier: Notifier;
   secret: string;
   log: Logger;
-  tools: Omit<ConversationToolsDeps, 'notifier' | 'log'>;
+  tools: Omit<ConversationToolsDeps, 'notifier' | 'log' | 'namespace' | 'conversations'>;
 }
 
 interface StaffSocketData {
@@ -174,7 +174,7 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
     return { conversation: toStaffConversationView(conversation) };
   });
 
-  registerConversationTools(socket, staff, { ...deps.tools, notifier, log });
+  registerConversationTools(socket, staff, { ...deps.tools, notifier, log, namespace: deps.namespace, conversations });
 
   socket.emit(staffEvents.state, await stateOf(staff, deps));
   notifier.queueChanged();

@@ -112,6 +112,10 @@ export function createConversationService({ conversations, settings, cipher, clo
     sendAsVisitor: (conversationId: string, clientId: string, text: string): Promise<SentMessage> =>
       append(conversationId, 'visitor', null, clientId, text),
 
+    /** A neutral line from Havre itself (a transfer), seen by both sides like any message. */
+    sendAsSystem: (conversationId: string, text: string): Promise<SentMessage> =>
+      append(conversationId, 'system', null, randomUUID(), text),
+
     async sendAsCounselor(counselorId: string, conversationId: string, clientId: string, text: string) {
       // Checked before anything else, so that a conversation that is not hers tells her nothing more.
       await assignedTo(counselorId, conversationId);

@@ -57,6 +57,38 @@ export function createConversationToolsRepository(db: Kysely<Database>) {
       });
     },
 
+    /**
+     * Hands an active conversation to another counselor below her limit. Her staff row is locked first, as
+     * when she takes the next visitor, so a transfer and her own take cannot both pass the limit.
+     */
+    transfer(conversationId: string, fromId: string, toId: string, limit: number) {
+      return db.transaction().execute(async (trx) => {
+        await trx.selectFrom('staff').select('id').where('id', '=', toId).forUpdate().execute();
+        const conversation = await trx
+          .selectFrom('conversations')
+          .selectAll()
+          .where('id', '=', conversationId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!conversation || conversation.counselor_id !== fromId) return { outcome: 'not_assigned' as const };
+        if (conversation.status !== 'active') return { outcome: 'not_active' as const };
+        const { count } = await trx
+          .selectFrom('conversations')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .where('counselor_id', '=', toId)
+          .where('status', '=', 'active')
+          .executeTakeFirstOrThrow();
+        if (Number(count) >= limit) return { outcome: 'at_capacity' as const };
+        const moved = await trx
+          .updateTable('conversations')
+          .set({ counselor_id: toId })
+          .where('id', '=', conversationId)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return { outcome: 'transferred' as const, conversation: moved };
+      });
+    },
+
     closingForm: (conversationId: string) =>
       db.selectFrom('closing_forms').selectAll().where('conversation_id', '=', conversationId).executeTakeFirst(),
 
