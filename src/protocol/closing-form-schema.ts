@@ -61,3 +61,8 @@ export const MAX_TRANSFER_NOTE_LENGTH = 2000;
 export const transferSchema = z
   .object({ conversationId: z.uuid(), toStaffId: z.uuid(), note: z.string().max(MAX_TRANSFER_NOTE_LENGTH) })
   .strict();
+
+// ---- read marks ----
+const seq = z.number().int().min(0);
+export const visitorReadSchema = z.object({ seq }).strict();
+export const staffReadSchema = z.object({ conversationId: z.uuid(), seq }).strict();

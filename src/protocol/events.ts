@@ -6,6 +6,8 @@ export const visitorEvents = {
   history: 'message:history',
   typing: 'typing',
   end: 'conversation:end',
+  /** Both ways: she has seen up to `seq`; the counselor has read up to `seq`. */
+  read: 'message:read',
   // server → visitor
   state: 'conversation:state',
   message: 'message:new',
@@ -31,6 +33,8 @@ export const staffEvents = {
   notes: 'note:list',
   colleagues: 'transfer:colleagues',
   transfer: 'conversation:transfer',
+  /** Both ways: she has read up to `seq`; the visitor has seen up to `seq`. */
+  read: 'message:read',
   // server → staff
   transferredIn: 'conversation:transferred-in',
   transferredOut: 'conversation:transferred-out',

@@ -30,6 +30,8 @@ export interface VisitorConversationView {
   waitExceedsClosing: boolean;
   urgent: boolean;
   lastSeq: number;
+  /** Her counselor has read her messages up to this sequence number. */
+  counselorReadSeq: number;
 }
 
 /** Everything a visitor's page needs before she writes: hours, admission, the wait she can expect. */
@@ -74,6 +76,8 @@ export interface StaffConversationView {
   intake: IntakeAnswers;
   /** It has ended and her closing form is still owed: the tab stays until she sends it. */
   formDue: boolean;
+  /** The visitor has seen the messages up to this sequence number. */
+  visitorReadSeq: number;
 }
 
 export type PresenceStatus = 'available' | 'paused';

@@ -28,6 +28,7 @@ import { createClosingForms } from './services/closing-forms.ts';
 import { createConversationService } from './services/conversations.ts';
 import { createPresence } from './services/presence.ts';
 import { createPrivateNotes } from './services/private-notes.ts';
+import { createReadMarks } from './services/read-marks.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
 import { createTransfers } from './services/transfers.ts';
@@ -87,6 +88,7 @@ export async function createHavre(options: HavreOptions) {
     clock,
   });
   const notes = createPrivateNotes({ conversations, tools: conversationTools, cipher, clock });
+  const readMarks = createReadMarks({ tools: conversationTools, conversations });
   const transfers = createTransfers({
     tools: conversationTools,
     conversations,
@@ -134,6 +136,7 @@ export async function createHavre(options: HavreOptions) {
     absence,
     staffNamespace,
     log,
+    readMarks,
   });
   const staffRealtime = attachStaffNamespace({
     namespace: staffNamespace,
@@ -146,7 +149,7 @@ export async function createHavre(options: HavreOptions) {
     notifier,
     secret,
     log,
-    tools: { closingForms, notes, transfers },
+    tools: { closingForms, notes, transfers, readMarks },
   });
 
   registerHealthRoutes(app, { db });

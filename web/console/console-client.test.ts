@@ -58,6 +58,7 @@ const aConversation = (): StaffConversationView => ({
   urgent: false,
   intake: {},
   formDue: false,
+  visitorReadSeq: 0,
 });
 const aStaffState = (): StaffStateView => ({
   me: { id: 'me', displayName: 'Inès', role: 'counselor', status: 'available', maxConversations: 2 },

@@ -22,6 +22,7 @@ import {
   initialConsoleState,
   messagesToSend,
   needsHistory,
+  readUpTo,
 } from './console-state.ts';
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -71,10 +72,22 @@ export function createConsoleClient({ socket, onSessionLost }: ConsoleClientOpti
   const flushing = new Set<string>();
   const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
+  /** Read marks told to the server, by conversation: each is told once, and only forward. */
+  const toldRead = new Map<string, number>();
+
   const dispatch = (action: ConsoleAction) => {
     state = consoleReducer(state, action);
     for (const listener of listeners) listener();
+    tellRead();
   };
+
+  /** She has the conversation on screen: the visitor will see "Lu" under her messages. A hint, never retried. */
+  function tellRead(): void {
+    const read = readUpTo(state);
+    if (!read || !socket.connected || (toldRead.get(read.conversationId) ?? 0) >= read.seq) return;
+    toldRead.set(read.conversationId, read.seq);
+    socket.emit(staffEvents.read, read, () => {});
+  }
 
   async function request<T>(event: string, payload: unknown): Promise<Ack<T>> {
     // Never let socket.io buffer a request while offline: a "take next" replayed minutes later would surprise her.
@@ -171,6 +184,9 @@ export function createConsoleClient({ socket, onSessionLost }: ConsoleClientOpti
     // A missing seq means an event was lost on the way: fetch what lies between.
     if (gap) void fetchHistory(conversationId);
   });
+  socket.on(staffEvents.read, ({ conversationId, seq }: { conversationId: string; seq: number }) =>
+    dispatch({ type: 'visitor-read', conversationId, seq }),
+  );
   socket.on(staffEvents.transferredIn, ({ conversation, messages, from }: TransferredInView) => {
     dispatch({ type: 'transferred-in', conversation, messages, from });
     void fetchHistory(conversation.id);

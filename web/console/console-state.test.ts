@@ -11,6 +11,7 @@ import {
   isAtCapacity,
   messagesToSend,
   needsHistory,
+  readUpTo,
 } from './console-state.ts';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -26,6 +27,7 @@ const aConversation = (n: number, change: Partial<StaffConversationView> = {}): 
   urgent: false,
   intake: {},
   formDue: false,
+  visitorReadSeq: 0,
   ...change,
 });
 
@@ -240,5 +242,23 @@ describe('console state: transfers', () => {
     expect(tabOf(state, 2)?.log.map((message) => message.seq)).toEqual([1, 2, 3]);
     expect(tabOf(state, 2)?.unread).toBe(1);
     expect(state.transferNotice).toEqual({ direction: 'in', colleague: 'Camille', number: 2 });
+  });
+});
+
+describe('console state: read marks', () => {
+  it('moves the visitor’s read mark forward only', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1)]) });
+    state = consoleReducer(state, { type: 'visitor-read', conversationId: id(1), seq: 3 });
+    state = consoleReducer(state, { type: 'visitor-read', conversationId: id(1), seq: 2 });
+    expect(tabOf(state, 1)?.view.visitorReadSeq).toBe(3);
+  });
+
+  it('tells what she has on screen: the selected active conversation, only while she is looking', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1), aConversation(2)]) });
+    expect(readUpTo(state)).toBeNull();
+    state = consoleReducer(state, { type: 'messages', conversationId: id(1), messages: [aMessage(1), aMessage(2)] });
+    expect(readUpTo(state)).toEqual({ conversationId: id(1), seq: 2 });
+    expect(readUpTo(consoleReducer(state, { type: 'viewing', viewing: false }))).toBeNull();
+    expect(readUpTo(consoleReducer(state, { type: 'select', conversationId: id(2) }))).toBeNull();
   });
 });

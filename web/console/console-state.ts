@@ -65,7 +65,8 @@ export type ConsoleAction =
   | { type: 'dismiss'; conversationId: string }
   | { type: 'transferred-in'; conversation: StaffConversationView; messages: MessageView[]; from: string }
   | { type: 'transferred-out'; conversationId: string; to: string }
-  | { type: 'transfer-notice-seen' };
+  | { type: 'transfer-notice-seen' }
+  | { type: 'visitor-read'; conversationId: string; seq: number };
 
 export const initialConsoleState: ConsoleState = {
   me: null,
@@ -255,6 +256,11 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     }
     case 'transfer-notice-seen':
       return { ...state, transferNotice: null };
+    case 'visitor-read':
+      return updateTab(state, action.conversationId, (tab) => ({
+        ...tab,
+        view: { ...tab.view, visitorReadSeq: Math.max(tab.view.visitorReadSeq, action.seq) },
+      }));
   }
 }
 
@@ -278,4 +284,12 @@ export function needsHistory(tab: ConversationTab): boolean {
 
 export function totalUnread(state: ConsoleState): number {
   return state.tabs.reduce((sum, tab) => sum + tab.unread, 0);
+}
+
+/** The seq up to which she has the selected conversation on screen, if that should be told to the visitor. */
+export function readUpTo(state: ConsoleState): { conversationId: string; seq: number } | null {
+  const tab = state.tabs.find((candidate) => candidate.view.id === state.selectedId);
+  if (!state.viewing || !tab || tab.view.status !== 'active') return null;
+  const seq = lastSeq(tab.log);
+  return seq > 0 ? { conversationId: tab.view.id, seq } : null;
 }

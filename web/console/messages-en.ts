@@ -243,6 +243,8 @@ export const en: Record<MessageKey, string> = {
   'tabs.formDue': 'form to fill in',
   'error.CONVERSATION_NOT_ENDED': 'This conversation has not ended.',
   'error.CLOSING_FORM_NOT_DUE': 'The form for this conversation was sent already.',
+  // ---- conversation tools: read marks ----
+  'conversation.read': 'Read',
   // ---- conversation tools: private notes ----
   'notes.title': 'Private notes',
   'notes.hint': 'For the team only: the visitor never sees them. Deleted with the conversation.',

@@ -245,6 +245,8 @@ export const fr = {
   'tabs.formDue': 'fiche à remplir',
   'error.CONVERSATION_NOT_ENDED': 'Cette conversation n’est pas terminée.',
   'error.CLOSING_FORM_NOT_DUE': 'La fiche de cette conversation a déjà été envoyée.',
+  // ---- conversation tools: read marks ----
+  'conversation.read': 'Lu',
   // ---- conversation tools: private notes ----
   'notes.title': 'Notes privées',
   'notes.hint': 'Pour l’équipe seulement : la visiteuse ne les voit jamais. Effacées avec la conversation.',

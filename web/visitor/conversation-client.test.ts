@@ -102,6 +102,7 @@ const aConversation = (overrides: Partial<VisitorConversationView> = {}): Visito
   waitExceedsClosing: false,
   urgent: false,
   lastSeq: 0,
+  counselorReadSeq: 0,
   ...overrides,
 });
 

@@ -1,20 +1,29 @@
 // The counselor's conversation tools on the staff socket: her closing form and her private notes. Notes are
 // answered to her acknowledgement only and pushed to nobody: they never reach the visitor namespace.
 import type { Logger } from 'pino';
-import type { Socket } from 'socket.io';
-import { closingFormSubmitSchema, noteAddSchema, noteListSchema } from '../../protocol/closing-form-schema.ts';
-import { staffEvents } from '../../protocol/events.ts';
+import type { Namespace, Socket } from 'socket.io';
+import {
+  closingFormSubmitSchema,
+  noteAddSchema,
+  noteListSchema,
+  staffReadSchema,
+} from '../../protocol/closing-form-schema.ts';
+import { staffEvents, visitorEvents } from '../../protocol/events.ts';
 import type { ClosingForms } from '../services/closing-forms.ts';
 import type { PrivateNotes } from '../services/private-notes.ts';
+import type { ReadMarks } from '../services/read-marks.ts';
 import { toStaffConversationView } from '../services/views.ts';
 import type { StaffRow } from '../storage/schema.ts';
 import { acknowledgedEvents } from './acknowledged.ts';
 import type { Notifier } from './notifier.ts';
+import { rooms } from './rooms.ts';
 import { registerTransfer, type TransferDeps } from './staff-transfer.ts';
 
 export interface ConversationToolsDeps extends TransferDeps {
   closingForms: ClosingForms;
   notes: PrivateNotes;
+  readMarks: ReadMarks;
+  visitorNamespace: Namespace;
   notifier: Notifier;
   log: Logger;
 }
@@ -37,4 +46,15 @@ export function registerConversationTools(socket: Socket, staff: StaffRow, deps:
   on(staffEvents.notes, noteListSchema, async ({ conversationId }) => ({
     notes: await deps.notes.forCounselor(staff.id, conversationId),
   }));
+
+  // She has the conversation on screen: the visitor sees "Lu" under her messages up to here.
+  on(staffEvents.read, staffReadSchema, async ({ conversationId, seq }) => {
+    const moved = await deps.readMarks.byCounselor(staff.id, conversationId, seq);
+    if (moved) {
+      deps.visitorNamespace
+        .to(rooms.visitor(conversationId))
+        .emit(visitorEvents.read, { seq: moved.counselor_read_seq });
+    }
+    return {};
+  });
 }

@@ -38,7 +38,7 @@ interface Deps {
   notifier: Notifier;
   secret: string;
   log: Logger;
-  tools: Omit<ConversationToolsDeps, 'notifier' | 'log' | 'namespace' | 'conversations'>;
+  tools: Omit<ConversationToolsDeps, 'notifier' | 'log' | 'namespace' | 'conversations' | 'visitorNamespace'>;
 }
 
 interface StaffSocketData {
@@ -174,7 +174,14 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
     return { conversation: toStaffConversationView(conversation) };
   });
 
-  registerConversationTools(socket, staff, { ...deps.tools, notifier, log, namespace: deps.namespace, conversations });
+  registerConversationTools(socket, staff, {
+    ...deps.tools,
+    notifier,
+    log,
+    namespace: deps.namespace,
+    conversations,
+    visitorNamespace,
+  });
 
   socket.emit(staffEvents.state, await stateOf(staff, deps));
   notifier.queueChanged();

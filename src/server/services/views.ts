@@ -28,6 +28,7 @@ export function toStaffConversationView(row: ConversationRow): StaffConversation
     urgent: row.urgent,
     intake: row.intake,
     formDue: row.closing_form_due,
+    visitorReadSeq: row.visitor_read_seq,
   };
 }
 
@@ -44,5 +45,6 @@ export function toVisitorConversationView(
     waitExceedsClosing: waiting && place.waitExceedsClosing,
     urgent: row.urgent,
     lastSeq: row.last_seq,
+    counselorReadSeq: row.counselor_read_seq,
   };
 }

@@ -1,6 +1,6 @@
 // The SQL of the counselor's conversation tools: closing forms (kept for statistics) and staff-only texts
 // (sealed, purged with the conversation by purgeClosedBefore).
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ClosingFormAnswers } from '../../protocol/closing-form-schema.ts';
 import type { ConversationRow, Database, StaffTextKind } from './schema.ts';
 
@@ -87,6 +87,18 @@ export function createConversationToolsRepository(db: Kysely<Database>) {
           .executeTakeFirstOrThrow();
         return { outcome: 'transferred' as const, conversation: moved };
       });
+    },
+
+    /** Moves a side's read mark forward (never back, never past the last message); the row if it moved. */
+    markRead(conversationId: string, side: 'visitor' | 'counselor', seq: number) {
+      const column = side === 'visitor' ? 'visitor_read_seq' : 'counselor_read_seq';
+      return db
+        .updateTable('conversations')
+        .set({ [column]: sql<number>`least(${seq}, last_seq)` })
+        .where('id', '=', conversationId)
+        .where(column, '<', sql<number>`least(${seq}, last_seq)`)
+        .returningAll()
+        .executeTakeFirst();
     },
 
     closingForm: (conversationId: string) =>

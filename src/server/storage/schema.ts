@@ -41,6 +41,10 @@ export interface ConversationTable {
   purged_at: Timestamp | null;
   /** She held it and it ended: her closing form is owed (migration 0004). */
   closing_form_due: Generated<boolean>;
+  /** The visitor has seen every message up to this sequence number (migration 0004). */
+  visitor_read_seq: Generated<number>;
+  /** Her counselor has had the conversation on screen up to this sequence number (migration 0004). */
+  counselor_read_seq: Generated<number>;
 }
 
 export interface ConversationKeyTable {

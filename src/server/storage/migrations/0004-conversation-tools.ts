@@ -6,6 +6,9 @@ import { type Kysely, sql } from 'kysely';
 const statements = [
   // Set when a conversation she held closes; cleared when she sends the form. Older conversations owe nothing.
   sql`alter table conversations add column closing_form_due boolean not null default false`,
+  // How far each side has read (a message sequence number), so that a reload shows the same "read" marks.
+  sql`alter table conversations add column visitor_read_seq integer not null default 0`,
+  sql`alter table conversations add column counselor_read_seq integer not null default 0`,
   sql`create index conversations_form_due on conversations (counselor_id) where closing_form_due`,
   sql`create table closing_forms (
     conversation_id uuid primary key references conversations (id),
