@@ -91,8 +91,10 @@ function MessageItem({ message, failed, read, onRetry }: MessageItemProps) {
         </>
       );
     } else if (message.state === 'pending') meta = t('chat.pending');
-    else if (read) meta = t('chat.read');
-    else meta = time ? t('chat.sentAt', { time }) : t('chat.sent');
+    else {
+      meta = time ? t('chat.sentAt', { time }) : t('chat.sent');
+      if (read) meta = [meta, ' · ', <span key="read">{t('chat.read')}</span>];
+    }
   } else if (time) {
     meta = time;
   }
