@@ -1,6 +1,6 @@
 // The closing form's rule: every answer names a category of the lists as they are now, so that the statistics
 // count only what the association asked. Pure, no I/O.
-import type { ClosingFormAnswers, ClosingFormLists, ClosingListName } from '../protocol/closing-form-schema.ts';
+import type { ClosingFormAnswers, ClosingFormLists, ClosingListName } from '../protocol/conversation-tools-schema.ts';
 import { HavreError } from '../protocol/errors.ts';
 
 /** The answers' ids that are not in the current lists (empty when all are known). */

@@ -1,7 +1,7 @@
 // The association's settings, as admins edit them: hours, limits, retention, the intake questions, admission
 // and what the visitor page shows. Every field is checked here before anything is stored.
 import { z } from 'zod';
-import { closingFormListsSchema } from './closing-form-schema.ts';
+import { closingFormListsSchema } from './conversation-tools-schema.ts';
 import { scheduleSchema } from './schedule-schema.ts';
 
 const slug = z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes');
@@ -70,4 +70,4 @@ export const intakeAnswersSchema = z
 export type IntakeAnswers = z.infer<typeof intakeAnswersSchema>;
 
 // ---- closing form (conversation tools) ----
-export { type ClosingFormLists, closingFormListsSchema } from './closing-form-schema.ts';
+export { type ClosingFormLists, closingFormListsSchema } from './conversation-tools-schema.ts';

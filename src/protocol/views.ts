@@ -1,5 +1,5 @@
 // Shapes the server sends: what visitors and staff see of conversations, messages and the queue.
-import type { ClosingFormLists } from './closing-form-schema.ts';
+import type { ClosingFormLists } from './conversation-tools-schema.ts';
 import type { Intake, IntakeAnswers, Role, Schedule } from './schemas.ts';
 
 export type Author = 'visitor' | 'counselor' | 'system';

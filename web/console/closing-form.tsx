@@ -1,8 +1,12 @@
 // The closing form she owes once a conversation ends: what kinds of violence were spoken of, by whom, her
 // age, what was done and where she was referred, and a comment for the team. Sending it puts the tab away.
 import { useId, useState } from 'preact/hooks';
-import type { ClosingCategory, ClosingFormAnswers, ClosingFormLists } from '../../src/protocol/closing-form-schema.ts';
-import { MAX_CLOSING_COMMENT_LENGTH } from '../../src/protocol/closing-form-schema.ts';
+import type {
+  ClosingCategory,
+  ClosingFormAnswers,
+  ClosingFormLists,
+} from '../../src/protocol/conversation-tools-schema.ts';
+import { MAX_CLOSING_COMMENT_LENGTH } from '../../src/protocol/conversation-tools-schema.ts';
 import type { ApiError } from './api.ts';
 import type { ConsoleClient } from './console-client.ts';
 import { errorText } from './error-text.ts';

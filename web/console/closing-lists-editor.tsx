@@ -1,6 +1,6 @@
 // The admins' editor of the closing form's lists: for each list, its categories in French and English, added
 // or removed. Removing a category does not touch forms already filed with it.
-import { type ClosingListName, closingListNames } from '../../src/protocol/closing-form-schema.ts';
+import { type ClosingListName, closingListNames } from '../../src/protocol/conversation-tools-schema.ts';
 import { type CategoryRow, MAX_CATEGORIES, newCategory } from './closing-lists-form.ts';
 import { useLocale } from './locale-context.ts';
 import type { MessageKey } from './messages.ts';

@@ -4,7 +4,7 @@ import {
   type ClosingFormLists,
   type ClosingListName,
   closingListNames,
-} from '../../src/protocol/closing-form-schema.ts';
+} from '../../src/protocol/conversation-tools-schema.ts';
 import { slugify, uniqueSlug } from './intake-form.ts';
 
 export const MAX_CATEGORIES = 30;

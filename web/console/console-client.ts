@@ -2,7 +2,7 @@
 // Delivery is at-least-once from here (same client id on every retry) and exactly-once on screen
 // (message-log merges by client id); after each (re)connection it resumes every tab from its last seq.
 import type { Socket } from 'socket.io-client';
-import type { ClosingFormAnswers } from '../../src/protocol/closing-form-schema.ts';
+import type { ClosingFormAnswers } from '../../src/protocol/conversation-tools-schema.ts';
 import { staffEvents } from '../../src/protocol/events.ts';
 import type {
   Ack,

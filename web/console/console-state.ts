@@ -1,6 +1,6 @@
 // The console's live state as a pure reducer over what the server says and what the counselor does, so the
 // rules that matter (unread counts, tab numbering, what to resume after a reconnect) are tested without a socket.
-import type { ClosingFormLists } from '../../src/protocol/closing-form-schema.ts';
+import type { ClosingFormLists } from '../../src/protocol/conversation-tools-schema.ts';
 import type {
   MessageView,
   PresenceStatus,

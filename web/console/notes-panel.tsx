@@ -1,7 +1,7 @@
 // Her private notes beside a conversation: staff-only, sealed on the server, never shown to the visitor, and
 // deleted with the conversation. A colleague's note (a transfer's) shows with her name.
 import { useEffect, useId, useState } from 'preact/hooks';
-import { MAX_NOTE_LENGTH } from '../../src/protocol/closing-form-schema.ts';
+import { MAX_NOTE_LENGTH } from '../../src/protocol/conversation-tools-schema.ts';
 import { staffEvents } from '../../src/protocol/events.ts';
 import type { NoteView } from '../../src/protocol/views.ts';
 import type { ApiError } from './api.ts';

@@ -2,7 +2,7 @@
 // a note for her (kept as a private note), and the hand-over. Colleagues at their limit show but cannot be
 // chosen. The native <dialog> traps the focus and closes on Escape.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { MAX_TRANSFER_NOTE_LENGTH } from '../../src/protocol/closing-form-schema.ts';
+import { MAX_TRANSFER_NOTE_LENGTH } from '../../src/protocol/conversation-tools-schema.ts';
 import { staffEvents } from '../../src/protocol/events.ts';
 import type { ColleagueView } from '../../src/protocol/views.ts';
 import type { ApiError } from './api.ts';

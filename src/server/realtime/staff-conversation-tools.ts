@@ -7,7 +7,7 @@ import {
   noteAddSchema,
   noteListSchema,
   staffReadSchema,
-} from '../../protocol/closing-form-schema.ts';
+} from '../../protocol/conversation-tools-schema.ts';
 import { staffEvents, visitorEvents } from '../../protocol/events.ts';
 import type { ClosingForms } from '../services/closing-forms.ts';
 import type { PrivateNotes } from '../services/private-notes.ts';

@@ -3,7 +3,7 @@
 // is untouched and gets the neutral line as a message.
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
-import { transferSchema } from '../../protocol/closing-form-schema.ts';
+import { transferSchema } from '../../protocol/conversation-tools-schema.ts';
 import { staffEvents } from '../../protocol/events.ts';
 import { emptySchema } from '../../protocol/schemas.ts';
 import type { TransferredInView } from '../../protocol/views.ts';

@@ -2,7 +2,7 @@
 // event acts on that conversation only: a visitor never names a conversation, so she cannot reach another.
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
-import { visitorReadSchema } from '../../protocol/closing-form-schema.ts';
+import { visitorReadSchema } from '../../protocol/conversation-tools-schema.ts';
 import { HavreError } from '../../protocol/errors.ts';
 import { visitorEvents } from '../../protocol/events.ts';
 import {

@@ -2,7 +2,7 @@
 // stored as category ids (for statistics, never purged) with the free comment sealed like a message.
 import { randomUUID } from 'node:crypto';
 import { checkClosingAnswers } from '../../core/closing-form.ts';
-import type { ClosingFormAnswers } from '../../protocol/closing-form-schema.ts';
+import type { ClosingFormAnswers } from '../../protocol/conversation-tools-schema.ts';
 import { HavreError } from '../../protocol/errors.ts';
 import type { Clock } from '../clock.ts';
 import type { ContentCipher } from '../crypto/content-cipher.ts';

@@ -1,7 +1,7 @@
 // What a new Havre starts with: the association's usual hours, two conversations per counselor, 30 days of
 // retention, a short optional intake, open admission, and a visitor page that names nothing sensitive.
 import { defaultSchedule } from '../../core/schedule.ts';
-import type { ClosingFormLists } from '../../protocol/closing-form-schema.ts';
+import type { ClosingFormLists } from '../../protocol/conversation-tools-schema.ts';
 import { DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR } from '../../protocol/limits.ts';
 import type { IntakeQuestion, Settings } from '../../protocol/schemas.ts';
 

@@ -1,7 +1,7 @@
 // The SQL of the counselor's conversation tools: closing forms (kept for statistics) and staff-only texts
 // (sealed, purged with the conversation by purgeClosedBefore).
 import { type Kysely, sql } from 'kysely';
-import type { ClosingFormAnswers } from '../../protocol/closing-form-schema.ts';
+import type { ClosingFormAnswers } from '../../protocol/conversation-tools-schema.ts';
 import type { ConversationRow, Database, StaffTextKind } from './schema.ts';
 
 export interface NewStaffText {

@@ -1,6 +1,6 @@
-// The closing form a counselor fills in when a conversation ends: the lists she picks from (admin-editable,
-// ids with French and English labels) and her answers. Answers are category ids only, kept for statistics;
-// the free comment is staff-only text, encrypted and purged with the conversation's content.
+// The contracts of the counselor's conversation tools: the closing form (the lists she picks from, admin-editable
+// ids with French and English labels, and her answers: category ids only, kept for statistics, plus a free
+// comment that is staff-only, encrypted and purged with the content), private notes, transfer and read marks.
 import { z } from 'zod';
 
 const slug = z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes');
