@@ -241,6 +241,7 @@ export const en: Record<MessageKey, string> = {
   'closingForm.submit': 'Send the form and close the tab',
   'closingForm.actionsRequired': 'Tick at least one thing done (listening, for instance).',
   'tabs.formDue': 'form to fill in',
+  'closingForm.owed': 'Fill in the closing form to close the tab.',
   'error.CONVERSATION_NOT_ENDED': 'This conversation has not ended.',
   'error.CLOSING_FORM_NOT_DUE': 'The form for this conversation was sent already.',
   // ---- conversation tools: read marks ----

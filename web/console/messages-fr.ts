@@ -243,6 +243,7 @@ export const fr = {
   'closingForm.submit': 'Envoyer la fiche et fermer l’onglet',
   'closingForm.actionsRequired': 'Cochez au moins une chose faite (l’écoute, par exemple).',
   'tabs.formDue': 'fiche à remplir',
+  'closingForm.owed': 'Remplissez la fiche de fin de conversation pour fermer l’onglet.',
   'error.CONVERSATION_NOT_ENDED': 'Cette conversation n’est pas terminée.',
   'error.CLOSING_FORM_NOT_DUE': 'La fiche de cette conversation a déjà été envoyée.',
   // ---- conversation tools: read marks ----
