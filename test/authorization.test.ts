@@ -66,6 +66,18 @@ const socketRules: Record<string, { access: Access; payload: unknown }> = {
   'message:history': { access: 'staff', payload: { conversationId: someone, afterSeq: 0 } },
   typing: { access: 'staff', payload: { conversationId: someone, typing: true } },
   'conversation:end': { access: 'staff', payload: { conversationId: someone } },
+  'closing-form:submit': {
+    access: 'staff',
+    payload: {
+      conversationId: someone,
+      answers: { violenceTypes: [], author: null, ageBracket: null, actions: ['listening'], services: [], comment: '' },
+    },
+  },
+  'note:add': { access: 'staff', payload: { conversationId: someone, text: 'x' } },
+  'note:list': { access: 'staff', payload: { conversationId: someone } },
+  'transfer:colleagues': { access: 'staff', payload: {} },
+  'conversation:transfer': { access: 'staff', payload: { conversationId: someone, toStaffId: someone, note: '' } },
+  'message:read': { access: 'staff', payload: { conversationId: someone, seq: 1 } },
 };
 
 let server: TestServer;

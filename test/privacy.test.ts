@@ -44,7 +44,9 @@ const documentedColumns: Record<string, string[]> = {
     'assigned_at',
     'closed_at',
     'closed_reason',
+    'closing_form_due',
     'counselor_id',
+    'counselor_read_seq',
     'created_at',
     'id',
     'intake',
@@ -54,6 +56,7 @@ const documentedColumns: Record<string, string[]> = {
     'status',
     'token_hash',
     'urgent',
+    'visitor_read_seq',
   ],
   havre_migration_lock: ['id', 'is_locked'],
   havre_migrations: ['name', 'timestamp'],
@@ -63,6 +66,18 @@ const documentedColumns: Record<string, string[]> = {
   staff_sessions: ['created_at', 'expires_at', 'id_hash', 'staff_id'],
   staff_recovery_codes: ['code_hash', 'staff_id', 'used_at'],
   staff_totp: ['created_at', 'enabled_at', 'last_step', 'secret', 'staff_id'],
+  // conversation tools (migration 0004)
+  closing_forms: [
+    'actions',
+    'age_bracket',
+    'author',
+    'conversation_id',
+    'counselor_id',
+    'services',
+    'submitted_at',
+    'violence_types',
+  ],
+  staff_texts: ['ciphertext', 'conversation_id', 'created_at', 'id', 'kind', 'staff_id'],
 };
 /** The rows of the settings table: the admin's settings, the master-key check, the set-up token's hash. */
 const documentedSettingsKeys = ['general', 'master_key_check', 'setup_token_hash'];

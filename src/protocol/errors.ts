@@ -36,6 +36,11 @@ export const errorStatus = {
   TOTP_NOT_ENABLED: 409,
   TOTP_REQUIRED: 409,
   TOTP_NOT_STARTED: 409,
+  // conversation tools
+  CONVERSATION_NOT_ENDED: 409,
+  CLOSING_FORM_NOT_DUE: 409,
+  TRANSFER_TARGET_UNAVAILABLE: 409,
+  TRANSFER_TARGET_AT_CAPACITY: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -6,6 +6,8 @@ export const visitorEvents = {
   history: 'message:history',
   typing: 'typing',
   end: 'conversation:end',
+  /** Both ways: she has seen up to `seq`; the counselor has read up to `seq`. */
+  read: 'message:read',
   // server → visitor
   state: 'conversation:state',
   message: 'message:new',
@@ -25,6 +27,17 @@ export const staffEvents = {
   conversation: 'conversation:update',
   message: 'message:new',
   visitorTyping: 'typing',
+  // conversation tools (closing form, private notes)
+  submitClosingForm: 'closing-form:submit',
+  addNote: 'note:add',
+  notes: 'note:list',
+  colleagues: 'transfer:colleagues',
+  transfer: 'conversation:transfer',
+  /** Both ways: she has read up to `seq`; the visitor has seen up to `seq`. */
+  read: 'message:read',
+  // server → staff
+  transferredIn: 'conversation:transferred-in',
+  transferredOut: 'conversation:transferred-out',
 } as const;
 
 export const namespaces = { visitor: '/visitor', staff: '/staff' } as const;

@@ -1,6 +1,7 @@
 // The association's settings, as admins edit them: hours, limits, retention, the intake questions, admission
 // and what the visitor page shows. Every field is checked here before anything is stored.
 import { z } from 'zod';
+import { closingFormListsSchema } from './conversation-tools-schema.ts';
 import { MAX_CONVERSATIONS_PER_COUNSELOR } from './limits.ts';
 import { scheduleSchema } from './schedule-schema.ts';
 
@@ -58,6 +59,8 @@ export const settingsSchema = z.object({
   intake: intakeSchema,
   admission: admissionSchema,
   visitorPage: visitorPageSchema,
+  /** The lists the counselor's closing form offers. */
+  closingForm: closingFormListsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -66,3 +69,6 @@ export const intakeAnswersSchema = z
   .record(slug, slug)
   .refine((answers) => Object.keys(answers).length <= 8, 'too many answers');
 export type IntakeAnswers = z.infer<typeof intakeAnswersSchema>;
+
+// ---- closing form (conversation tools) ----
+export { type ClosingFormLists, closingFormListsSchema } from './conversation-tools-schema.ts';

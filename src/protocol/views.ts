@@ -1,4 +1,5 @@
 // Shapes the server sends: what visitors and staff see of conversations, messages and the queue.
+import type { ClosingFormLists } from './conversation-tools-schema.ts';
 import type { Intake, IntakeAnswers, Role, Schedule } from './schemas.ts';
 
 export type Author = 'visitor' | 'counselor' | 'system';
@@ -29,6 +30,8 @@ export interface VisitorConversationView {
   waitExceedsClosing: boolean;
   urgent: boolean;
   lastSeq: number;
+  /** Her counselor has read her messages up to this sequence number. */
+  counselorReadSeq: number;
 }
 
 /** Everything a visitor's page needs before she writes: hours, admission, the wait she can expect. */
@@ -71,6 +74,10 @@ export interface StaffConversationView {
   urgent: boolean;
   /** Her intake answers, so that the counselor still has them once the conversation is open. */
   intake: IntakeAnswers;
+  /** It has ended and her closing form is still owed: the tab stays until she sends it. */
+  formDue: boolean;
+  /** The visitor has seen the messages up to this sequence number. */
+  visitorReadSeq: number;
 }
 
 export type PresenceStatus = 'available' | 'paused';
@@ -89,8 +96,36 @@ export interface StaffMemberView {
 export interface StaffStateView {
   me: { id: string; displayName: string; role: Role; status: PresenceStatus; maxConversations: number };
   queue: QueueView;
+  /** Her open conversations, then those that ended and still owe a closing form. */
   conversations: StaffConversationView[];
+  /** The lists the closing form offers. */
+  closingForm: ClosingFormLists;
 }
 
 /** Every acknowledgement has this shape, on both namespaces. */
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
+
+// ---- conversation tools ----
+/** A private note: staff-only, never sent to the visitor namespace. */
+export interface NoteView {
+  id: string;
+  authorId: string | null;
+  authorName: string | null;
+  text: string;
+  createdAt: string;
+}
+
+/** A colleague who could take a transfer now: online, available, with her load. */
+export interface ColleagueView {
+  id: string;
+  displayName: string;
+  activeConversations: number;
+  maxConversations: number;
+}
+
+/** To the counselor who receives a transfer: the conversation, its history, and who handed it over. */
+export interface TransferredInView {
+  conversation: StaffConversationView;
+  messages: MessageView[];
+  from: string;
+}

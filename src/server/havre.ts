@@ -25,14 +25,19 @@ import { createVisitorAbsence, DEFAULT_VISITOR_GRACE_MS } from './realtime/visit
 import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { createAuditLog } from './services/audit-log.ts';
+import { createClosingForms } from './services/closing-forms.ts';
 import { createConversationService } from './services/conversations.ts';
 import { createPresence } from './services/presence.ts';
+import { createPrivateNotes } from './services/private-notes.ts';
+import { createReadMarks } from './services/read-marks.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
+import { createTransfers } from './services/transfers.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
 import { createStaffSecurity } from './staff-security.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
 import { createConversationRepository } from './storage/conversation-repository.ts';
+import { createConversationToolsRepository } from './storage/conversation-tools-repository.ts';
 import { openDatabase } from './storage/database.ts';
 import { createSettingsRepository } from './storage/settings-repository.ts';
 import { createStaffRepository } from './storage/staff-repository.ts';
@@ -90,6 +95,27 @@ export async function createHavre(options: HavreOptions) {
     keys: { find: conversationRepository.wrappedKey },
   });
   const conversations = createConversationService({ conversations: conversationRepository, settings, cipher, clock });
+  // Conversation tools: closing form and private notes.
+  const conversationTools = createConversationToolsRepository(db);
+  const closingForms = createClosingForms({
+    conversations: conversationRepository,
+    tools: conversationTools,
+    settings,
+    cipher,
+    clock,
+  });
+  const notes = createPrivateNotes({ conversations, tools: conversationTools, cipher, clock });
+  const readMarks = createReadMarks({ tools: conversationTools, conversations });
+  const transfers = createTransfers({
+    tools: conversationTools,
+    conversations,
+    staff: staffRepository,
+    activeCounts: conversationRepository.activeCounts,
+    presence,
+    settings,
+    notes,
+    audit,
+  });
   const waitingRoom = createWaitingRoom({ conversations: conversationRepository, presence, settings, clock });
 
   const { app, routes } = createHttpApp({
@@ -127,6 +153,7 @@ export async function createHavre(options: HavreOptions) {
     absence,
     staffNamespace,
     log,
+    readMarks,
   });
   const staffRealtime = attachStaffNamespace({
     namespace: staffNamespace,
@@ -139,6 +166,7 @@ export async function createHavre(options: HavreOptions) {
     notifier,
     secret,
     log,
+    tools: { closingForms, notes, transfers, readMarks },
   });
 
   registerHealthRoutes(app, { db });
@@ -182,6 +210,8 @@ export async function createHavre(options: HavreOptions) {
     accounts,
     settings,
     audit,
+    /** Private notes; supervisors read them through `notes.forSupervisor`. */
+    notes,
     databaseKind: database.kind,
     retention,
     /** Runs the periodic check of live staff sockets against their sessions now. */

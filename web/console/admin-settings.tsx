@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { MAX_CONVERSATIONS_PER_COUNSELOR } from '../../src/protocol/limits.ts';
 import { fetchSettings, saveSettings } from './admin-api.ts';
 import type { ApiError } from './api.ts';
+import { ClosingListsEditor } from './closing-lists-editor.tsx';
 import { ClosuresEditor } from './closures-editor.tsx';
 import { errorText } from './error-text.ts';
 import { IntakeEditor } from './intake-editor.tsx';
@@ -87,6 +88,7 @@ export function AdminSettings() {
           <AdmissionSettings form={form} onChange={change} />
           <IntakeEditor form={form} onChange={change} />
           <VisitorPageSettings form={form} onChange={change} />
+          <ClosingListsEditor form={form} onChange={change} />
           {formProblem && (
             <p class="error" role="alert">
               {t(formProblem)}

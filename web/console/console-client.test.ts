@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { MessageView, StaffConversationView, StaffStateView } from '../../src/protocol/views.ts';
+import { defaultClosingForm } from '../../src/server/services/default-settings.ts';
 import { createConsoleClient } from './console-client.ts';
 
 type Handler = (...args: unknown[]) => void;
@@ -56,11 +57,14 @@ const aConversation = (): StaffConversationView => ({
   lastSeq: 1,
   urgent: false,
   intake: {},
+  formDue: false,
+  visitorReadSeq: 0,
 });
 const aStaffState = (): StaffStateView => ({
   me: { id: 'me', displayName: 'Inès', role: 'counselor', status: 'available', maxConversations: 2 },
   queue: { waiting: 0, oldestWaitingSince: null, entries: [] },
   conversations: [aConversation()],
+  closingForm: defaultClosingForm,
 });
 const confirmed = (seq: number, clientId: string, text: string): MessageView => ({
   seq,

@@ -2,6 +2,7 @@
 // Delivery is at-least-once from here (same client id on every retry) and exactly-once on screen
 // (message-log merges by client id); after each (re)connection it resumes every tab from its last seq.
 import type { Socket } from 'socket.io-client';
+import type { ClosingFormAnswers } from '../../src/protocol/conversation-tools-schema.ts';
 import { staffEvents } from '../../src/protocol/events.ts';
 import type {
   Ack,
@@ -10,6 +11,7 @@ import type {
   QueueView,
   StaffConversationView,
   StaffStateView,
+  TransferredInView,
 } from '../../src/protocol/views.ts';
 import { newClientId } from '../ui/client-id.ts';
 import { lastSeq, pendingMessage } from '../ui/message-log.ts';
@@ -20,6 +22,7 @@ import {
   initialConsoleState,
   messagesToSend,
   needsHistory,
+  readUpTo,
 } from './console-state.ts';
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -38,6 +41,20 @@ export interface ConsoleClient {
   /** Whether she can see the conversations; messages arriving unseen count as unread. */
   setViewing(viewing: boolean): void;
   dismiss(conversationId: string): void;
+  /** Sends her closing form; once received, the tab goes away. */
+  fileClosingForm(
+    conversationId: string,
+    answers: ClosingFormAnswers,
+  ): Promise<Ack<{ conversation: StaffConversationView }>>;
+  /** Hands an active conversation to a colleague; its tab closes once the server confirms. */
+  transfer(
+    conversationId: string,
+    toStaffId: string,
+    note: string,
+  ): Promise<Ack<{ conversationId: string; to: string }>>;
+  seeTransferNotice(): void;
+  /** Asks the server (a private-notes panel, a transfer dialog) and returns its acknowledgement. */
+  request<T>(event: string, payload: unknown): Promise<Ack<T>>;
   /** Connects again after the server dropped the socket, once the session is known to be valid. */
   reconnect(): void;
   close(): void;
@@ -55,10 +72,22 @@ export function createConsoleClient({ socket, onSessionLost }: ConsoleClientOpti
   const flushing = new Set<string>();
   const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
+  /** Read marks told to the server, by conversation: each is told once, and only forward. */
+  const toldRead = new Map<string, number>();
+
   const dispatch = (action: ConsoleAction) => {
     state = consoleReducer(state, action);
     for (const listener of listeners) listener();
+    tellRead();
   };
+
+  /** She has the conversation on screen: the visitor will see "Lu" under her messages. A hint, never retried. */
+  function tellRead(): void {
+    const read = readUpTo(state);
+    if (!read || !socket.connected || (toldRead.get(read.conversationId) ?? 0) >= read.seq) return;
+    toldRead.set(read.conversationId, read.seq);
+    socket.emit(staffEvents.read, read, () => {});
+  }
 
   async function request<T>(event: string, payload: unknown): Promise<Ack<T>> {
     // Never let socket.io buffer a request while offline: a "take next" replayed minutes later would surprise her.
@@ -155,6 +184,16 @@ export function createConsoleClient({ socket, onSessionLost }: ConsoleClientOpti
     // A missing seq means an event was lost on the way: fetch what lies between.
     if (gap) void fetchHistory(conversationId);
   });
+  socket.on(staffEvents.read, ({ conversationId, seq }: { conversationId: string; seq: number }) =>
+    dispatch({ type: 'visitor-read', conversationId, seq }),
+  );
+  socket.on(staffEvents.transferredIn, ({ conversation, messages, from }: TransferredInView) => {
+    dispatch({ type: 'transferred-in', conversation, messages, from });
+    void fetchHistory(conversation.id);
+  });
+  socket.on(staffEvents.transferredOut, ({ conversationId, to }: { conversationId: string; to: string }) =>
+    dispatch({ type: 'transferred-out', conversationId, to }),
+  );
   socket.on(staffEvents.visitorTyping, ({ conversationId, typing }: { conversationId: string; typing: boolean }) =>
     setVisitorTyping(conversationId, typing),
   );
@@ -203,6 +242,25 @@ export function createConsoleClient({ socket, onSessionLost }: ConsoleClientOpti
       if (state.viewing !== viewing) dispatch({ type: 'viewing', viewing });
     },
     dismiss: (conversationId) => dispatch({ type: 'dismiss', conversationId }),
+    async fileClosingForm(conversationId, answers) {
+      const ack = await request<{ conversation: StaffConversationView }>(staffEvents.submitClosingForm, {
+        conversationId,
+        answers,
+      });
+      if (ack.ok) dispatch({ type: 'conversation', conversation: ack.conversation });
+      return ack;
+    },
+    request,
+    async transfer(conversationId, toStaffId, note) {
+      const ack = await request<{ conversationId: string; to: string }>(staffEvents.transfer, {
+        conversationId,
+        toStaffId,
+        note,
+      });
+      if (ack.ok) dispatch({ type: 'transferred-out', conversationId, to: ack.to });
+      return ack;
+    },
+    seeTransferNotice: () => dispatch({ type: 'transfer-notice-seen' }),
     reconnect() {
       if (!socket.connected) socket.connect();
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageView, StaffConversationView, StaffStateView } from '../../src/protocol/views.ts';
+import { defaultClosingForm } from '../../src/server/services/default-settings.ts';
 import { pendingMessage } from '../ui/message-log.ts';
 import {
   type ConsoleAction,
@@ -10,6 +11,7 @@ import {
   isAtCapacity,
   messagesToSend,
   needsHistory,
+  readUpTo,
 } from './console-state.ts';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -24,6 +26,8 @@ const aConversation = (n: number, change: Partial<StaffConversationView> = {}): 
   lastSeq: 0,
   urgent: false,
   intake: {},
+  formDue: false,
+  visitorReadSeq: 0,
   ...change,
 });
 
@@ -39,6 +43,7 @@ const aStaffState = (conversations: StaffConversationView[], maxConversations = 
   me: { id: id(99), displayName: 'Inès', role: 'counselor', status: 'available', maxConversations },
   queue: { waiting: 0, oldestWaitingSince: null, entries: [] },
   conversations,
+  closingForm: defaultClosingForm,
 });
 
 const run = (...actions: ConsoleAction[]): ConsoleState => actions.reduce(consoleReducer, initialConsoleState);
@@ -174,5 +179,86 @@ describe('console state', () => {
       { type: 'state', state: aStaffState([]) },
     );
     expect(state.staffStates).toBe(2);
+  });
+});
+
+describe('console state: the closing form', () => {
+  const ended = (n: number, formDue = true) =>
+    aConversation(n, { status: 'closed', closedReason: 'visitor_left', closedAt: '2026-03-02T14:30:00.000Z', formDue });
+
+  it('keeps an ended tab that owes its form: it cannot be dismissed', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1)]) });
+    state = consoleReducer(state, { type: 'conversation', conversation: ended(1) });
+    state = consoleReducer(state, { type: 'dismiss', conversationId: id(1) });
+    expect(tabOf(state, 1)?.view).toMatchObject({ status: 'closed', formDue: true });
+    expect(state.closingForm?.actions.map((item) => item.id)).toEqual(['listening', 'information', 'orientation']);
+  });
+
+  it('puts the tab away once the form is received, here or from another browser tab', () => {
+    let state = run({ type: 'state', state: aStaffState([ended(1), aConversation(2)]) });
+    expect(state.tabs).toHaveLength(2);
+    state = consoleReducer(state, { type: 'conversation', conversation: ended(1, false) });
+    expect(tabOf(state, 1)).toBeUndefined();
+    expect(state.selectedId).toBe(id(2));
+  });
+
+  it('after a reconnect, a tab the server no longer lists owes nothing (its form was sent elsewhere)', () => {
+    let state = run({ type: 'state', state: aStaffState([ended(1)]) });
+    state = consoleReducer(state, { type: 'state', state: aStaffState([]) });
+    expect(tabOf(state, 1)?.view.formDue).toBe(false);
+    state = consoleReducer(state, { type: 'dismiss', conversationId: id(1) });
+    expect(state.tabs).toEqual([]);
+  });
+
+  it('an ended conversation still owed comes back as a tab after a reload', () => {
+    const state = run({ type: 'state', state: aStaffState([aConversation(2), ended(1)]) });
+    expect(state.tabs.map((tab) => [tab.view.id, tab.view.formDue])).toEqual([
+      [id(2), false],
+      [id(1), true],
+    ]);
+  });
+});
+
+describe('console state: transfers', () => {
+  it('closes the sender’s tab and says to whom, once even if told twice', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1), aConversation(2)]) });
+    state = consoleReducer(state, { type: 'transferred-out', conversationId: id(1), to: 'Inès' });
+    state = consoleReducer(state, { type: 'transferred-out', conversationId: id(1), to: 'Inès' });
+    expect(state.tabs.map((tab) => tab.view.id)).toEqual([id(2)]);
+    expect(state.selectedId).toBe(id(2));
+    expect(state.transferNotice).toEqual({ direction: 'out', colleague: 'Inès', number: 1 });
+    expect(consoleReducer(state, { type: 'transfer-notice-seen' }).transferNotice).toBeNull();
+  });
+
+  it('opens the receiver’s tab with its history, without taking her from her current conversation', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1)]) });
+    state = consoleReducer(state, {
+      type: 'transferred-in',
+      conversation: aConversation(2, { lastSeq: 3 }),
+      messages: [aMessage(1), aMessage(2, 'counselor'), aMessage(3, 'system')],
+      from: 'Camille',
+    });
+    expect(state.selectedId).toBe(id(1));
+    expect(tabOf(state, 2)?.log.map((message) => message.seq)).toEqual([1, 2, 3]);
+    expect(tabOf(state, 2)?.unread).toBe(1);
+    expect(state.transferNotice).toEqual({ direction: 'in', colleague: 'Camille', number: 2 });
+  });
+});
+
+describe('console state: read marks', () => {
+  it('moves the visitor’s read mark forward only', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1)]) });
+    state = consoleReducer(state, { type: 'visitor-read', conversationId: id(1), seq: 3 });
+    state = consoleReducer(state, { type: 'visitor-read', conversationId: id(1), seq: 2 });
+    expect(tabOf(state, 1)?.view.visitorReadSeq).toBe(3);
+  });
+
+  it('tells what she has on screen: the selected active conversation, only while she is looking', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1), aConversation(2)]) });
+    expect(readUpTo(state)).toBeNull();
+    state = consoleReducer(state, { type: 'messages', conversationId: id(1), messages: [aMessage(1), aMessage(2)] });
+    expect(readUpTo(state)).toEqual({ conversationId: id(1), seq: 2 });
+    expect(readUpTo(consoleReducer(state, { type: 'viewing', viewing: false }))).toBeNull();
+    expect(readUpTo(consoleReducer(state, { type: 'select', conversationId: id(2) }))).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // The console's live state as a pure reducer over what the server says and what the counselor does, so the
 // rules that matter (unread counts, tab numbering, what to resume after a reconnect) are tested without a socket.
+import type { ClosingFormLists } from '../../src/protocol/conversation-tools-schema.ts';
 import type {
   MessageView,
   PresenceStatus,
@@ -34,6 +35,18 @@ export interface ConsoleState {
   connection: ConnectionState;
   /** How many staff:state have arrived: one comes on every connection and after each settings change. */
   staffStates: number;
+  /** The closing form's lists, from the settings (null until the first staff state). */
+  closingForm: ClosingFormLists | null;
+  /** The last transfer she gave or received, said once on screen until she puts it away. */
+  transferNotice: TransferNotice | null;
+}
+
+export interface TransferNotice {
+  direction: 'in' | 'out';
+  /** The colleague's display name. */
+  colleague: string;
+  /** The tab's number ("Visiteuse 3"). */
+  number: number;
 }
 
 export type ConsoleAction =
@@ -49,7 +62,11 @@ export type ConsoleAction =
   | { type: 'typing'; conversationId: string; typing: boolean }
   | { type: 'select'; conversationId: string }
   | { type: 'viewing'; viewing: boolean }
-  | { type: 'dismiss'; conversationId: string };
+  | { type: 'dismiss'; conversationId: string }
+  | { type: 'transferred-in'; conversation: StaffConversationView; messages: MessageView[]; from: string }
+  | { type: 'transferred-out'; conversationId: string; to: string }
+  | { type: 'transfer-notice-seen' }
+  | { type: 'visitor-read'; conversationId: string; seq: number };
 
 export const initialConsoleState: ConsoleState = {
   me: null,
@@ -60,6 +77,8 @@ export const initialConsoleState: ConsoleState = {
   nextNumber: 1,
   connection: 'connecting',
   staffStates: 0,
+  closingForm: null,
+  transferNotice: null,
 };
 
 function newTab(view: StaffConversationView, number: number): ConversationTab {
@@ -126,8 +145,11 @@ function applyStaffState(state: ConsoleState, staffState: StaffStateView): Conso
     me: staffState.me,
     queue: staffState.queue,
     staffStates: state.staffStates + 1,
+    closingForm: staffState.closingForm,
     tabs: state.tabs.map((tab) =>
-      listed.has(tab.view.id) || tab.view.status === 'closed' ? tab : withView(tab, { ...tab.view, status: 'closed' }),
+      listed.has(tab.view.id) || (tab.view.status === 'closed' && !tab.view.formDue)
+        ? tab
+        : withView(tab, { ...tab.view, status: 'closed', formDue: false }),
     ),
   };
   for (const view of staffState.conversations) next = upsertConversation(next, view);
@@ -146,11 +168,30 @@ function select(state: ConsoleState, conversationId: string): ConsoleState {
 
 function dismiss(state: ConsoleState, conversationId: string): ConsoleState {
   const index = state.tabs.findIndex((tab) => tab.view.id === conversationId);
-  if (index < 0) return state;
+  // A tab that still owes its closing form cannot be put away.
+  if (index < 0 || state.tabs[index]?.view.formDue) return state;
   const tabs = state.tabs.filter((tab) => tab.view.id !== conversationId);
   if (state.selectedId !== conversationId) return { ...state, tabs };
   const neighbour = tabs[Math.min(index, tabs.length - 1)];
   return neighbour ? select({ ...state, tabs }, neighbour.view.id) : { ...state, tabs, selectedId: null };
+}
+
+/** Her closing form for this tab has just been received (here or in another of her browser tabs): it goes away. */
+function formFiled(state: ConsoleState, view: StaffConversationView): boolean {
+  const tab = state.tabs.find((candidate) => candidate.view.id === view.id);
+  return tab?.view.formDue === true && view.status === 'closed' && !view.formDue;
+}
+
+/** A colleague handed her a conversation: a new tab with its history, without taking her away from her current one. */
+function transferredIn(
+  state: ConsoleState,
+  view: StaffConversationView,
+  messages: MessageView[],
+  from: string,
+): ConsoleState {
+  const next = ensureSelection(addMessages(upsertConversation(state, view), view.id, messages));
+  const number = next.tabs.find((tab) => tab.view.id === view.id)?.number ?? 0;
+  return { ...next, transferNotice: { direction: 'in', colleague: from, number } };
 }
 
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
@@ -171,7 +212,9 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       ) {
         return state;
       }
-      return ensureSelection(upsertConversation(state, action.conversation));
+      return formFiled(state, action.conversation)
+        ? dismiss(upsertConversation(state, action.conversation), action.conversation.id)
+        : ensureSelection(upsertConversation(state, action.conversation));
     case 'taken': {
       const withTab = upsertConversation(state, action.conversation);
       return select(addMessages(withTab, action.conversation.id, action.messages), action.conversation.id);
@@ -203,6 +246,21 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     }
     case 'dismiss':
       return dismiss(state, action.conversationId);
+    case 'transferred-in':
+      return transferredIn(state, action.conversation, action.messages, action.from);
+    case 'transferred-out': {
+      const tab = state.tabs.find((candidate) => candidate.view.id === action.conversationId);
+      if (!tab) return state;
+      const notice: TransferNotice = { direction: 'out', colleague: action.to, number: tab.number };
+      return { ...dismiss(state, action.conversationId), transferNotice: notice };
+    }
+    case 'transfer-notice-seen':
+      return { ...state, transferNotice: null };
+    case 'visitor-read':
+      return updateTab(state, action.conversationId, (tab) => ({
+        ...tab,
+        view: { ...tab.view, visitorReadSeq: Math.max(tab.view.visitorReadSeq, action.seq) },
+      }));
   }
 }
 
@@ -226,4 +284,12 @@ export function needsHistory(tab: ConversationTab): boolean {
 
 export function totalUnread(state: ConsoleState): number {
   return state.tabs.reduce((sum, tab) => sum + tab.unread, 0);
+}
+
+/** The seq up to which she has the selected conversation on screen, if that should be told to the visitor. */
+export function readUpTo(state: ConsoleState): { conversationId: string; seq: number } | null {
+  const tab = state.tabs.find((candidate) => candidate.view.id === state.selectedId);
+  if (!state.viewing || !tab || tab.view.status !== 'active') return null;
+  const seq = lastSeq(tab.log);
+  return seq > 0 ? { conversationId: tab.view.id, seq } : null;
 }

@@ -6,10 +6,12 @@ import { plural } from '../ui/i18n.ts';
 import type { ConsoleClient } from './console-client.ts';
 import type { ConsoleState, ConversationTab } from './console-state.ts';
 import { durationStage } from './conversation-duration.ts';
+import { ConversationSide } from './conversation-side.tsx';
 import { ConversationView } from './conversation-view.tsx';
 import { useNow, useShortcut } from './hooks.ts';
 import { useLocale } from './locale-context.ts';
 import { minutesSince } from './time.ts';
+import { TransferNotice } from './transfer-notice.tsx';
 
 interface ConversationAreaProps {
   state: ConsoleState;
@@ -55,6 +57,7 @@ export function ConversationArea({ state, client, keyboard }: ConversationAreaPr
   if (tabs.length === 0) {
     return (
       <section class="panel conversations is-empty" aria-label={t('tabs.label')}>
+        <TransferNotice notice={state.transferNotice} client={client} />
         <p>{t('tabs.none')}</p>
       </section>
     );
@@ -62,6 +65,7 @@ export function ConversationArea({ state, client, keyboard }: ConversationAreaPr
 
   return (
     <section class="panel conversations">
+      <TransferNotice notice={state.transferNotice} client={client} />
       <div role="tablist" aria-label={t('tabs.label')} class="tabs" onKeyDown={onKeyDown}>
         {tabs.map((tab) => {
           const selected = tab.view.id === selectedId;
@@ -82,6 +86,7 @@ export function ConversationArea({ state, client, keyboard }: ConversationAreaPr
             >
               {t('tabs.visitor', { number: tab.number })}
               {closed && <span class="tab-note">{` · ${t('tabs.closed')}`}</span>}
+              {tab.view.formDue && <span class="tab-note">{` · ${t('tabs.formDue')}`}</span>}
               {pastTarget && <span class="tab-note">{` · ${t('tabs.pastTarget')}`}</span>}
               {tab.unread > 0 && (
                 <span class="badge">
@@ -104,6 +109,7 @@ export function ConversationArea({ state, client, keyboard }: ConversationAreaPr
             draft={drafts.current.get(selected.view.id) ?? ''}
             onDraft={(text) => drafts.current.set(selected.view.id, text)}
           />
+          <ConversationSide key={selected.view.id} tab={selected} state={state} client={client} />
         </div>
       )}
     </section>

@@ -130,10 +130,13 @@ export function ConversationView({ tab, client, minutes, keyboard, draft, onDraf
               {why && <span>{` — ${t(why)}`}</span>}
             </p>
             {tab.view.closedReason === 'visitor_left_quickly' && <p class="hint">{t('conversation.quickExitHint')}</p>}
+            {tab.view.formDue && <p class="hint">{t('closingForm.owed')}</p>}
           </div>
-          <button type="button" class="button button-quiet button-small" onClick={() => client?.dismiss(tab.view.id)}>
-            {t('conversation.closeTab')}
-          </button>
+          {!tab.view.formDue && (
+            <button type="button" class="button button-quiet button-small" onClick={() => client?.dismiss(tab.view.id)}>
+              {t('conversation.closeTab')}
+            </button>
+          )}
         </div>
       ) : (
         <Composer tab={tab} client={client} initialDraft={draft} onDraft={onDraft} />

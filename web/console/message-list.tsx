@@ -2,6 +2,7 @@
 // delivery state. It follows new messages unless she has scrolled up to read.
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { LoggedMessage } from '../ui/message-log.ts';
+import { lastReadId } from '../ui/read-mark.ts';
 import type { ConversationTab } from './console-state.ts';
 import { useLocale } from './locale-context.ts';
 import type { MessageKey } from './messages.ts';
@@ -33,8 +34,11 @@ export function MessageList({ tab, label }: MessageListProps) {
     if (element) following.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
   };
 
+  // The visitor has seen her messages up to here: "Lu" under the last one.
+  const readId = lastReadId(tab.log, 'counselor', tab.view.visitorReadSeq);
   const stateText = (message: LoggedMessage) => {
     if (tab.failed.includes(message.clientId)) return t('conversation.failed');
+    if (message.clientId === readId) return t('conversation.read');
     return t(message.state === 'pending' ? 'conversation.pending' : 'conversation.sent');
   };
 

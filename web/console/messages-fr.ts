@@ -339,6 +339,59 @@ export const fr = {
   'error.TOTP_REQUIRED':
     'La double authentification est obligatoire pour toute l’équipe : elle ne peut pas être désactivée.',
   'error.TOTP_NOT_STARTED': 'Recommencez la configuration de la double authentification.',
+  // ---- conversation tools: closing form ----
+  'closingForm.title': 'Fiche de fin de conversation',
+  'closingForm.intro':
+    'À remplir avant de fermer l’onglet. Les catégories servent aux statistiques de l’association et ne permettent pas de reconnaître la personne.',
+  'closingForm.violenceTypes': 'Violences évoquées',
+  'closingForm.author': 'Auteur des violences',
+  'closingForm.ageBracket': 'Âge de la personne',
+  'closingForm.unknown': 'Non précisé',
+  'closingForm.actions': 'Ce qui a été fait',
+  'closingForm.services': 'Orientée vers',
+  'closingForm.comment': 'Commentaire (facultatif)',
+  'closingForm.commentHint': 'Visible par l’équipe seulement, effacé avec la conversation.',
+  'closingForm.submit': 'Envoyer la fiche et fermer l’onglet',
+  'closingForm.actionsRequired': 'Cochez au moins une chose faite (l’écoute, par exemple).',
+  'tabs.formDue': 'fiche à remplir',
+  'closingForm.owed': 'Remplissez la fiche de fin de conversation pour fermer l’onglet.',
+  'error.CONVERSATION_NOT_ENDED': 'Cette conversation n’est pas terminée.',
+  'error.CLOSING_FORM_NOT_DUE': 'La fiche de cette conversation a déjà été envoyée.',
+  // ---- conversation tools: read marks ----
+  'conversation.read': 'Lu',
+  // ---- conversation tools: private notes ----
+  'notes.title': 'Notes privées',
+  'notes.hint': 'Pour l’équipe seulement : la visiteuse ne les voit jamais. Effacées avec la conversation.',
+  'notes.none': 'Aucune note pour l’instant.',
+  'notes.new': 'Nouvelle note',
+  'notes.add': 'Ajouter la note',
+  'notes.byMe': 'Vous',
+  'notes.byFormer': 'Ancien compte',
+  // ---- conversation tools: transfer ----
+  'transfer.open': 'Transférer à une collègue',
+  'transfer.title': 'Transférer {name}',
+  'transfer.intro':
+    'La visiteuse garde toute la conversation. Elle lira seulement : « Une autre conseillère prend le relais de la conversation. »',
+  'transfer.colleagues': 'Collègues disponibles',
+  'transfer.colleague': '{name} — en conversation : {load} sur {max}',
+  'transfer.full': 'complet',
+  'transfer.nobody': 'Aucune collègue n’est disponible en ce moment.',
+  'transfer.note': 'Note pour votre collègue (facultatif)',
+  'transfer.noteHint': 'Elle la lira dans les notes privées ; la visiteuse ne la voit jamais.',
+  'transfer.submit': 'Transférer',
+  'transfer.cancel': 'Annuler',
+  'transfer.doneOut': '{name} est maintenant avec {colleague}.',
+  'transfer.doneIn': '{colleague} vous a confié {name}.',
+  'transfer.noticeClose': 'Compris',
+  'error.TRANSFER_TARGET_UNAVAILABLE': 'Cette collègue n’est plus disponible. Choisissez-en une autre.',
+  'error.TRANSFER_TARGET_AT_CAPACITY': 'Cette collègue a atteint son nombre maximum de conversations.',
+  'closingLists.title': 'Fiche de fin de conversation',
+  'closingLists.hint':
+    'Les choix proposés aux écoutantes quand une conversation se termine. Une catégorie renommée garde son identifiant ; une catégorie retirée reste dans les fiches déjà envoyées.',
+  'closingLists.fr': '{list}, choix {n} (français)',
+  'closingLists.en': '{list}, choix {n} (anglais)',
+  'closingLists.remove': 'Retirer « {list} », choix {n}',
+  'closingLists.add': 'Ajouter un choix à « {list} »',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/protocol/schemas.ts';
+import { defaultClosingForm } from '../../src/server/services/default-settings.ts';
 import { fromSettingsForm, newSlot, parseMaxQueue, parseOrigins, toSettingsForm } from './settings-form.ts';
 
 const settings: Settings = {
@@ -13,6 +14,7 @@ const settings: Settings = {
   intake: { enabled: false, questions: [] },
   admission: { paused: false, maxQueue: 20 },
   visitorPage: { title: 'Messagerie', icon: 'leaf', quickExitUrl: 'https://example.org/', embedOrigins: [] },
+  closingForm: defaultClosingForm,
 };
 
 describe('settings form', () => {

@@ -2,6 +2,7 @@
 // so that removing one in the middle does not shuffle what the others show.
 import { type Weekday, weekdays } from '../../src/protocol/constants.ts';
 import type { Settings } from '../../src/protocol/schemas.ts';
+import { type ClosingListRows, fromClosingListRows, toClosingListRows } from './closing-lists-form.ts';
 import { fromIntakeRows, type IntakeQuestionRow, toIntakeRows } from './intake-form.ts';
 
 export const weekdayOrder: readonly Weekday[] = weekdays;
@@ -37,6 +38,7 @@ export interface SettingsForm {
   quickExitUrl: string;
   /** One origin per line, as typed. */
   embedOrigins: string;
+  closingLists: ClosingListRows;
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
@@ -67,6 +69,7 @@ export function toSettingsForm(settings: Settings): SettingsForm {
     pageIcon: settings.visitorPage.icon,
     quickExitUrl: settings.visitorPage.quickExitUrl,
     embedOrigins: settings.visitorPage.embedOrigins.join('\n'),
+    closingLists: toClosingListRows(settings.closingForm),
   };
 }
 
@@ -91,6 +94,7 @@ export function fromSettingsForm(form: SettingsForm): Settings {
       quickExitUrl: form.quickExitUrl.trim(),
       embedOrigins: parseOrigins(form.embedOrigins),
     },
+    closingForm: fromClosingListRows(form.closingLists),
   };
 }
 

@@ -102,6 +102,7 @@ const aConversation = (overrides: Partial<VisitorConversationView> = {}): Visito
   waitExceedsClosing: false,
   urgent: false,
   lastSeq: 0,
+  counselorReadSeq: 0,
   ...overrides,
 });
 
@@ -433,5 +434,43 @@ describe('conversation client', () => {
     expect(socket().connected).toBe(true);
     expect(socket().count('conversation:resume')).toBe(1);
     expect(client.snapshot().connected).toBe(true);
+  });
+});
+
+describe('conversation client: read marks', () => {
+  let visibility: DocumentVisibilityState = 'visible';
+  const visibilityListeners: (() => void)[] = [];
+  beforeEach(() => {
+    visibility = 'visible';
+    visibilityListeners.length = 0;
+    vi.stubGlobal('document', {
+      get visibilityState() {
+        return visibility;
+      },
+      addEventListener: (_event: string, listener: () => void) => visibilityListeners.push(listener),
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const reads = (socket: FakeSocket) =>
+    socket.emitted.filter((sent) => sent.event === 'message:read').map((sent) => sent.payload);
+
+  it('tells the server what her visible page shows, once, and nothing while the page is hidden', () => {
+    const { socket } = inConversation();
+    expect(reads(socket())).toEqual([{ seq: 1 }]);
+    visibility = 'hidden';
+    socket().push('message:new', aMessage(2));
+    expect(reads(socket())).toEqual([{ seq: 1 }]);
+    visibility = 'visible';
+    for (const listener of visibilityListeners) listener();
+    for (const listener of visibilityListeners) listener();
+    expect(reads(socket())).toEqual([{ seq: 1 }, { seq: 2 }]);
+  });
+
+  it('keeps the counselor’s read mark from the server', () => {
+    const { client, socket } = inConversation();
+    expect(client.snapshot().conversation?.counselorReadSeq).toBe(0);
+    socket().push('message:read', { seq: 4 });
+    expect(client.snapshot().conversation?.counselorReadSeq).toBe(4);
   });
 });

@@ -111,6 +111,8 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
   /** The one message on its way; sending one at a time keeps her messages in the order she wrote them. */
   let inFlight: string | null = null;
   let counselorTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The last seq told to the server as seen: her counselor then sees "Lu" under her messages. */
+  let toldRead = 0;
 
   const typing = createTypingNotifier((value) => {
     if (socket && bound) socket.emit(visitorEvents.typing, { typing: value }, noop);
@@ -120,6 +122,15 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
     state = { ...state, ...patch };
     for (const listener of listeners) listener(state);
   }
+
+  /** Her page is visible with the messages on it: seen. A hint, never retried. */
+  function tellRead(): void {
+    const seq = lastSeq(state.log);
+    if (!socket || !bound || seq <= toldRead || globalThis.document?.visibilityState === 'hidden') return;
+    toldRead = seq;
+    socket.emit(visitorEvents.read, { seq }, noop);
+  }
+  globalThis.document?.addEventListener('visibilitychange', tellRead);
 
   function openSocket(): VisitorSocket {
     if (socket) return socket;
@@ -155,6 +166,10 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
       if (!live() || state.phase !== 'open') return;
       if (message.author === 'counselor') setCounselorTyping(false);
       update({ log: mergeMessages(state.log, [message]) });
+      tellRead();
+    });
+    current.on(visitorEvents.read, ({ seq }: { seq: number }) => {
+      if (live() && state.conversation) update({ conversation: { ...state.conversation, counselorReadSeq: seq } });
     });
     current.on(visitorEvents.counselorTyping, (payload: { typing: boolean }) => {
       if (live() && state.phase === 'open') setCounselorTyping(payload.typing === true);
@@ -218,6 +233,7 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
       update({ phase: 'open', log: mergeMessages(state.log, ack.messages), failed: new Set() });
       applyConversation(ack.conversation);
       pump();
+      tellRead();
     });
   }
 

@@ -37,6 +37,7 @@ export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
         closedReason: null,
         urgent: entry.urgent,
         lastSeq: snapshot.lastSeqs.get(entry.conversationId) ?? 0,
+        counselorReadSeq: 0,
         ...placeInQueue(snapshot, entry.conversationId),
       };
       visitors.to(rooms.visitor(entry.conversationId)).emit(visitorEvents.state, view);

@@ -25,6 +25,7 @@ import type { StaffRow } from '../storage/schema.ts';
 import { acknowledgedEvents } from './acknowledged.ts';
 import type { Notifier } from './notifier.ts';
 import { rooms } from './rooms.ts';
+import { type ConversationToolsDeps, registerConversationTools } from './staff-conversation-tools.ts';
 
 interface Deps {
   namespace: Namespace;
@@ -37,6 +38,7 @@ interface Deps {
   notifier: Notifier;
   secret: string;
   log: Logger;
+  tools: Omit<ConversationToolsDeps, 'notifier' | 'log' | 'namespace' | 'conversations' | 'visitorNamespace'>;
 }
 
 interface StaffSocketData {
@@ -97,9 +99,10 @@ async function stateOf(
   deps: Deps,
   shared?: Promise<[Settings, QueueSnapshot]>,
 ): Promise<StaffStateView> {
-  const [[settings, snapshot], active] = await Promise.all([
+  const [[settings, snapshot], active, formDue] = await Promise.all([
     shared ?? sharedState(deps),
     deps.conversations.activeOf(staff.id),
+    deps.conversations.formDueOf(staff.id),
   ]);
   return {
     me: {
@@ -110,7 +113,8 @@ async function stateOf(
       maxConversations: settings.maxConversationsPerCounselor,
     },
     queue: toQueueView(snapshot),
-    conversations: active.map(toStaffConversationView),
+    conversations: [...active, ...formDue].map(toStaffConversationView),
+    closingForm: settings.closingForm,
   };
 }
 
@@ -168,6 +172,15 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
     notifier.conversation(conversation);
     notifier.queueChanged();
     return { conversation: toStaffConversationView(conversation) };
+  });
+
+  registerConversationTools(socket, staff, {
+    ...deps.tools,
+    notifier,
+    log,
+    namespace: deps.namespace,
+    conversations,
+    visitorNamespace,
   });
 
   socket.emit(staffEvents.state, await stateOf(staff, deps));

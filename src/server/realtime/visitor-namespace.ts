@@ -2,6 +2,7 @@
 // event acts on that conversation only: a visitor never names a conversation, so she cannot reach another.
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
+import { visitorReadSchema } from '../../protocol/conversation-tools-schema.ts';
 import { HavreError } from '../../protocol/errors.ts';
 import { visitorEvents } from '../../protocol/events.ts';
 import {
@@ -13,6 +14,7 @@ import {
   visitorStartSchema,
 } from '../../protocol/schemas.ts';
 import type { ConversationService } from '../services/conversations.ts';
+import type { ReadMarks } from '../services/read-marks.ts';
 import { toMessageView, toVisitorConversationView } from '../services/views.ts';
 import { placeInQueue, type WaitingRoom } from '../services/waiting-room.ts';
 import type { ConversationRow } from '../storage/schema.ts';
@@ -29,6 +31,7 @@ interface Deps {
   staffNamespace: Namespace;
   absence: VisitorAbsence;
   log: Logger;
+  readMarks: ReadMarks;
 }
 
 export function attachVisitorNamespace(deps: Deps) {
@@ -99,6 +102,16 @@ export function attachVisitorNamespace(deps: Deps) {
         staffNamespace
           .to(rooms.staff(conversation.counselor_id))
           .emit(visitorEvents.typing, { conversationId: conversation.id, typing });
+      }
+      return {};
+    });
+
+    // Her page is visible with the messages up to `seq`: her counselor sees "Lu" under hers.
+    on(visitorEvents.read, visitorReadSchema, async ({ seq }) => {
+      const moved = await deps.readMarks.byVisitor(bound(), seq);
+      if (moved?.counselor_id) {
+        const mark = { conversationId: moved.id, seq: moved.visitor_read_seq };
+        staffNamespace.to(rooms.staff(moved.counselor_id)).emit(visitorEvents.read, mark);
       }
       return {};
     });

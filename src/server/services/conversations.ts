@@ -112,6 +112,10 @@ export function createConversationService({ conversations, settings, cipher, clo
     sendAsVisitor: (conversationId: string, clientId: string, text: string): Promise<SentMessage> =>
       append(conversationId, 'visitor', null, clientId, text),
 
+    /** A neutral line from Havre itself (a transfer), seen by both sides like any message. */
+    sendAsSystem: (conversationId: string, text: string): Promise<SentMessage> =>
+      append(conversationId, 'system', null, randomUUID(), text),
+
     async sendAsCounselor(counselorId: string, conversationId: string, clientId: string, text: string) {
       // Checked before anything else, so that a conversation that is not hers tells her nothing more.
       await assignedTo(counselorId, conversationId);
@@ -149,6 +153,9 @@ export function createConversationService({ conversations, settings, cipher, clo
     },
 
     activeOf: (counselorId: string) => conversations.activeOf(counselorId),
+
+    /** Her ended conversations that still owe a closing form. */
+    formDueOf: (counselorId: string) => conversations.formDueOf(counselorId),
 
     waitingIds: async () => (await conversations.waiting()).map((row) => row.id),
 

@@ -1,6 +1,7 @@
 // What a new Havre starts with: the association's usual hours, two conversations per counselor, 30 days of
 // retention, a short optional intake, open admission, and a visitor page that names nothing sensitive.
 import { defaultSchedule } from '../../core/schedule.ts';
+import type { ClosingFormLists } from '../../protocol/conversation-tools-schema.ts';
 import { DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR } from '../../protocol/limits.ts';
 import type { IntakeQuestion, Settings } from '../../protocol/schemas.ts';
 
@@ -38,6 +39,47 @@ export const defaultIntakeQuestions: IntakeQuestion[] = [
   },
 ];
 
+// ---- closing form (conversation tools) ----
+const category = (id: string, fr: string, en: string) => ({ id, label: { fr, en } });
+
+export const defaultClosingForm: ClosingFormLists = {
+  violenceTypes: [
+    category('psychological', 'Psychologiques', 'Psychological'),
+    category('physical', 'Physiques', 'Physical'),
+    category('sexual', 'Sexuelles', 'Sexual'),
+    category('economic', 'Économiques', 'Economic'),
+    category('cyber', 'Cyberviolences', 'Online'),
+    category('administrative', 'Administratives', 'Administrative'),
+  ],
+  authors: [
+    category('partner', 'Partenaire', 'Partner'),
+    category('ex-partner', 'Ex-partenaire', 'Former partner'),
+    category('family', 'Membre de la famille', 'Family member'),
+    category('other', 'Autre', 'Other'),
+  ],
+  ageBrackets: [
+    category('under-15', 'Moins de 15 ans', 'Under 15'),
+    category('15-17', '15 à 17 ans', '15 to 17'),
+    category('18-21', '18 à 21 ans', '18 to 21'),
+    category('22-25', '22 à 25 ans', '22 to 25'),
+    category('26-plus', '26 ans ou plus', '26 or older'),
+  ],
+  actions: [
+    category('listening', 'Écoute', 'Listening'),
+    category('information', 'Information', 'Information'),
+    category('orientation', 'Orientation', 'Referral'),
+  ],
+  services: [
+    category('3919', '3919 Violences Femmes Info', '3919 helpline'),
+    category('police', 'Police ou gendarmerie', 'Police'),
+    category('119', '119 Enfance en danger', '119 child protection'),
+    category('cidff', 'CIDFF (information juridique)', 'CIDFF (legal information)'),
+    category('health', 'Médecin ou urgences', 'Doctor or emergency room'),
+    category('shelter', 'Hébergement (115)', 'Shelter (115)'),
+    category('local-association', 'Association locale', 'Local association'),
+  ],
+};
+
 export const defaultSettings: Settings = {
   schedule: defaultSchedule,
   maxConversationsPerCounselor: DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR,
@@ -45,4 +87,5 @@ export const defaultSettings: Settings = {
   intake: { enabled: true, questions: defaultIntakeQuestions },
   admission: { paused: false, maxQueue: null },
   visitorPage: { title: 'Messagerie', icon: 'bubble', quickExitUrl: 'https://meteofrance.com/', embedOrigins: [] },
+  closingForm: defaultClosingForm,
 };

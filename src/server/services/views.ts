@@ -27,6 +27,8 @@ export function toStaffConversationView(row: ConversationRow): StaffConversation
     lastSeq: row.last_seq,
     urgent: row.urgent,
     intake: row.intake,
+    formDue: row.closing_form_due,
+    visitorReadSeq: row.visitor_read_seq,
   };
 }
 
@@ -43,5 +45,6 @@ export function toVisitorConversationView(
     waitExceedsClosing: waiting && place.waitExceedsClosing,
     urgent: row.urgent,
     lastSeq: row.last_seq,
+    counselorReadSeq: row.counselor_read_seq,
   };
 }

@@ -14,6 +14,9 @@ export interface NewMessage {
   sentAt: Date;
 }
 
+/** A conversation a counselor held owes a closing form once it ends; one still waiting owes nothing. */
+const formDueOnClose = sql<boolean>`counselor_id is not null`;
+
 export function createConversationRepository(db: Kysely<Database>) {
   return {
     /** A new waiting conversation and its wrapped data key, together. */
@@ -79,6 +82,16 @@ export function createConversationRepository(db: Kysely<Database>) {
         .orderBy('urgent', 'desc')
         .orderBy('created_at')
         .orderBy('id')
+        .execute(),
+
+    /** Her ended conversations whose closing form she still owes, oldest first. */
+    formDueOf: (counselorId: string) =>
+      db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('counselor_id', '=', counselorId)
+        .where('closing_form_due', '=', true)
+        .orderBy('closed_at')
         .execute(),
 
     activeOf: (counselorId: string) =>
@@ -163,6 +176,7 @@ export function createConversationRepository(db: Kysely<Database>) {
             ? 'visitor_left_quickly'
             : sql<ClosedReason>`case when status = 'waiting' then 'abandoned_in_queue' else 'visitor_left' end`,
           closed_at: now,
+          closing_form_due: formDueOnClose,
         })
         .where('id', '=', id)
         .where('status', '<>', 'closed')
@@ -172,7 +186,7 @@ export function createConversationRepository(db: Kysely<Database>) {
     close: (id: string, reason: ClosedReason, now: Date) =>
       db
         .updateTable('conversations')
-        .set({ status: 'closed', closed_reason: reason, closed_at: now })
+        .set({ status: 'closed', closed_reason: reason, closed_at: now, closing_form_due: formDueOnClose })
         .where('id', '=', id)
         .where('status', '<>', 'closed')
         .returningAll()
@@ -200,6 +214,7 @@ export function createConversationRepository(db: Kysely<Database>) {
         if (ids.length === 0) return ids;
         await trx.deleteFrom('conversation_keys').where('conversation_id', 'in', ids).execute();
         await trx.deleteFrom('messages').where('conversation_id', 'in', ids).execute();
+        await trx.deleteFrom('staff_texts').where('conversation_id', 'in', ids).execute();
         await trx
           .updateTable('conversations')
           .set({ purged_at: now, token_hash: null })

@@ -39,6 +39,12 @@ export interface ConversationTable {
   assigned_at: Timestamp | null;
   closed_at: Timestamp | null;
   purged_at: Timestamp | null;
+  /** She held it and it ended: her closing form is owed (migration 0004). */
+  closing_form_due: Generated<boolean>;
+  /** The visitor has seen every message up to this sequence number (migration 0004). */
+  visitor_read_seq: Generated<number>;
+  /** Her counselor has had the conversation on screen up to this sequence number (migration 0004). */
+  counselor_read_seq: Generated<number>;
 }
 
 export interface ConversationKeyTable {
@@ -104,9 +110,39 @@ export interface Database {
   audit_log: AuditLogTable;
   staff_totp: StaffTotpTable;
   staff_recovery_codes: StaffRecoveryCodeTable;
+  closing_forms: ClosingFormTable;
+  staff_texts: StaffTextTable;
 }
 
 export type ConversationRow = Selectable<ConversationTable>;
 export type MessageRow = Selectable<MessageTable>;
 export type StaffRow = Selectable<StaffTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+
+// ---- conversation tools (migration 0004) ----
+export interface ClosingFormTable {
+  conversation_id: string;
+  counselor_id: string | null;
+  /** Category ids only: these rows outlive the content, for the association's statistics. */
+  violence_types: ColumnType<string[], string, string>;
+  author: string | null;
+  age_bracket: string | null;
+  actions: ColumnType<string[], string, string>;
+  services: ColumnType<string[], string, string>;
+  submitted_at: Timestamp;
+}
+
+export type StaffTextKind = 'note' | 'closing_comment';
+
+export interface StaffTextTable {
+  id: string;
+  conversation_id: string;
+  staff_id: string | null;
+  kind: StaffTextKind;
+  /** Sealed with the conversation's data key; never sent to the visitor namespace. */
+  ciphertext: Uint8Array;
+  created_at: Timestamp;
+}
+
+export type ClosingFormRow = Selectable<ClosingFormTable>;
+export type StaffTextRow = Selectable<StaffTextTable>;

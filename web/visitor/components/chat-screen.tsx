@@ -33,7 +33,12 @@ export function ChatScreen({ snapshot, onSend, onRetry, onTyping, onEnd }: ChatS
       </div>
       <EmergencyNumbers compact />
       <ConnectionNotice connected={snapshot.connected} />
-      <MessageList log={snapshot.log} failed={snapshot.failed} onRetry={onRetry} />
+      <MessageList
+        log={snapshot.log}
+        failed={snapshot.failed}
+        onRetry={onRetry}
+        readSeq={snapshot.conversation?.counselorReadSeq ?? 0}
+      />
       <p class="typing" aria-live="polite">
         {snapshot.counselorTyping ? t('chat.typing') : ''}
       </p>

@@ -10,6 +10,7 @@ const closed = (closedReason: VisitorConversationView['closedReason']): VisitorC
   waitExceedsClosing: false,
   urgent: false,
   lastSeq: 3,
+  counselorReadSeq: 0,
 });
 
 describe('who ended the conversation', () => {

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { LoggedMessage } from '../../ui/message-log.ts';
+import { lastReadId } from '../../ui/read-mark.ts';
 import { formatMessageTime } from '../format.ts';
 import type { MessageKey } from '../messages.ts';
 import { useTexts } from '../texts.ts';
@@ -19,13 +20,16 @@ export interface MessageListProps {
   log: readonly LoggedMessage[];
   failed: ReadonlySet<string>;
   onRetry: (clientId: string) => void;
+  /** Her counselor has read up to here: "lu" under her last message read. */
+  readSeq: number;
 }
 
-export function MessageList({ log, failed, onRetry }: MessageListProps) {
+export function MessageList({ log, failed, onRetry, readSeq }: MessageListProps) {
   const { t } = useTexts();
   const ref = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const last = log.at(-1);
+  const readId = lastReadId(log, 'visitor', readSeq);
 
   useLayoutEffect(() => {
     const list = ref.current;
@@ -56,6 +60,7 @@ export function MessageList({ log, failed, onRetry }: MessageListProps) {
             key={message.clientId}
             message={message}
             failed={failed.has(message.clientId)}
+            read={message.clientId === readId}
             onRetry={onRetry}
           />
         ))}
@@ -67,10 +72,11 @@ export function MessageList({ log, failed, onRetry }: MessageListProps) {
 interface MessageItemProps {
   message: LoggedMessage;
   failed: boolean;
+  read: boolean;
   onRetry: (clientId: string) => void;
 }
 
-function MessageItem({ message, failed, onRetry }: MessageItemProps) {
+function MessageItem({ message, failed, read, onRetry }: MessageItemProps) {
   const { t, locale } = useTexts();
   const time = message.sentAt ? formatMessageTime(locale, message.sentAt) : null;
   let meta: ComponentChildren = null;
@@ -85,7 +91,10 @@ function MessageItem({ message, failed, onRetry }: MessageItemProps) {
         </>
       );
     } else if (message.state === 'pending') meta = t('chat.pending');
-    else meta = time ? t('chat.sentAt', { time }) : t('chat.sent');
+    else {
+      meta = time ? t('chat.sentAt', { time }) : t('chat.sent');
+      if (read) meta = [meta, ' · ', <span key="read">{t('chat.read')}</span>];
+    }
   } else if (time) {
     meta = time;
   }
