@@ -226,4 +226,20 @@ export const en: Record<MessageKey, string> = {
   'error.NETWORK': 'The server does not answer. Check the connection and try again.',
   'error.TIMEOUT': 'The server did not answer in time. Try again.',
   'error.unknown': 'Something went wrong ({detail}). Try again.',
+  // Sound and desktop alerts (comfort).
+  'alerts.open': 'Alerts',
+  'alerts.title': 'Alerts',
+  'alerts.intro':
+    'To be told when someone is waiting (while you are available) or writes in a conversation that is not on screen. A quieter reminder every 30 seconds until it is seen. This choice is kept on this computer, for you only.',
+  'alerts.sound': 'Sound',
+  'alerts.soundHint': 'A soft chime, played by the browser.',
+  'alerts.desktop': 'Desktop notifications',
+  'alerts.desktopHint': 'They never quote a message.',
+  'alerts.denied': 'The browser refuses notifications for this site: allow them in its settings.',
+  'alerts.unsupported': 'This browser does not offer notifications.',
+  'alerts.close': 'Close',
+  'alerts.visitorWaiting': 'Someone is waiting',
+  'alerts.newMessage': 'New message from a visitor',
+  'alerts.body.one': '{n} item needs your attention in the Havre console.',
+  'alerts.body.other': '{n} items need your attention in the Havre console.',
 };

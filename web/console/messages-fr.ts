@@ -228,6 +228,22 @@ export const fr = {
   'error.NETWORK': 'Le serveur ne répond pas. Vérifiez la connexion et réessayez.',
   'error.TIMEOUT': 'Le serveur n’a pas répondu à temps. Réessayez.',
   'error.unknown': 'Une erreur est survenue ({detail}). Réessayez.',
+  // Sound and desktop alerts (comfort).
+  'alerts.open': 'Alertes',
+  'alerts.title': 'Alertes',
+  'alerts.intro':
+    'Pour être prévenue quand une personne attend (si vous êtes disponible) ou écrit dans une conversation qui n’est pas affichée. Rappel plus discret toutes les 30 secondes tant que ce n’est pas vu. Ce choix est gardé sur cet ordinateur, pour vous seule.',
+  'alerts.sound': 'Son',
+  'alerts.soundHint': 'Un carillon doux, joué par le navigateur.',
+  'alerts.desktop': 'Notifications sur le bureau',
+  'alerts.desktopHint': 'Elles ne citent jamais un message.',
+  'alerts.denied': 'Le navigateur refuse les notifications pour ce site : autorisez-les dans ses réglages.',
+  'alerts.unsupported': 'Ce navigateur ne propose pas de notifications.',
+  'alerts.close': 'Fermer',
+  'alerts.visitorWaiting': 'Une personne attend',
+  'alerts.newMessage': 'Nouveau message d’une visiteuse',
+  'alerts.body.one': '{n} élément attend votre attention dans la console Havre.',
+  'alerts.body.other': '{n} éléments attendent votre attention dans la console Havre.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

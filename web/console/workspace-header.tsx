@@ -2,6 +2,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { PresenceStatus } from '../../src/protocol/views.ts';
 import { plural } from '../ui/i18n.ts';
+import type { AlertPreferences } from './alert-preferences.ts';
+import { AlertSettings } from './alert-settings.tsx';
 import type { Section } from './hooks.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useLocale } from './locale-context.ts';
@@ -17,6 +19,8 @@ interface WorkspaceHeaderProps {
   unread: number;
   onPresence: (status: PresenceStatus) => Promise<void>;
   onLogout: () => void;
+  alerts: AlertPreferences;
+  onAlerts: (preferences: AlertPreferences) => void;
 }
 
 export function WorkspaceHeader(props: WorkspaceHeaderProps) {
@@ -26,6 +30,12 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
   const closeHelp = () => {
     setHelpOpen(false);
     helpButton.current?.focus();
+  };
+  const [alertsOpen, setAlertsOpen] = useState(false);
+  const alertsButton = useRef<HTMLButtonElement>(null);
+  const closeAlerts = () => {
+    setAlertsOpen(false);
+    alertsButton.current?.focus();
   };
   return (
     <header class="topbar">
@@ -47,6 +57,16 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
       <span class="topbar-spacer" />
       <span class="who">{props.displayName}</span>
       <PresenceSwitch status={props.status} disabled={!props.connected} onChange={props.onPresence} />
+      <button
+        type="button"
+        class="button button-quiet button-small"
+        ref={alertsButton}
+        aria-haspopup="dialog"
+        onClick={() => setAlertsOpen(true)}
+      >
+        {t('alerts.open')}
+      </button>
+      {alertsOpen && <AlertSettings preferences={props.alerts} onChange={props.onAlerts} onClose={closeAlerts} />}
       <button
         type="button"
         class="button button-quiet button-small"

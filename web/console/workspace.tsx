@@ -13,6 +13,7 @@ import { useLocale } from './locale-context.ts';
 import type { MessageKey } from './messages.ts';
 import { QueuePanel } from './queue-panel.tsx';
 import { fetchMe, logOut, type StaffIdentity } from './session.ts';
+import { useAlertPreferences, useAlerts, useDocumentVisible } from './use-alerts.ts';
 import { useConsoleClient } from './use-console-client.ts';
 import { WorkspaceHeader } from './workspace-header.tsx';
 
@@ -59,9 +60,9 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   }, [client, showAdmin]);
 
   const unread = totalUnread(state);
-  useEffect(() => {
-    document.title = unread > 0 ? `(${unread}) ${t('app.title')}` : t('app.title');
-  }, [unread, t]);
+  const [alerts, setAlerts] = useAlertPreferences(me.id);
+  const visible = useDocumentVisible();
+  useAlerts(state, !showAdmin && visible, alerts);
 
   const setPresence = async (status: PresenceStatus) => {
     if (!client) return;
@@ -88,6 +89,8 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
         unread={unread}
         onPresence={setPresence}
         onLogout={logout}
+        alerts={alerts}
+        onAlerts={setAlerts}
       />
       <ConnectionBanner connection={state.connection} />
       {presenceError && (

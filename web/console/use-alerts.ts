@@ -1,0 +1,86 @@
+// Connects the console's state to the alert rules: the title badge, the chime and the desktop notification,
+// as the counselor chose them. A notification never quotes a message: it may show on a shared screen.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { plural } from '../ui/i18n.ts';
+import { type AlertPreferences, loadAlertPreferences, saveAlertPreferences } from './alert-preferences.ts';
+import { type Alert, attentionCount, createAlertLoop, type DeskSnapshot, titleWithCount } from './alert-rules.ts';
+import { playChime } from './chime.ts';
+import type { ConsoleState } from './console-state.ts';
+import { useLocale } from './locale-context.ts';
+
+export function useDocumentVisible(): boolean {
+  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
+  useEffect(() => {
+    const update = () => setVisible(document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', update);
+    return () => document.removeEventListener('visibilitychange', update);
+  }, []);
+  return visible;
+}
+
+export function deskSnapshot(state: ConsoleState, deskOnScreen: boolean): DeskSnapshot {
+  return {
+    available: state.me?.status === 'available',
+    waiting: state.queue.entries.map((entry) => entry.conversationId),
+    unread: new Map(state.tabs.map((tab) => [tab.view.id, tab.unread])),
+    deskOnScreen,
+  };
+}
+
+export function notificationsAllowed(): boolean {
+  return typeof Notification !== 'undefined' && Notification.permission === 'granted';
+}
+
+export function useAlerts(state: ConsoleState, deskOnScreen: boolean, preferences: AlertPreferences): void {
+  const { t, locale } = useLocale();
+  const snapshot = useMemo(() => deskSnapshot(state, deskOnScreen), [state, deskOnScreen]);
+  const shown = useRef<Notification | null>(null);
+  const latest = useRef({ preferences, t, locale });
+  latest.current = { preferences, t, locale };
+
+  const count = attentionCount(snapshot);
+  useEffect(() => {
+    document.title = titleWithCount(t('app.title'), count);
+  }, [count, t]);
+
+  const loop = useMemo(() => {
+    const onAlert = (alert: Alert) => {
+      const { preferences: chosen, t: text, locale: language } = latest.current;
+      if (chosen.sound) playChime(alert.chime);
+      if (!(chosen.desktop && alert.notify && notificationsAllowed())) return;
+      const title = text(alert.kind === 'new-message' ? 'alerts.newMessage' : 'alerts.visitorWaiting');
+      // One notification at a time, replaced by the next (same tag), silent because the chime is ours.
+      const notification = new Notification(title, {
+        body: plural(text, language, 'alerts.body', alert.count),
+        tag: 'havre-alert',
+        silent: true,
+      });
+      notification.onclick = () => {
+        window.focus();
+        notification.close();
+      };
+      shown.current = notification;
+    };
+    return createAlertLoop({ onAlert });
+  }, []);
+  useEffect(() => () => loop.stop(), [loop]);
+
+  useEffect(() => {
+    loop.update(snapshot);
+    // Everything seen: the notification has said what it had to say.
+    if (!loop.unseen()) {
+      shown.current?.close();
+      shown.current = null;
+    }
+  }, [loop, snapshot]);
+}
+
+/** Her alert preferences, read once per sign-in and saved on every change. */
+export function useAlertPreferences(staffId: string): [AlertPreferences, (next: AlertPreferences) => void] {
+  const [preferences, setPreferences] = useState(() => loadAlertPreferences(staffId));
+  const change = (next: AlertPreferences) => {
+    saveAlertPreferences(staffId, next);
+    setPreferences(next);
+  };
+  return [preferences, change];
+}
