@@ -16,6 +16,10 @@ export const auditActions = [
   'totp.enabled',
   'totp.disabled',
   'totp.recovery_code_used',
+  // Team canned answers (comfort).
+  'canned_answer.created',
+  'canned_answer.updated',
+  'canned_answer.deleted',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -24,6 +24,8 @@ export const errorStatus = {
   LAST_ADMIN: 409,
   INVALID_SETUP_TOKEN: 403,
   INTERNAL: 500,
+  // Canned answers (comfort).
+  SHORTCUT_TAKEN: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

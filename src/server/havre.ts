@@ -11,6 +11,7 @@ import { ensureMasterKeyMatches, loadOrCreateMasterKey } from './crypto/master-k
 import { registerAdminRoutes } from './http/admin-routes.ts';
 import { createHttpApp } from './http/app.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
+import { registerCannedAnswerRoutes } from './http/canned-answer-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { createStaffSession } from './http/staff-session.ts';
 import { registerStatusRoute } from './http/status-route.ts';
@@ -24,12 +25,14 @@ import { createVisitorAbsence, DEFAULT_VISITOR_GRACE_MS } from './realtime/visit
 import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { createAuditLog } from './services/audit-log.ts';
+import { createCannedAnswers } from './services/canned-answers.ts';
 import { createConversationService } from './services/conversations.ts';
 import { createPresence } from './services/presence.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
+import { createCannedAnswerRepository } from './storage/canned-answer-repository.ts';
 import { createConversationRepository } from './storage/conversation-repository.ts';
 import { openDatabase } from './storage/database.ts';
 import { createSettingsRepository } from './storage/settings-repository.ts';
@@ -142,6 +145,11 @@ export async function createHavre(options: HavreOptions) {
       notifier.queueChanged();
       staffRealtime.refreshAll().catch((error: unknown) => log.error({ err: error }, 'staff refresh failed'));
     },
+  });
+  // Canned answers and resource cards (comfort).
+  registerCannedAnswerRoutes(app, {
+    cannedAnswers: createCannedAnswers({ repository: createCannedAnswerRepository(db), audit, clock }),
+    session,
   });
   const retention = createRetentionJob({ conversations: conversationRepository, settings, cipher, clock, log });
   const sessionWatch = watchStaffSessions({ namespace: staffNamespace, staff: staffRepository, clock, log });

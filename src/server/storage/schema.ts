@@ -1,5 +1,6 @@
 // Table types for Kysely. The SQL that creates them lives in ./migrations.
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ResourceCard } from '../../protocol/canned-answers.ts';
 import type { Role } from '../../protocol/schemas.ts';
 import type { Author, ClosedReason, ConversationStatus, PresenceStatus } from '../../protocol/views.ts';
 
@@ -77,6 +78,19 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export interface CannedAnswerTable {
+  id: string;
+  /** Null for a team answer. */
+  owner_id: string | null;
+  kind: 'text' | 'card';
+  shortcut: string;
+  title: string;
+  body: string | null;
+  card: ColumnType<ResourceCard | null, string | null, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
@@ -85,9 +99,11 @@ export interface Database {
   messages: MessageTable;
   settings: SettingTable;
   audit_log: AuditLogTable;
+  canned_answers: CannedAnswerTable;
 }
 
 export type ConversationRow = Selectable<ConversationTable>;
 export type MessageRow = Selectable<MessageTable>;
 export type StaffRow = Selectable<StaffTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type CannedAnswerRow = Selectable<CannedAnswerTable>;
