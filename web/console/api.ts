@@ -7,7 +7,7 @@ export interface ApiError {
   message: string;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function callApi<T>(method: Method, path: string, body?: unknown): Promise<Ack<T>> {
   // Bodyless POSTs still send `{}`: a JSON content type with an empty body is refused by Fastify.

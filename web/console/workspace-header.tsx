@@ -1,9 +1,12 @@
 // The workspace's top bar: who she is, her presence, the sections, the keyboard shortcuts, language and sign-out.
 import { useRef, useState } from 'preact/hooks';
+import type { Role } from '../../src/protocol/schemas.ts';
 import type { PresenceStatus } from '../../src/protocol/views.ts';
 import { plural } from '../ui/i18n.ts';
 import type { AlertPreferences } from './alert-preferences.ts';
 import { AlertSettings } from './alert-settings.tsx';
+import { CannedAnswersDialog } from './canned-answers-dialog.tsx';
+import { useCannedAnswersOf } from './canned-api.ts';
 import type { Section } from './hooks.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useLocale } from './locale-context.ts';
@@ -11,6 +14,8 @@ import { PresenceSwitch } from './presence-switch.tsx';
 import { ShortcutsHelp } from './shortcuts-help.tsx';
 
 interface WorkspaceHeaderProps {
+  staffId: string;
+  role: Role;
   displayName: string;
   isAdmin: boolean;
   section: Section;
@@ -36,6 +41,13 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
   const closeAlerts = () => {
     setAlertsOpen(false);
     alertsButton.current?.focus();
+  };
+  const answers = useCannedAnswersOf(props.staffId);
+  const [cannedOpen, setCannedOpen] = useState(false);
+  const cannedButton = useRef<HTMLButtonElement>(null);
+  const closeCanned = () => {
+    setCannedOpen(false);
+    cannedButton.current?.focus();
   };
   return (
     <header class="topbar">
@@ -66,6 +78,18 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
       >
         {t('alerts.open')}
       </button>
+      <button
+        type="button"
+        class="button button-quiet button-small"
+        ref={cannedButton}
+        aria-haspopup="dialog"
+        onClick={() => setCannedOpen(true)}
+      >
+        {t('canned.open')}
+      </button>
+      {cannedOpen && (
+        <CannedAnswersDialog staffId={props.staffId} role={props.role} answers={answers} onClose={closeCanned} />
+      )}
       {alertsOpen && <AlertSettings preferences={props.alerts} onChange={props.onAlerts} onClose={closeAlerts} />}
       <button
         type="button"

@@ -81,6 +81,8 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   return (
     <div class="workspace">
       <WorkspaceHeader
+        staffId={me.id}
+        role={me.role}
         displayName={state.me?.displayName ?? me.displayName}
         isAdmin={isAdmin}
         section={showAdmin ? 'admin' : 'conversations'}
