@@ -57,6 +57,8 @@ export const settingsSchema = z.object({
   intake: intakeSchema,
   admission: admissionSchema,
   visitorPage: visitorPageSchema,
+  /** Waiting visitors are given to the least loaded available counselor without her taking them (comfort). */
+  autoAssignment: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -25,6 +25,7 @@ import { createVisitorAbsence, DEFAULT_VISITOR_GRACE_MS } from './realtime/visit
 import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { createAuditLog } from './services/audit-log.ts';
+import { createAutoAssignment } from './services/auto-assignment.ts';
 import { createCannedAnswers } from './services/canned-answers.ts';
 import { createConversationService } from './services/conversations.ts';
 import { createPresence } from './services/presence.ts';
@@ -32,6 +33,7 @@ import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
+import { createAutoAssignRepository } from './storage/auto-assign-repository.ts';
 import { createCannedAnswerRepository } from './storage/canned-answer-repository.ts';
 import { createConversationRepository } from './storage/conversation-repository.ts';
 import { openDatabase } from './storage/database.ts';
@@ -92,6 +94,24 @@ export async function createHavre(options: HavreOptions) {
   const visitorNamespace = io.of(namespaces.visitor);
   const staffNamespace = io.of(namespaces.staff);
   const notifier = createNotifier({ visitors: visitorNamespace, staff: staffNamespace, waitingRoom, log });
+  // Optional automatic assignment (comfort): every queue change (a visitor joins, a counselor becomes
+  // available, a conversation ends) may let a waiting visitor be given to someone.
+  const autoAssignment = createAutoAssignment({
+    repository: createAutoAssignRepository(db),
+    presence,
+    settings,
+    clock,
+    onAssigned: (conversation) => {
+      notifier.conversation(conversation);
+      queueChanged();
+    },
+    log,
+  });
+  const queueChanged = notifier.queueChanged;
+  notifier.queueChanged = () => {
+    queueChanged();
+    autoAssignment.request();
+  };
   const session = createStaffSession({
     accounts,
     secret,
@@ -163,6 +183,7 @@ export async function createHavre(options: HavreOptions) {
     audit,
     databaseKind: database.kind,
     retention,
+    autoAssignment,
     /** Runs the periodic check of live staff sockets against their sessions now. */
     checkStaffSessions: sessionWatch.check,
 
@@ -177,6 +198,8 @@ export async function createHavre(options: HavreOptions) {
 
     async close(): Promise<void> {
       notifier.stop();
+      autoAssignment.stop();
+      await autoAssignment.settled();
       sessionWatch.stop();
       absence.stop();
       retention.stop();

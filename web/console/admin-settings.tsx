@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchSettings, saveSettings } from './admin-api.ts';
 import type { ApiError } from './api.ts';
+import { AutoAssignmentSetting } from './auto-assignment-setting.tsx';
 import { ClosuresEditor } from './closures-editor.tsx';
 import { errorText } from './error-text.ts';
 import { IntakeEditor } from './intake-editor.tsx';
@@ -73,6 +74,7 @@ export function AdminSettings() {
             onInput={(maxConversations) => change({ maxConversations })}
             class="field-narrow"
           />
+          <AutoAssignmentSetting form={form} onChange={change} />
           <TextField
             label={t('settings.retentionDays')}
             hint={t('settings.retentionHint')}

@@ -284,4 +284,8 @@ export const en: Record<MessageKey, string> = {
   'canned.field.address': 'Address',
   'canned.field.hours': 'Hours',
   'error.SHORTCUT_TAKEN': 'This shortcut is already used.',
+  // Automatic assignment (comfort).
+  'settings.autoAssignment': 'Automatic assignment',
+  'settings.autoAssignmentHint':
+    'Each waiting person (urgent ones first, then the longest waiting) is given to the least busy available counselor, never above her conversation limit. “Take the next person” still works.',
 };

@@ -286,6 +286,10 @@ export const fr = {
   'canned.field.address': 'Adresse',
   'canned.field.hours': 'Horaires',
   'error.SHORTCUT_TAKEN': 'Ce raccourci est déjà utilisé.',
+  // Automatic assignment (comfort).
+  'settings.autoAssignment': 'Attribution automatique',
+  'settings.autoAssignmentHint':
+    'Chaque personne qui attend (urgentes d’abord, puis la plus ancienne) est confiée à l’écoutante disponible la moins occupée, sans dépasser sa limite de conversations. « Prendre la personne suivante » reste possible.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -13,6 +13,7 @@ const settings: Settings = {
   intake: { enabled: false, questions: [] },
   admission: { paused: false, maxQueue: 20 },
   visitorPage: { title: 'Messagerie', icon: 'leaf', quickExitUrl: 'https://example.org/', embedOrigins: [] },
+  autoAssignment: true,
 };
 
 describe('settings form', () => {

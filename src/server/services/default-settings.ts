@@ -41,6 +41,7 @@ export const defaultIntakeQuestions: IntakeQuestion[] = [
 export const defaultSettings: Settings = {
   schedule: defaultSchedule,
   maxConversationsPerCounselor: DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR,
+  autoAssignment: false,
   retentionDays: 30,
   intake: { enabled: true, questions: defaultIntakeQuestions },
   admission: { paused: false, maxQueue: null },
