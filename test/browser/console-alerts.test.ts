@@ -146,4 +146,27 @@ describe('console alerts', { timeout: 60_000 }, () => {
     await page.clock.fastForward('02:00');
     expect(await notifications(page)).toHaveLength(2);
   });
+
+  it('notifies of a conversation given to her automatically while she is in another, until she opens it', async () => {
+    const settings = await suite.server.havre.settings.current();
+    await suite.server.havre.settings.update({ ...settings, autoAssignment: true });
+    const page = await aCounselorWithNotifications();
+    await aWaitingVisitor();
+    // The first one opens on screen by itself: nothing to notify.
+    await page.getByRole('tab', { name: /Visiteuse 1/, selected: true }).waitFor();
+    await aWaitingVisitor();
+    await page.getByRole('tab', { name: /Visiteuse 2/, selected: false }).waitFor();
+    await expect
+      .poll(() => notifications(page))
+      .toEqual([
+        {
+          title: 'Une conversation vous a été confiée',
+          body: 'Elle s’ouvre dans un nouvel onglet de la console Havre.',
+          tag: 'havre-alert',
+        },
+      ]);
+    await page.getByRole('tab', { name: /Visiteuse 2/ }).click();
+    await page.clock.fastForward('02:00');
+    expect(await notifications(page)).toHaveLength(1);
+  });
 });

@@ -9,7 +9,17 @@ import {
 } from './alert-rules.ts';
 
 function aDesk(change: Partial<DeskSnapshot> = {}): DeskSnapshot {
-  return { available: true, waiting: [], unread: new Map(), deskOnScreen: false, ...change };
+  return {
+    available: true,
+    waiting: [],
+    unread: new Map(),
+    deskOnScreen: false,
+    active: [],
+    selectedId: null,
+    syncs: 1,
+    takingNext: false,
+    ...change,
+  };
 }
 
 describe('alert tracker', () => {
@@ -59,6 +69,26 @@ describe('alert tracker', () => {
     expect(tracker.update(aDesk({ unread: new Map([['c', 2]]), deskOnScreen: true }))).toMatchObject({ count: 2 });
     expect(tracker.update(aDesk({ unread: new Map([['c', 0]]), deskOnScreen: true }))).toBeNull();
     expect(tracker.reminder()).toBeNull();
+  });
+
+  it('alerts for a conversation given to her automatically until she opens it, not for her own take', () => {
+    const tracker = createAlertTracker();
+    // Conversations listed by the state sent on connection were hers already.
+    expect(tracker.update(aDesk({ active: ['old'], syncs: 1 }))).toBeNull();
+    // Taken by herself: announced while her take is in flight, then selected.
+    expect(
+      tracker.update(aDesk({ active: ['old', 'mine'], selectedId: 'old', deskOnScreen: true, takingNext: true })),
+    ).toBeNull();
+    expect(tracker.update(aDesk({ active: ['old', 'mine'], selectedId: 'mine', deskOnScreen: true }))).toBeNull();
+    // Given to her while she reads another one.
+    const desk = { active: ['old', 'mine', 'given'], selectedId: 'mine', deskOnScreen: true };
+    expect(tracker.update(aDesk(desk))).toEqual({ kind: 'assigned', count: 0, chime: 'new', notify: true });
+    expect(tracker.update(aDesk(desk))).toBeNull();
+    expect(tracker.reminder()).toMatchObject({ kind: 'assigned' });
+    expect(tracker.update(aDesk({ ...desk, selectedId: 'given' }))).toBeNull();
+    expect(tracker.reminder()).toBeNull();
+    // A reconnection's state lists conversations without any alert.
+    expect(tracker.update(aDesk({ active: ['old', 'mine', 'given', 'while-away'], syncs: 2 }))).toBeNull();
   });
 
   it('forgets a visitor who stopped waiting, so that a later wait is new again', () => {

@@ -12,9 +12,19 @@ export interface DeskSnapshot {
   unread: ReadonlyMap<string, number>;
   /** The console tab is visible and the desk (waiting list and conversations) is on screen. */
   deskOnScreen: boolean;
+  /** Her active conversations, and the one on screen. */
+  active: readonly string[];
+  selectedId: string | null;
+  /**
+   * How many full states the server has sent (one per connection): conversations listed by a new state are
+   * hers already, not new assignments.
+   */
+  syncs: number;
+  /** She is taking the next person herself: a conversation appearing now is her own take. */
+  takingNext: boolean;
 }
 
-export type AlertKind = 'visitor-waiting' | 'new-message';
+export type AlertKind = 'visitor-waiting' | 'new-message' | 'assigned';
 
 /** What to do now: a chime (loud for something new, soft for a reminder) and, if not seen, a notification. */
 export interface Alert {
@@ -47,18 +57,43 @@ export function titleWithCount(title: string, count: number): string {
 
 /**
  * Remembers what she has seen. A waiting visitor is seen once the desk has been on screen while she waited;
- * a message is seen when its conversation is on screen (the console then counts it read).
+ * a message is seen when its conversation is on screen (the console then counts it read); a conversation given
+ * to her automatically is seen once she has had it on screen.
  */
 export function createAlertTracker(): AlertTracker {
   const seenWaiting = new Set<string>();
   let unseenWaiting: string[] = [];
   let unread = new Map<string, number>();
   let snapshotCount = 0;
+  const knownActive = new Set<string>();
+  const unseenAssigned = new Set<string>();
+  let syncs = -1;
+
+  const kindOf = (messages: number, assigned: number): AlertKind =>
+    messages > 0 ? 'new-message' : assigned > 0 ? 'assigned' : 'visitor-waiting';
+
+  /** A conversation given to her (automatically) that she has not opened yet. */
+  const trackAssigned = (snapshot: DeskSnapshot): number => {
+    const onScreen = (id: string) => snapshot.deskOnScreen && snapshot.selectedId === id;
+    const active = new Set(snapshot.active);
+    for (const id of unseenAssigned) if (!active.has(id) || onScreen(id)) unseenAssigned.delete(id);
+    let fresh = 0;
+    for (const id of snapshot.active) {
+      if (knownActive.has(id)) continue;
+      knownActive.add(id);
+      // Her own take puts it on screen at once; a state sync lists what was already hers.
+      if (snapshot.syncs !== syncs || snapshot.takingNext || onScreen(id)) continue;
+      unseenAssigned.add(id);
+      fresh += 1;
+    }
+    syncs = snapshot.syncs;
+    return fresh;
+  };
 
   const reminder = (): Alert | null => {
-    if (unseenWaiting.length === 0 && unread.size === 0) return null;
+    if (unseenWaiting.length === 0 && unread.size === 0 && unseenAssigned.size === 0) return null;
     return {
-      kind: unread.size > 0 ? 'new-message' : 'visitor-waiting',
+      kind: kindOf(unread.size, unseenAssigned.size),
       count: snapshotCount,
       chime: 'reminder',
       notify: true,
@@ -68,7 +103,7 @@ export function createAlertTracker(): AlertTracker {
   return {
     reminder,
     update(snapshot) {
-      const fresh = { waiting: 0, messages: 0 };
+      const fresh = { waiting: 0, messages: 0, assigned: trackAssigned(snapshot) };
       const waiting = snapshot.available ? snapshot.waiting : [];
       const stillWaiting = new Set(waiting);
       for (const id of seenWaiting) if (!stillWaiting.has(id)) seenWaiting.delete(id);
@@ -84,9 +119,9 @@ export function createAlertTracker(): AlertTracker {
       unread = new Map([...snapshot.unread].filter(([, count]) => count > 0));
       snapshotCount = attentionCount(snapshot);
 
-      if (fresh.waiting + fresh.messages === 0) return null;
+      if (fresh.waiting + fresh.messages + fresh.assigned === 0) return null;
       return {
-        kind: fresh.messages > 0 ? 'new-message' : 'visitor-waiting',
+        kind: kindOf(fresh.messages, fresh.assigned),
         count: snapshotCount,
         chime: 'new',
         notify: reminder() !== null,

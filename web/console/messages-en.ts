@@ -240,6 +240,8 @@ export const en: Record<MessageKey, string> = {
   'alerts.close': 'Close',
   'alerts.visitorWaiting': 'Someone is waiting',
   'alerts.newMessage': 'New message from a visitor',
+  'alerts.assigned': 'A conversation was given to you',
+  'alerts.assignedBody': 'It opens in a new tab of the Havre console.',
   'alerts.body.one': '{n} item needs your attention in the Havre console.',
   'alerts.body.other': '{n} items need your attention in the Havre console.',
   // Canned answers and resource cards (comfort).

@@ -242,6 +242,8 @@ export const fr = {
   'alerts.close': 'Fermer',
   'alerts.visitorWaiting': 'Une personne attend',
   'alerts.newMessage': 'Nouveau message d’une visiteuse',
+  'alerts.assigned': 'Une conversation vous a été confiée',
+  'alerts.assignedBody': 'Elle s’ouvre dans un nouvel onglet de la console Havre.',
   'alerts.body.one': '{n} élément attend votre attention dans la console Havre.',
   'alerts.body.other': '{n} éléments attendent votre attention dans la console Havre.',
   // Canned answers and resource cards (comfort).

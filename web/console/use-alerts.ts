@@ -7,6 +7,7 @@ import { type Alert, attentionCount, createAlertLoop, type DeskSnapshot, titleWi
 import { playChime } from './chime.ts';
 import type { ConsoleState } from './console-state.ts';
 import { useLocale } from './locale-context.ts';
+import { takingNext } from './own-takes.ts';
 
 export function useDocumentVisible(): boolean {
   const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
@@ -24,6 +25,10 @@ export function deskSnapshot(state: ConsoleState, deskOnScreen: boolean): DeskSn
     waiting: state.queue.entries.map((entry) => entry.conversationId),
     unread: new Map(state.tabs.map((tab) => [tab.view.id, tab.unread])),
     deskOnScreen,
+    active: state.tabs.filter((tab) => tab.view.status === 'active').map((tab) => tab.view.id),
+    selectedId: state.selectedId,
+    syncs: state.staffStates,
+    takingNext: takingNext(),
   };
 }
 
@@ -48,10 +53,17 @@ export function useAlerts(state: ConsoleState, deskOnScreen: boolean, preference
       const { preferences: chosen, t: text, locale: language } = latest.current;
       if (chosen.sound) playChime(alert.chime);
       if (!(chosen.desktop && alert.notify && notificationsAllowed())) return;
-      const title = text(alert.kind === 'new-message' ? 'alerts.newMessage' : 'alerts.visitorWaiting');
+      const title = text(
+        alert.kind === 'new-message'
+          ? 'alerts.newMessage'
+          : alert.kind === 'assigned'
+            ? 'alerts.assigned'
+            : 'alerts.visitorWaiting',
+      );
       // One notification at a time, replaced by the next (same tag), silent because the chime is ours.
       const notification = new Notification(title, {
-        body: plural(text, language, 'alerts.body', alert.count),
+        body:
+          alert.kind === 'assigned' ? text('alerts.assignedBody') : plural(text, language, 'alerts.body', alert.count),
         tag: 'havre-alert',
         silent: true,
       });
