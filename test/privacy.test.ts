@@ -60,6 +60,7 @@ const documentedColumns: Record<string, string[]> = {
   settings: ['key', 'updated_at', 'value'],
   staff: ['created_at', 'disabled', 'display_name', 'id', 'password_hash', 'presence', 'role', 'username'],
   staff_sessions: ['created_at', 'expires_at', 'id_hash', 'staff_id'],
+  canned_answers: ['body', 'card', 'created_at', 'id', 'kind', 'owner_id', 'shortcut', 'title', 'updated_at'],
 };
 /** The rows of the settings table: the admin's settings, the master-key check, the set-up token's hash. */
 const documentedSettingsKeys = ['general', 'master_key_check', 'setup_token_hash'];
