@@ -18,6 +18,8 @@ interface RecordedNotification {
 declare global {
   interface Window {
     notifications: RecordedNotification[];
+    /** Notes the console's chime has played. */
+    notes: number;
     setHidden: (hidden: boolean) => void;
   }
 }
@@ -25,6 +27,12 @@ declare global {
 /** Records every Notification built, and lets the test hide and show the console tab. */
 function recordNotificationsAndVisibility(): void {
   window.notifications = [];
+  window.notes = 0;
+  const createOscillator = AudioContext.prototype.createOscillator;
+  AudioContext.prototype.createOscillator = function (this: AudioContext) {
+    window.notes += 1;
+    return createOscillator.call(this);
+  };
   const Native = window.Notification;
   class Recording extends Native {
     constructor(title: string, options: NotificationOptions = {}) {
@@ -64,6 +72,9 @@ async function aCounselorWithNotifications(): Promise<Page> {
   expect(await desktopChoice.isChecked()).toBe(false);
   await desktopChoice.check();
   await expect.poll(() => desktopChoice.isChecked()).toBe(true);
+  // Sound on: she hears the two-note chime at once.
+  await dialog.getByRole('checkbox', { name: /Son/ }).check();
+  await expect.poll(() => page.evaluate(() => window.notes)).toBe(2);
   await expectNoSeriousViolations(page, 'alerts dialog');
   await dialog.getByRole('button', { name: 'Fermer' }).click();
   await dialog.waitFor({ state: 'hidden' });
@@ -99,9 +110,12 @@ describe('console alerts', { timeout: 60_000 }, () => {
         },
       ]);
     expect(await page.title()).toBe('(1) Havre — Console');
+    // The chime's two notes, then one softer note for the reminder.
+    await expect.poll(() => page.evaluate(() => window.notes)).toBe(4);
 
     await page.clock.fastForward('00:30');
     await expect.poll(async () => (await notifications(page)).length).toBe(2);
+    await expect.poll(() => page.evaluate(() => window.notes)).toBe(5);
 
     // She comes back to the console: the waiting list is on screen, reminders stop.
     await page.evaluate(() => window.setHidden(false));

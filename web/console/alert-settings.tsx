@@ -29,11 +29,8 @@ export function AlertSettings({ preferences, onChange, onClose }: AlertSettingsP
   }, []);
 
   const toggleSound = (on: boolean) => {
-    if (on) {
-      unlockChime();
-      // She hears what she chose.
-      playChime('new');
-    }
+    // She hears what she chose.
+    if (on) void unlockChime().then(() => playChime('new'));
     onChange({ ...preferences, sound: on });
   };
 

@@ -5,9 +5,9 @@
 let context: AudioContext | null = null;
 
 /** Call from a click (turning sound on): browsers allow audio only after a gesture on the page. */
-export function unlockChime(): void {
+export function unlockChime(): Promise<void> {
   context ??= new AudioContext();
-  void context.resume();
+  return context.resume();
 }
 
 function note(audio: AudioContext, frequency: number, start: number, volume: number): void {
@@ -27,13 +27,16 @@ function note(audio: AudioContext, frequency: number, start: number, volume: num
 export function playChime(kind: 'new' | 'reminder'): void {
   context ??= new AudioContext();
   const audio = context;
-  void audio.resume().then(() => {
-    const now = audio.currentTime;
-    if (kind === 'new') {
-      note(audio, 660, now, 0.18);
-      note(audio, 880, now + 0.18, 0.18);
-    } else {
-      note(audio, 660, now, 0.06);
-    }
-  });
+  // Not allowed yet (no gesture since the page loaded): stay silent rather than queue a burst for later.
+  if (audio.state !== 'running') {
+    void audio.resume();
+    return;
+  }
+  const now = audio.currentTime;
+  if (kind === 'new') {
+    note(audio, 660, now, 0.18);
+    note(audio, 880, now + 0.18, 0.18);
+  } else {
+    note(audio, 660, now, 0.06);
+  }
 }

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { plural } from '../ui/i18n.ts';
 import { type AlertPreferences, loadAlertPreferences, saveAlertPreferences } from './alert-preferences.ts';
 import { type Alert, attentionCount, createAlertLoop, type DeskSnapshot, titleWithCount } from './alert-rules.ts';
-import { playChime } from './chime.ts';
+import { playChime, unlockChime } from './chime.ts';
 import type { ConsoleState } from './console-state.ts';
 import { useLocale } from './locale-context.ts';
 import { takingNext } from './own-takes.ts';
@@ -42,6 +42,18 @@ export function useAlerts(state: ConsoleState, deskOnScreen: boolean, preference
   const shown = useRef<Notification | null>(null);
   const latest = useRef({ preferences, t, locale });
   latest.current = { preferences, t, locale };
+
+  // After a reload, the browser lets sound play only once she has touched the page.
+  useEffect(() => {
+    if (!preferences.sound) return;
+    const unlock = () => void unlockChime();
+    document.addEventListener('pointerdown', unlock, { once: true });
+    document.addEventListener('keydown', unlock, { once: true });
+    return () => {
+      document.removeEventListener('pointerdown', unlock);
+      document.removeEventListener('keydown', unlock);
+    };
+  }, [preferences.sound]);
 
   const count = attentionCount(snapshot);
   useEffect(() => {
