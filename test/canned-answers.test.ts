@@ -106,6 +106,17 @@ describe.each(kinds)('canned answers on $kind', ({ kind, available }) => {
     });
     const taken = await call('POST', '/api/canned-answers', sonia, { ...card, title: 'Doublon' });
     expect(taken).toMatchObject({ status: 409, json: { error: { code: 'SHORTCUT_TAKEN' } } });
+    // Two saving the same shortcut at the same moment: one wins, the other is told why.
+    const race = await Promise.all(
+      ['Une', 'Deux', 'Trois'].map((title) =>
+        call('POST', '/api/canned-answers', sonia, { ...aText('team', 'course'), title }),
+      ),
+    );
+    expect(race.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
+    expect(race.filter((answer) => answer.status === 409).map((answer) => answer.json.error.code)).toEqual([
+      'SHORTCUT_TAKEN',
+      'SHORTCUT_TAKEN',
+    ]);
     const seeded = (await call('GET', '/api/canned-answers', sonia)).json.answers.find(
       (answer: any) => answer.shortcut === '17',
     );
@@ -118,7 +129,11 @@ describe.each(kinds)('canned answers on $kind', ({ kind, available }) => {
 
     const entries = await suite.server.havre.audit.list({ limit: 20 });
     const actions = entries.filter((entry) => entry.action.startsWith('canned_answer.'));
-    expect(actions.map((entry) => entry.action)).toEqual(['canned_answer.deleted', 'canned_answer.created']);
+    expect(actions.map((entry) => entry.action)).toEqual([
+      'canned_answer.deleted',
+      'canned_answer.created',
+      'canned_answer.created',
+    ]);
     expect(JSON.stringify(actions)).not.toContain('CIDFF');
   });
 
