@@ -36,6 +36,26 @@ export function notificationsAllowed(): boolean {
   return typeof Notification !== 'undefined' && Notification.permission === 'granted';
 }
 
+/**
+ * One notification at a time, replaced by the next (same tag), silent because the chime is ours. Some browsers
+ * (Chrome on Android) only show notifications through a service worker and refuse the constructor: the chime
+ * and the title still say it there.
+ */
+function showNotification(title: string, body: string): Notification | null {
+  let notification: Notification;
+  try {
+    notification = new Notification(title, { body, tag: 'havre-alert', silent: true });
+  } catch (error) {
+    if (error instanceof TypeError) return null;
+    throw error;
+  }
+  notification.onclick = () => {
+    window.focus();
+    notification.close();
+  };
+  return notification;
+}
+
 export function useAlerts(state: ConsoleState, deskOnScreen: boolean, preferences: AlertPreferences): void {
   const { t, locale } = useLocale();
   const snapshot = useMemo(() => deskSnapshot(state, deskOnScreen), [state, deskOnScreen]);
@@ -72,22 +92,21 @@ export function useAlerts(state: ConsoleState, deskOnScreen: boolean, preference
             ? 'alerts.assigned'
             : 'alerts.visitorWaiting',
       );
-      // One notification at a time, replaced by the next (same tag), silent because the chime is ours.
-      const notification = new Notification(title, {
-        body:
-          alert.kind === 'assigned' ? text('alerts.assignedBody') : plural(text, language, 'alerts.body', alert.count),
-        tag: 'havre-alert',
-        silent: true,
-      });
-      notification.onclick = () => {
-        window.focus();
-        notification.close();
-      };
-      shown.current = notification;
+      const body =
+        alert.kind === 'assigned' ? text('alerts.assignedBody') : plural(text, language, 'alerts.body', alert.count);
+      shown.current = showNotification(title, body) ?? shown.current;
     };
     return createAlertLoop({ onAlert });
   }, []);
-  useEffect(() => () => loop.stop(), [loop]);
+  // Signed out: no reminder, no notification and no count left behind.
+  useEffect(
+    () => () => {
+      loop.stop();
+      shown.current?.close();
+      document.title = latest.current.t('app.title');
+    },
+    [loop],
+  );
 
   useEffect(() => {
     loop.update(snapshot);
