@@ -28,6 +28,10 @@ describe('canned answers', { timeout: 60_000 }, () => {
 
     await reply.pressSequentially('Voici /');
     await list.waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: '7 réponses types : flèches pour choisir, Entrée pour insérer, Échap pour fermer.' })
+      .waitFor({ state: 'attached' });
     expect(await reply.getAttribute('aria-activedescendant')).toBe(
       await list.getByRole('option').first().getAttribute('id'),
     );

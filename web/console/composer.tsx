@@ -170,6 +170,9 @@ export function Composer({ tab, client, initialDraft, onDraft }: ComposerProps) 
         }}
       />
       {menuOpen && <CannedMenu id={menuId} matches={matches} active={active} onPick={insert} />}
+      <p class="visually-hidden" role="status">
+        {menuOpen ? plural(t, locale, 'canned.matches', matches.length) : ''}
+      </p>
       <div class="composer-foot">
         <p class="hint" id={`${id}-hint`}>
           {excess > 0

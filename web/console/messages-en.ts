@@ -252,6 +252,8 @@ export const en: Record<MessageKey, string> = {
   'canned.menu': 'Canned answers',
   'canned.insert': 'Insert a canned answer',
   'canned.slashHint': 'Type / for a canned answer.',
+  'canned.matches.one': '{n} canned answer: arrows to choose, Enter to insert, Escape to close.',
+  'canned.matches.other': '{n} canned answers: arrows to choose, Enter to insert, Escape to close.',
   'canned.personal': 'personal',
   'canned.card': 'resource card',
   'canned.card.phone': 'Phone:',

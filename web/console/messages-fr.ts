@@ -254,6 +254,8 @@ export const fr = {
   'canned.menu': 'Réponses types',
   'canned.insert': 'Insérer une réponse type',
   'canned.slashHint': 'Tapez / pour une réponse type.',
+  'canned.matches.one': '{n} réponse type : flèches pour choisir, Entrée pour insérer, Échap pour fermer.',
+  'canned.matches.other': '{n} réponses types : flèches pour choisir, Entrée pour insérer, Échap pour fermer.',
   'canned.personal': 'personnelle',
   'canned.card': 'fiche ressource',
   'canned.card.phone': 'Téléphone :',
