@@ -48,6 +48,11 @@ const httpRules: Record<string, Access> = {
   'GET /api/admin/security': 'admin',
   'PUT /api/admin/security': 'admin',
   'POST /api/admin/staff/:id/totp/reset': 'admin',
+  // Every staff member keeps her own answers; team answers are checked inside (test/canned-answers.test.ts).
+  'GET /api/canned-answers': 'staff',
+  'POST /api/canned-answers': 'staff',
+  'PUT /api/canned-answers/:id': 'staff',
+  'DELETE /api/canned-answers/:id': 'staff',
   'GET /api/admin/staff': 'admin',
   'POST /api/admin/staff': 'admin',
   'PATCH /api/admin/staff/:id': 'admin',

@@ -78,6 +78,7 @@ const documentedColumns: Record<string, string[]> = {
     'violence_types',
   ],
   staff_texts: ['ciphertext', 'conversation_id', 'created_at', 'id', 'kind', 'staff_id'],
+  canned_answers: ['body', 'card', 'created_at', 'id', 'kind', 'owner_id', 'shortcut', 'title', 'updated_at'],
 };
 /** The rows of the settings table: the admin's settings, the master-key check, the set-up token's hash. */
 const documentedSettingsKeys = ['general', 'master_key_check', 'setup_token_hash'];

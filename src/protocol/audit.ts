@@ -18,6 +18,10 @@ export const auditActions = [
   'totp.recovery_code_used',
   'staff.password_changed',
   'security.changed',
+  // Team canned answers (comfort).
+  'canned_answer.created',
+  'canned_answer.updated',
+  'canned_answer.deleted',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -41,6 +41,8 @@ export const errorStatus = {
   CLOSING_FORM_NOT_DUE: 409,
   TRANSFER_TARGET_UNAVAILABLE: 409,
   TRANSFER_TARGET_AT_CAPACITY: 409,
+  // Canned answers (comfort).
+  SHORTCUT_TAKEN: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -61,6 +61,8 @@ export const settingsSchema = z.object({
   visitorPage: visitorPageSchema,
   /** The lists the counselor's closing form offers. */
   closingForm: closingFormListsSchema,
+  /** Waiting visitors are given to the least loaded available counselor without her taking them (comfort). */
+  autoAssignment: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -12,6 +12,7 @@ import { registerAccountRoutes } from './http/account-routes.ts';
 import { registerAdminRoutes } from './http/admin-routes.ts';
 import { createHttpApp } from './http/app.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
+import { registerCannedAnswerRoutes } from './http/canned-answer-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { createStaffSession } from './http/staff-session.ts';
 import { registerStatusRoute } from './http/status-route.ts';
@@ -25,6 +26,8 @@ import { createVisitorAbsence, DEFAULT_VISITOR_GRACE_MS } from './realtime/visit
 import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { createAuditLog } from './services/audit-log.ts';
+import { createAutoAssignment } from './services/auto-assignment.ts';
+import { createCannedAnswers } from './services/canned-answers.ts';
 import { createClosingForms } from './services/closing-forms.ts';
 import { createConversationService } from './services/conversations.ts';
 import { createPresence } from './services/presence.ts';
@@ -36,6 +39,8 @@ import { createTransfers } from './services/transfers.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
 import { createStaffSecurity } from './staff-security.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
+import { createAutoAssignRepository } from './storage/auto-assign-repository.ts';
+import { createCannedAnswerRepository } from './storage/canned-answer-repository.ts';
 import { createConversationRepository } from './storage/conversation-repository.ts';
 import { createConversationToolsRepository } from './storage/conversation-tools-repository.ts';
 import { openDatabase } from './storage/database.ts';
@@ -132,6 +137,24 @@ export async function createHavre(options: HavreOptions) {
   const visitorNamespace = io.of(namespaces.visitor);
   const staffNamespace = io.of(namespaces.staff);
   const notifier = createNotifier({ visitors: visitorNamespace, staff: staffNamespace, waitingRoom, log });
+  // Optional automatic assignment (comfort): every queue change (a visitor joins, a counselor becomes
+  // available, a conversation ends) may let a waiting visitor be given to someone.
+  const autoAssignment = createAutoAssignment({
+    repository: createAutoAssignRepository(db),
+    presence,
+    settings,
+    clock,
+    onAssigned: (conversation) => {
+      notifier.conversation(conversation);
+      queueChanged();
+    },
+    log,
+  });
+  const queueChanged = notifier.queueChanged;
+  notifier.queueChanged = () => {
+    queueChanged();
+    autoAssignment.request();
+  };
   const session = createStaffSession({
     accounts,
     secret,
@@ -198,6 +221,11 @@ export async function createHavre(options: HavreOptions) {
       staffRealtime.refreshAll().catch((error: unknown) => log.error({ err: error }, 'staff refresh failed'));
     },
   });
+  // Canned answers and resource cards (comfort).
+  registerCannedAnswerRoutes(app, {
+    cannedAnswers: createCannedAnswers({ repository: createCannedAnswerRepository(db), audit, clock }),
+    session,
+  });
   const retention = createRetentionJob({ conversations: conversationRepository, settings, cipher, clock, log });
   const sessionWatch = watchStaffSessions({ namespace: staffNamespace, staff: staffRepository, clock, log });
 
@@ -214,6 +242,7 @@ export async function createHavre(options: HavreOptions) {
     notes,
     databaseKind: database.kind,
     retention,
+    autoAssignment,
     /** Runs the periodic check of live staff sockets against their sessions now. */
     checkStaffSessions: sessionWatch.check,
 
@@ -228,6 +257,8 @@ export async function createHavre(options: HavreOptions) {
 
     async close(): Promise<void> {
       notifier.stop();
+      autoAssignment.stop();
+      await autoAssignment.settled();
       sessionWatch.stop();
       absence.stop();
       retention.stop();

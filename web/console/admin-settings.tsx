@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { MAX_CONVERSATIONS_PER_COUNSELOR } from '../../src/protocol/limits.ts';
 import { fetchSettings, saveSettings } from './admin-api.ts';
 import type { ApiError } from './api.ts';
+import { AutoAssignmentSetting } from './auto-assignment-setting.tsx';
 import { ClosingListsEditor } from './closing-lists-editor.tsx';
 import { ClosuresEditor } from './closures-editor.tsx';
 import { errorText } from './error-text.ts';
@@ -75,6 +76,7 @@ export function AdminSettings() {
             onInput={(maxConversations) => change({ maxConversations })}
             class="field-narrow"
           />
+          <AutoAssignmentSetting form={form} onChange={change} />
           <TextField
             label={t('settings.retentionDays')}
             hint={t('settings.retentionHint')}

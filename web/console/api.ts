@@ -9,7 +9,7 @@ export interface ApiError {
   retryAfterSeconds?: number;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function callApi<T>(method: Method, path: string, body?: unknown): Promise<Ack<T>> {
   // Bodyless POSTs still send `{}`: a JSON content type with an empty body is refused by Fastify.

@@ -8,6 +8,7 @@ import { activeConversationCount, type ConsoleState, isAtCapacity } from './cons
 import { errorText } from './error-text.ts';
 import { useNow, useShortcut } from './hooks.ts';
 import { useLocale } from './locale-context.ts';
+import { ownTake } from './own-takes.ts';
 import { QueueEntry } from './queue-entry.tsx';
 import { usePublicStatus } from './use-public-status.ts';
 
@@ -45,7 +46,7 @@ export function QueuePanel({ state, client, keyboard }: QueuePanelProps) {
     if (!client || !allowed) return;
     setBusy(true);
     setProblem(null);
-    const ack = await client.takeNext();
+    const ack = await ownTake(() => client.takeNext());
     setBusy(false);
     if (!ack.ok) setProblem(ack.error);
   };

@@ -15,6 +15,7 @@ const settings: Settings = {
   admission: { paused: false, maxQueue: 20 },
   visitorPage: { title: 'Messagerie', icon: 'leaf', quickExitUrl: 'https://example.org/', embedOrigins: [] },
   closingForm: defaultClosingForm,
+  autoAssignment: true,
 };
 
 describe('settings form', () => {

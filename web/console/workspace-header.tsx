@@ -1,7 +1,12 @@
 // The workspace's top bar: who she is, her presence, the sections, the keyboard shortcuts, language and sign-out.
 import { useRef, useState } from 'preact/hooks';
+import type { Role } from '../../src/protocol/schemas.ts';
 import type { PresenceStatus } from '../../src/protocol/views.ts';
 import { plural } from '../ui/i18n.ts';
+import type { AlertPreferences } from './alert-preferences.ts';
+import { AlertSettings } from './alert-settings.tsx';
+import { CannedAnswersDialog } from './canned-answers-dialog.tsx';
+import { useCannedAnswersOf } from './canned-api.ts';
 import type { Section } from './hooks.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useLocale } from './locale-context.ts';
@@ -9,6 +14,8 @@ import { PresenceSwitch } from './presence-switch.tsx';
 import { ShortcutsHelp } from './shortcuts-help.tsx';
 
 interface WorkspaceHeaderProps {
+  staffId: string;
+  role: Role;
   displayName: string;
   isAdmin: boolean;
   section: Section;
@@ -17,6 +24,8 @@ interface WorkspaceHeaderProps {
   unread: number;
   onPresence: (status: PresenceStatus) => Promise<void>;
   onLogout: () => void;
+  alerts: AlertPreferences;
+  onAlerts: (preferences: AlertPreferences) => void;
 }
 
 export function WorkspaceHeader(props: WorkspaceHeaderProps) {
@@ -26,6 +35,19 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
   const closeHelp = () => {
     setHelpOpen(false);
     helpButton.current?.focus();
+  };
+  const [alertsOpen, setAlertsOpen] = useState(false);
+  const alertsButton = useRef<HTMLButtonElement>(null);
+  const closeAlerts = () => {
+    setAlertsOpen(false);
+    alertsButton.current?.focus();
+  };
+  const answers = useCannedAnswersOf(props.staffId);
+  const [cannedOpen, setCannedOpen] = useState(false);
+  const cannedButton = useRef<HTMLButtonElement>(null);
+  const closeCanned = () => {
+    setCannedOpen(false);
+    cannedButton.current?.focus();
   };
   return (
     <header class="topbar">
@@ -54,6 +76,28 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
         {t('header.account')}
       </a>
       <PresenceSwitch status={props.status} disabled={!props.connected} onChange={props.onPresence} />
+      <button
+        type="button"
+        class="button button-quiet button-small"
+        ref={alertsButton}
+        aria-haspopup="dialog"
+        onClick={() => setAlertsOpen(true)}
+      >
+        {t('alerts.open')}
+      </button>
+      <button
+        type="button"
+        class="button button-quiet button-small"
+        ref={cannedButton}
+        aria-haspopup="dialog"
+        onClick={() => setCannedOpen(true)}
+      >
+        {t('canned.open')}
+      </button>
+      {cannedOpen && (
+        <CannedAnswersDialog staffId={props.staffId} role={props.role} answers={answers} onClose={closeCanned} />
+      )}
+      {alertsOpen && <AlertSettings preferences={props.alerts} onChange={props.onAlerts} onClose={closeAlerts} />}
       <button
         type="button"
         class="button button-quiet button-small"

@@ -14,6 +14,7 @@ import { useLocale } from './locale-context.ts';
 import type { MessageKey } from './messages.ts';
 import { QueuePanel } from './queue-panel.tsx';
 import { fetchMe, logOut, type StaffIdentity } from './session.ts';
+import { useAlertPreferences, useAlerts, useDocumentVisible } from './use-alerts.ts';
 import { useConsoleClient } from './use-console-client.ts';
 import { WorkspaceHeader } from './workspace-header.tsx';
 
@@ -61,9 +62,9 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   }, [client, showAdmin, showAccount]);
 
   const unread = totalUnread(state);
-  useEffect(() => {
-    document.title = unread > 0 ? `(${unread}) ${t('app.title')}` : t('app.title');
-  }, [unread, t]);
+  const [alerts, setAlerts] = useAlertPreferences(me.id);
+  const visible = useDocumentVisible();
+  useAlerts(state, !showAdmin && visible, alerts);
 
   const setPresence = async (status: PresenceStatus) => {
     if (!client) return;
@@ -82,6 +83,8 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   return (
     <div class="workspace">
       <WorkspaceHeader
+        staffId={me.id}
+        role={me.role}
         displayName={state.me?.displayName ?? me.displayName}
         isAdmin={isAdmin}
         section={showAdmin ? 'admin' : showAccount ? 'account' : 'conversations'}
@@ -90,6 +93,8 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
         unread={unread}
         onPresence={setPresence}
         onLogout={logout}
+        alerts={alerts}
+        onAlerts={setAlerts}
       />
       <ConnectionBanner connection={state.connection} />
       {presenceError && (

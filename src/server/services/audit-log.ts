@@ -12,7 +12,7 @@ export interface AuditActor {
 }
 
 export interface AuditTarget {
-  type: 'staff' | 'conversation' | 'settings' | 'block';
+  type: 'staff' | 'conversation' | 'settings' | 'block' | 'canned_answer';
   id: string | null;
 }
 

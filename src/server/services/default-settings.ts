@@ -83,6 +83,7 @@ export const defaultClosingForm: ClosingFormLists = {
 export const defaultSettings: Settings = {
   schedule: defaultSchedule,
   maxConversationsPerCounselor: DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR,
+  autoAssignment: false,
   retentionDays: 30,
   intake: { enabled: true, questions: defaultIntakeQuestions },
   admission: { paused: false, maxQueue: null },

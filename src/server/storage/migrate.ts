@@ -5,12 +5,14 @@ import * as core from './migrations/0001-core.ts';
 import * as auditLog from './migrations/0002-audit-log.ts';
 import * as staffSecurity from './migrations/0003-staff-security.ts';
 import * as conversationTools from './migrations/0004-conversation-tools.ts';
+import * as cannedAnswers from './migrations/0006-canned-answers.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
   '0002-audit-log': auditLog,
   '0003-staff-security': staffSecurity,
   '0004-conversation-tools': conversationTools,
+  '0006-canned-answers': cannedAnswers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

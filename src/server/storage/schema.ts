@@ -1,5 +1,6 @@
 // Table types for Kysely. The SQL that creates them lives in ./migrations.
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ResourceCard } from '../../protocol/canned-answers.ts';
 import type { Role } from '../../protocol/schemas.ts';
 import type { Author, ClosedReason, ConversationStatus, PresenceStatus } from '../../protocol/views.ts';
 
@@ -100,6 +101,19 @@ export interface StaffRecoveryCodeTable {
   used_at: Timestamp | null;
 }
 
+export interface CannedAnswerTable {
+  id: string;
+  /** Null for a team answer. */
+  owner_id: string | null;
+  kind: 'text' | 'card';
+  shortcut: string;
+  title: string;
+  body: string | null;
+  card: ColumnType<ResourceCard | null, string | null, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
@@ -112,6 +126,7 @@ export interface Database {
   staff_recovery_codes: StaffRecoveryCodeTable;
   closing_forms: ClosingFormTable;
   staff_texts: StaffTextTable;
+  canned_answers: CannedAnswerTable;
 }
 
 export type ConversationRow = Selectable<ConversationTable>;
@@ -146,3 +161,4 @@ export interface StaffTextTable {
 
 export type ClosingFormRow = Selectable<ClosingFormTable>;
 export type StaffTextRow = Selectable<StaffTextTable>;
+export type CannedAnswerRow = Selectable<CannedAnswerTable>;

@@ -1,0 +1,16 @@
+// Whether she is taking the next person herself right now. The server announces the conversation just before
+// it acknowledges her take; a conversation that appears meanwhile is hers by her own click, not one given to
+// her automatically, and calls for no alert.
+
+let inFlight = 0;
+
+export async function ownTake<T>(take: () => Promise<T>): Promise<T> {
+  inFlight += 1;
+  try {
+    return await take();
+  } finally {
+    inFlight -= 1;
+  }
+}
+
+export const takingNext = (): boolean => inFlight > 0;
