@@ -28,3 +28,18 @@ export const staffEvents = {
 } as const;
 
 export const namespaces = { visitor: '/visitor', staff: '/staff' } as const;
+
+/** Supervision, on the staff namespace: the live board, silent reading and whispers (supervisors and admins). */
+export const supervisionEvents = {
+  watchBoard: 'supervision:board',
+  leaveBoard: 'supervision:board-leave',
+  watch: 'supervision:watch',
+  unwatch: 'supervision:unwatch',
+  whisper: 'supervision:whisper',
+  // server → supervisor
+  board: 'supervision:board-update',
+  message: 'supervision:message',
+  conversation: 'supervision:conversation',
+  // server → the counselor of the conversation only
+  whisperReceived: 'whisper:new',
+} as const;

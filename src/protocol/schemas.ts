@@ -92,3 +92,7 @@ export function parsePayload<T>(schema: z.ZodType<T>, input: unknown): T {
   const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
   throw new HavreError('INVALID_PAYLOAD', `${where}${first?.message ?? 'invalid payload'}`);
 }
+
+// ---- supervision (namespace /staff, supervisors and admins) ----
+export const supervisionConversationSchema = z.object({ conversationId }).strict();
+export const whisperSchema = z.object({ conversationId, clientId, text: messageText }).strict();

@@ -92,3 +92,47 @@ export interface StaffStateView {
 
 /** Every acknowledgement has this shape, on both namespaces. */
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
+
+/** One staff member online, as the supervision board shows her. */
+export interface BoardStaffView {
+  id: string;
+  displayName: string;
+  role: Role;
+  status: PresenceStatus;
+  /** Conversations she holds now, against the per-counselor limit. */
+  load: number;
+  limit: number;
+}
+
+export interface BoardConversationView {
+  id: string;
+  counselorId: string | null;
+  counselorName: string | null;
+  /** When she was taken: the duration counts from here. */
+  assignedAt: string | null;
+  urgent: boolean;
+}
+
+/** The supervisor's live board: the queue, the people online, every active conversation. */
+export interface SupervisionBoardView {
+  waiting: number;
+  oldestWaitingSince: string | null;
+  staff: BoardStaffView[];
+  conversations: BoardConversationView[];
+}
+
+/** A supervisor's word to the counselor of one conversation; never shown to the visitor, never stored. */
+export interface WhisperView {
+  conversationId: string;
+  clientId: string;
+  fromName: string;
+  text: string;
+  sentAt: string;
+}
+
+/** What a supervisor reading a conversation silently receives first. */
+export interface WatchedConversationView {
+  conversation: StaffConversationView;
+  counselorName: string | null;
+  messages: MessageView[];
+}

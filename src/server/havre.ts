@@ -20,6 +20,7 @@ import { sameOriginHandshake } from './realtime/origin-check.ts';
 import { rooms } from './realtime/rooms.ts';
 import { watchStaffSessions } from './realtime/session-watch.ts';
 import { attachStaffNamespace } from './realtime/staff-namespace.ts';
+import { broadcastBoard } from './realtime/supervision.ts';
 import { createVisitorAbsence, DEFAULT_VISITOR_GRACE_MS } from './realtime/visitor-absence.ts';
 import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { loadOrCreateSecret } from './secret.ts';
@@ -28,12 +29,14 @@ import { createConversationService } from './services/conversations.ts';
 import { createPresence } from './services/presence.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
+import { createSupervision } from './services/supervision.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
 import { createConversationRepository } from './storage/conversation-repository.ts';
 import { openDatabase } from './storage/database.ts';
 import { createSettingsRepository } from './storage/settings-repository.ts';
 import { createStaffRepository } from './storage/staff-repository.ts';
+import { createSupervisionRepository } from './storage/supervision-repository.ts';
 
 export interface HavreOptions {
   config: Config;
@@ -111,6 +114,17 @@ export async function createHavre(options: HavreOptions) {
     staffNamespace,
     log,
   });
+  const supervision = createSupervision({
+    repository: createSupervisionRepository(db),
+    conversationRows: conversationRepository,
+    conversations,
+    presence,
+    settings,
+    waitingRoom,
+    audit,
+    clock,
+  });
+  broadcastBoard({ namespace: staffNamespace, supervision, notifier });
   const staffRealtime = attachStaffNamespace({
     namespace: staffNamespace,
     visitorNamespace,
@@ -122,6 +136,7 @@ export async function createHavre(options: HavreOptions) {
     notifier,
     secret,
     log,
+    supervision,
   });
 
   registerHealthRoutes(app, { db });

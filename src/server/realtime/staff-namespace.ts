@@ -18,6 +18,7 @@ import type { Presence } from '../services/presence.ts';
 import { readCookie, SESSION_COOKIE, unsignSessionId } from '../services/session-cookie.ts';
 import type { SettingsService } from '../services/settings.ts';
 import type { StaffAccounts } from '../services/staff-accounts.ts';
+import type { Supervision } from '../services/supervision.ts';
 import { hashToken } from '../services/tokens.ts';
 import { toMessageView, toStaffConversationView } from '../services/views.ts';
 import { type QueueSnapshot, toQueueView, type WaitingRoom } from '../services/waiting-room.ts';
@@ -25,6 +26,7 @@ import type { StaffRow } from '../storage/schema.ts';
 import { acknowledgedEvents } from './acknowledged.ts';
 import type { Notifier } from './notifier.ts';
 import { rooms } from './rooms.ts';
+import { attachSupervisionEvents } from './supervision.ts';
 
 interface Deps {
   namespace: Namespace;
@@ -37,6 +39,7 @@ interface Deps {
   notifier: Notifier;
   secret: string;
   log: Logger;
+  supervision: Supervision;
 }
 
 interface StaffSocketData {
@@ -169,6 +172,8 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
     notifier.queueChanged();
     return { conversation: toStaffConversationView(conversation) };
   });
+
+  attachSupervisionEvents({ socket, staff, on, namespace: deps.namespace, supervision: deps.supervision, log });
 
   socket.emit(staffEvents.state, await stateOf(staff, deps));
   notifier.queueChanged();

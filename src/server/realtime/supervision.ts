@@ -1,0 +1,73 @@
+// Supervision over the staff socket: the live board (pushed after every coalesced queue broadcast), silent
+// reading of a live conversation, and whispers to its counselor. Whispers travel on the staff namespace only,
+// to the counselor's own room: nothing here can reach a visitor.
+import type { Logger } from 'pino';
+import type { Namespace, Socket } from 'socket.io';
+import { supervisionEvents } from '../../protocol/events.ts';
+import { emptySchema, supervisionConversationSchema, whisperSchema } from '../../protocol/schemas.ts';
+import { requireSupervisor, type Supervision } from '../services/supervision.ts';
+import type { StaffRow } from '../storage/schema.ts';
+import type { acknowledgedEvents } from './acknowledged.ts';
+import type { Notifier } from './notifier.ts';
+import { rooms, supervisionRooms } from './rooms.ts';
+
+/** Pushes the board to every supervisor following it, on the notifier's coalesced queue bursts. */
+export function broadcastBoard({
+  namespace,
+  supervision,
+  notifier,
+}: {
+  namespace: Namespace;
+  supervision: Supervision;
+  notifier: Notifier;
+}): void {
+  notifier.onQueueBroadcast(async () => {
+    // Nobody follows the board on this node: spare the queries.
+    if (!namespace.adapter.rooms.get(supervisionRooms.board)?.size) return;
+    namespace.to(supervisionRooms.board).emit(supervisionEvents.board, await supervision.board());
+  });
+}
+
+interface Deps {
+  socket: Socket;
+  staff: StaffRow;
+  on: ReturnType<typeof acknowledgedEvents>;
+  namespace: Namespace;
+  supervision: Supervision;
+  log: Logger;
+}
+
+export function attachSupervisionEvents({ socket, staff, on, namespace, supervision }: Deps): void {
+  /** Conversations this socket reads silently: a new watch is audited once, a repeated one is not. */
+  const watching = new Set<string>();
+
+  on(supervisionEvents.watchBoard, emptySchema, async () => {
+    requireSupervisor(staff);
+    await socket.join(supervisionRooms.board);
+    return { board: await supervision.board() };
+  });
+
+  on(supervisionEvents.leaveBoard, emptySchema, async () => {
+    await socket.leave(supervisionRooms.board);
+    return {};
+  });
+
+  on(supervisionEvents.watch, supervisionConversationSchema, async ({ conversationId }) => {
+    const watched = await supervision.watch(staff, conversationId, !watching.has(conversationId));
+    watching.add(conversationId);
+    await socket.join(supervisionRooms.watching(conversationId));
+    return { watched };
+  });
+
+  on(supervisionEvents.unwatch, supervisionConversationSchema, async ({ conversationId }) => {
+    watching.delete(conversationId);
+    await socket.leave(supervisionRooms.watching(conversationId));
+    return {};
+  });
+
+  on(supervisionEvents.whisper, whisperSchema, async ({ conversationId, clientId, text }) => {
+    const { counselorId, whisper } = await supervision.whisper(staff, conversationId, clientId, text);
+    namespace.to(rooms.staff(counselorId)).emit(supervisionEvents.whisperReceived, whisper);
+    return { whisper };
+  });
+}

@@ -1,0 +1,109 @@
+// The supervision use cases: the live board, reading a conversation silently, whispering to its counselor.
+// Each starts with the access check: only supervisors and admins oversee the desk.
+import { boardStaffAndConversations, mayOversee } from '../../core/supervision.ts';
+import { HavreError } from '../../protocol/errors.ts';
+import type { SupervisionBoardView, WatchedConversationView, WhisperView } from '../../protocol/views.ts';
+import type { Clock } from '../clock.ts';
+import type { ConversationRepository } from '../storage/conversation-repository.ts';
+import type { StaffRow } from '../storage/schema.ts';
+import type { SupervisionRepository } from '../storage/supervision-repository.ts';
+import type { AuditLog } from './audit-log.ts';
+import type { ConversationService } from './conversations.ts';
+import type { Presence } from './presence.ts';
+import type { SettingsService } from './settings.ts';
+import { toMessageView, toStaffConversationView } from './views.ts';
+import { toQueueView, type WaitingRoom } from './waiting-room.ts';
+
+interface Deps {
+  repository: SupervisionRepository;
+  conversationRows: ConversationRepository;
+  conversations: ConversationService;
+  presence: Presence;
+  settings: SettingsService;
+  waitingRoom: WaitingRoom;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+export function requireSupervisor(staff: StaffRow): void {
+  if (!mayOversee(staff.role)) throw new HavreError('FORBIDDEN', 'supervisors and admins only');
+}
+
+export function createSupervision(deps: Deps) {
+  const { repository, conversationRows, conversations, presence, settings, waitingRoom, audit, clock } = deps;
+
+  /** A conversation still going on: waiting or active. A closed one is read through transcripts, not here. */
+  async function live(conversationId: string) {
+    const conversation = await conversationRows.byId(conversationId);
+    if (!conversation) throw new HavreError('NOT_FOUND', 'no such conversation');
+    if (conversation.status === 'closed') throw new HavreError('CONVERSATION_CLOSED', 'this conversation has ended');
+    return conversation;
+  }
+
+  return {
+    /** The board as it is now; built for all supervisors at once, so it takes no viewer. */
+    async board(): Promise<SupervisionBoardView> {
+      const [snapshot, { maxConversationsPerCounselor }, active] = await Promise.all([
+        waitingRoom.snapshot(),
+        settings.current(),
+        repository.activeConversations(),
+      ]);
+      const online = presence.online();
+      const rows = new Map((await repository.staffByIds(online.map((o) => o.staffId))).map((row) => [row.id, row]));
+      const people = online.flatMap(({ staffId, status }) => {
+        const row = rows.get(staffId);
+        return row ? [{ id: staffId, displayName: row.display_name, role: row.role, status }] : [];
+      });
+      const queue = toQueueView(snapshot);
+      return {
+        waiting: queue.waiting,
+        oldestWaitingSince: queue.oldestWaitingSince,
+        ...boardStaffAndConversations(people, active, maxConversationsPerCounselor),
+      };
+    },
+
+    /** Opens a silent read: the history so far. The caller says whether this starts a new watch (audited). */
+    async watch(supervisor: StaffRow, conversationId: string, firstTime: boolean): Promise<WatchedConversationView> {
+      requireSupervisor(supervisor);
+      const conversation = await live(conversationId);
+      if (firstTime) {
+        await audit.record(supervisor, 'conversation.watched', { type: 'conversation', id: conversationId });
+      }
+      const [messages, counselorName] = await Promise.all([
+        conversations.history(conversationId, 0),
+        conversation.counselor_id ? repository.displayName(conversation.counselor_id) : null,
+      ]);
+      return {
+        conversation: toStaffConversationView(conversation),
+        counselorName,
+        messages: messages.map(toMessageView),
+      };
+    },
+
+    /** A whisper to the counselor of an active conversation, to be delivered to her alone. */
+    async whisper(
+      supervisor: StaffRow,
+      conversationId: string,
+      clientId: string,
+      text: string,
+    ): Promise<{ counselorId: string; whisper: WhisperView }> {
+      requireSupervisor(supervisor);
+      const conversation = await live(conversationId);
+      if (conversation.status !== 'active' || !conversation.counselor_id) {
+        throw new HavreError('NOT_ASSIGNED', 'nobody holds this conversation yet');
+      }
+      return {
+        counselorId: conversation.counselor_id,
+        whisper: {
+          conversationId,
+          clientId,
+          fromName: supervisor.display_name,
+          text,
+          sentAt: clock.now().toISOString(),
+        },
+      };
+    },
+  };
+}
+
+export type Supervision = ReturnType<typeof createSupervision>;
