@@ -15,6 +15,7 @@ import { MessageList } from './message-list.tsx';
 import type { MessageKey } from './messages.ts';
 import { clockTime } from './time.ts';
 import { usePublicStatus } from './use-public-status.ts';
+import { WhisperNotes } from './whisper-notes.tsx';
 
 interface ConversationViewProps {
   tab: ConversationTab;
@@ -119,6 +120,7 @@ export function ConversationView({ tab, client, minutes, keyboard, draft, onDraf
         </p>
       )}
       <MessageList tab={tab} label={t('conversation.log', { name })} />
+      <WhisperNotes conversationId={tab.view.id} />
       <p class="typing" role="status">
         {tab.visitorTyping ? t('conversation.typing') : ''}
       </p>

@@ -12,11 +12,12 @@ export function useNow(intervalMs: number): number {
   return now;
 }
 
-export type Section = 'conversations' | 'admin';
+export type Section = 'conversations' | 'admin' | 'supervision';
 
 /** The workspace section from the URL fragment (`#admin`), so that a reload stays where she was. */
 export function useSection(): Section {
-  const read = (): Section => (location.hash === '#admin' ? 'admin' : 'conversations');
+  const read = (): Section =>
+    location.hash === '#admin' ? 'admin' : location.hash === '#supervision' ? 'supervision' : 'conversations';
   const [section, setSection] = useState(read);
   useEffect(() => {
     const onHashChange = () => setSection(read());

@@ -5,6 +5,7 @@ import './queue.css';
 import './entry.css';
 import './conversation.css';
 import './admin.css';
+import './supervision.css';
 import { render } from 'preact';
 import { App } from './app.tsx';
 

@@ -13,7 +13,9 @@ import { useLocale } from './locale-context.ts';
 import type { MessageKey } from './messages.ts';
 import { QueuePanel } from './queue-panel.tsx';
 import { fetchMe, logOut, type StaffIdentity } from './session.ts';
+import { SupervisionPage } from './supervision-page.tsx';
 import { useConsoleClient } from './use-console-client.ts';
+import { useWhisperInbox, WhisperInboxContext } from './whisper-inbox.ts';
 import { WorkspaceHeader } from './workspace-header.tsx';
 
 interface WorkspaceProps {
@@ -37,6 +39,8 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   const [presenceError, setPresenceError] = useState<ApiError | null>(null);
   const isAdmin = me.role === 'admin';
   const showAdmin = isAdmin && section === 'admin';
+  const canSupervise = me.role === 'supervisor' || me.role === 'admin';
+  const showSupervision = canSupervise && section === 'supervision';
 
   // The server dropped or refused the socket: reconnect if the session is still valid, else back to sign-in.
   const onSessionLost = useCallback(
@@ -47,16 +51,17 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
     },
     [onSignedOut],
   );
-  const { state, client } = useConsoleClient(onSessionLost);
+  const { state, client, socket } = useConsoleClient(onSessionLost);
+  const whispers = useWhisperInbox(socket);
 
   // Messages that arrive while she is in the admin section or another browser tab count as unread.
   useEffect(() => {
     if (!client) return;
-    const update = () => client.setViewing(!showAdmin && document.visibilityState === 'visible');
+    const update = () => client.setViewing(!showAdmin && !showSupervision && document.visibilityState === 'visible');
     update();
     document.addEventListener('visibilitychange', update);
     return () => document.removeEventListener('visibilitychange', update);
-  }, [client, showAdmin]);
+  }, [client, showAdmin, showSupervision]);
 
   const unread = totalUnread(state);
   useEffect(() => {
@@ -78,31 +83,35 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   };
 
   return (
-    <div class="workspace">
-      <WorkspaceHeader
-        displayName={state.me?.displayName ?? me.displayName}
-        isAdmin={isAdmin}
-        section={showAdmin ? 'admin' : 'conversations'}
-        status={state.me?.status ?? null}
-        connected={state.connection === 'connected'}
-        unread={unread}
-        onPresence={setPresence}
-        onLogout={logout}
-      />
-      <ConnectionBanner connection={state.connection} />
-      {presenceError && (
-        <p class="error banner" role="alert">
-          {errorText(t, presenceError)}
-        </p>
-      )}
-      <main class="desk" hidden={showAdmin} aria-labelledby="desk-title">
-        <h1 id="desk-title" class="visually-hidden">
-          {t('header.conversations')}
-        </h1>
-        <QueuePanel state={state} client={client} keyboard={!showAdmin} />
-        <ConversationArea state={state} client={client} keyboard={!showAdmin} />
-      </main>
-      {showAdmin && <AdminPage me={me} />}
-    </div>
+    <WhisperInboxContext.Provider value={whispers}>
+      <div class="workspace">
+        <WorkspaceHeader
+          displayName={state.me?.displayName ?? me.displayName}
+          isAdmin={isAdmin}
+          canSupervise={canSupervise}
+          section={showAdmin ? 'admin' : showSupervision ? 'supervision' : 'conversations'}
+          status={state.me?.status ?? null}
+          connected={state.connection === 'connected'}
+          unread={unread}
+          onPresence={setPresence}
+          onLogout={logout}
+        />
+        <ConnectionBanner connection={state.connection} />
+        {presenceError && (
+          <p class="error banner" role="alert">
+            {errorText(t, presenceError)}
+          </p>
+        )}
+        <main class="desk" hidden={showAdmin || showSupervision} aria-labelledby="desk-title">
+          <h1 id="desk-title" class="visually-hidden">
+            {t('header.conversations')}
+          </h1>
+          <QueuePanel state={state} client={client} keyboard={!showAdmin && !showSupervision} />
+          <ConversationArea state={state} client={client} keyboard={!showAdmin && !showSupervision} />
+        </main>
+        {showAdmin && <AdminPage me={me} />}
+        {showSupervision && socket && <SupervisionPage socket={socket} />}
+      </div>
+    </WhisperInboxContext.Provider>
   );
 }

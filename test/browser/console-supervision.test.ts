@@ -1,0 +1,71 @@
+// A supervisor, a counselor and a visitor in three Chromium contexts: the supervisor follows the desk live on
+// the board, reads the conversation silently and whispers to the counselor, who alone sees it; the visitor sees
+// nothing of either. A counselor has no supervision section.
+import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { phone } from '../support/browser.ts';
+import { expectNoSeriousViolations, useBrowserSuite } from '../support/browser-suite.ts';
+
+const suite = useBrowserSuite();
+
+describe('supervision in Chromium', { timeout: 90_000 }, () => {
+  it('follows the desk live, reads silently and whispers to the counselor only', async () => {
+    const counselor = await suite.signIn('camille', 'counselor', { available: true });
+    const supervisor = await suite.signIn('sophie', 'supervisor');
+    await supervisor.getByRole('link', { name: 'Supervision' }).click();
+    const team = supervisor.getByRole('region', { name: 'Équipe en ligne' });
+    await team.getByRole('row', { name: /camille Disponible 0 \/ 2/ }).waitFor();
+    const queue = supervisor.getByRole('region', { name: 'File d’attente' });
+    await queue.getByText('0 personne en attente').waitFor();
+
+    const visitor = await suite.page(phone, '/');
+    await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
+    await visitor.getByRole('button', { name: 'Passer les questions' }).click();
+    await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
+    await queue.getByText('1 personne en attente').waitFor();
+
+    await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
+    await counselor.getByRole('tab', { name: /Visiteuse 1/ }).waitFor();
+    await team.getByRole('row', { name: /camille Disponible 1 \/ 2/ }).waitFor();
+    await queue.getByText('0 personne en attente').waitFor();
+
+    await visitor.getByLabel('Votre message').fill('Je ne sais pas par où commencer.');
+    await visitor.getByLabel('Votre message').press('Enter');
+    await supervisor.getByRole('button', { name: 'Lire en silence la conversation de camille' }).click();
+    const watched = supervisor.getByRole('log', { name: 'Messages de la conversation de camille' });
+    await watched.getByText('Je ne sais pas par où commencer.').waitFor();
+
+    // New messages reach the silent reader live.
+    await counselor.getByLabel('Votre réponse').fill('Prenez votre temps, je suis là.');
+    await counselor.getByRole('button', { name: 'Envoyer' }).click();
+    await watched.getByText('Prenez votre temps, je suis là.').waitFor();
+    await expectNoSeriousViolations(supervisor, 'supervision board with a silent reading');
+
+    await supervisor.getByLabel('Chuchoter à camille').fill('Demandez-lui si elle est en sécurité ce soir.');
+    await supervisor.getByRole('button', { name: 'Envoyer à l’écoutante' }).click();
+    const notes = counselor.getByRole('region', { name: 'De la supervision' });
+    await notes.getByText('Demandez-lui si elle est en sécurité ce soir.').waitFor();
+    await notes.getByText(/sophie, supervision/).waitFor();
+    await expectNoSeriousViolations(counselor, 'conversation with a whisper');
+
+    // After the whisper, one more message: once the visitor has it, the whisper would have been there too.
+    await counselor.getByLabel('Votre réponse').fill('Vous êtes en sécurité en ce moment ?');
+    await counselor.getByRole('button', { name: 'Envoyer' }).click();
+    await visitor.getByText('Vous êtes en sécurité en ce moment ?').waitFor();
+    const seen = (await visitor.locator('body').textContent()) ?? '';
+    expect(seen).not.toContain('Demandez-lui');
+    expect(seen).not.toMatch(/supervision/i);
+
+    mkdirSync('/tmp/shots', { recursive: true });
+    await supervisor.screenshot({ path: '/tmp/shots/supervision-board.png' });
+  });
+
+  it('shows no supervision section to a counselor', async () => {
+    const counselor = await suite.signIn('camille', 'counselor');
+    await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).waitFor();
+    expect(await counselor.getByRole('link', { name: 'Supervision' }).count()).toBe(0);
+    await counselor.goto(`${suite.server.url}/console#supervision`);
+    await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).waitFor();
+    expect(await counselor.getByRole('heading', { name: 'Équipe en ligne' }).count()).toBe(0);
+  });
+});
