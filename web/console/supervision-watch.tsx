@@ -47,7 +47,7 @@ function WhisperForm({ client, name }: { client: SupervisionClient; name: string
         <p class="hint" id={`${id}-hint`}>
           {t('supervision.whisperHint')}
         </p>
-        <button type="submit" class="button button-primary button-small" disabled={!sendable}>
+        <button type="submit" class="button button-primary button-small watch-action" disabled={!sendable}>
           {t('supervision.whisperSend')}
         </button>
       </div>
@@ -92,7 +92,7 @@ export function SupervisionWatch({ watched, client, error }: SupervisionWatchPro
           <p class="hint">{t('supervision.watchOf', { name })}</p>
           <p class="hint">{t('supervision.watchHint')}</p>
         </div>
-        <button type="button" class="button button-quiet button-small" onClick={() => client?.unwatch()}>
+        <button type="button" class="button button-quiet button-small watch-action" onClick={() => client?.unwatch()}>
           {t('supervision.stopReading')}
         </button>
       </div>
