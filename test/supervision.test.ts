@@ -150,4 +150,52 @@ describe.each(kinds)('supervision on $kind', ({ kind, available }) => {
       error: { code: 'NOT_FOUND' },
     });
   });
+
+  it.skipIf(!available)('lets a supervisor take over, past her own limit; the visitor loses nothing', async () => {
+    const { counselor, visitor, conversationId } = await aConversation();
+    await visitor.ask('message:send', { clientId: newClientId(), text: 'said before' });
+    const supervisor = track(await aCounselor(suite.server, { role: 'supervisor' }));
+    // She already holds as many conversations as the limit (2) allows.
+    for (let i = 0; i < 2; i++) {
+      const other = track(await aVisitor(suite.server));
+      await other.ask('conversation:start', {});
+      expect((await supervisor.ask('queue:take-next')).ok).toBe(true);
+    }
+    expect(await counselor.ask('supervision:take-over', { conversationId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    supervisor.forget('staff:state');
+
+    const taken = await supervisor.ask('supervision:take-over', { conversationId });
+    expect(taken).toMatchObject({ ok: true, conversation: { id: conversationId, status: 'active' } });
+    const notice = await visitor.next('message:new', (m: any) => m.author === 'system');
+    expect(notice.text).toMatch(/Une autre personne de l’équipe poursuit la conversation/);
+    expect(await counselor.next('supervision:taken-over')).toEqual({ conversationId, byName: expect.any(String) });
+    const counselorState = await counselor.next('staff:state');
+    expect(counselorState.conversations.map((c: any) => c.id)).not.toContain(conversationId);
+    const supervisorState = await supervisor.next('staff:state');
+    expect(supervisorState.conversations.map((c: any) => c.id)).toContain(conversationId);
+
+    const history = await supervisor.ask('message:history', { conversationId, afterSeq: 0 });
+    expect(history.messages.map((m: any) => m.text)).toEqual(['said before', notice.text]);
+    await supervisor.ask('message:send', { conversationId, clientId: newClientId(), text: 'I am here' });
+    await visitor.next('message:new', (m: any) => m.text === 'I am here');
+    expect(
+      await counselor.ask('message:send', { conversationId, clientId: newClientId(), text: 'still mine?' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_ASSIGNED' } });
+
+    const audit = await suite.server.havre.audit.list({ limit: 50 });
+    expect(audit.filter((entry) => entry.action === 'conversation.taken_over')).toEqual([
+      expect.objectContaining({
+        actorId: supervisor.id,
+        targetId: conversationId,
+        details: { fromCounselorId: counselor.id },
+      }),
+    ]);
+    expect((await supervisor.ask('supervision:take-over', { conversationId })).ok).toBe(true);
+    expect(
+      (await suite.server.havre.audit.list({ limit: 50 })).filter((e) => e.action === 'conversation.taken_over'),
+    ).toHaveLength(1);
+  });
 });

@@ -1,5 +1,5 @@
 // Supervision rules: who may oversee the desk, and the board assembled from who is online and what is active.
-import type { Role } from '../protocol/constants.ts';
+import type { Locale, Role } from '../protocol/constants.ts';
 import type { BoardConversationView, BoardStaffView, PresenceStatus } from '../protocol/views.ts';
 
 /** Supervisors and admins watch the desk; a counselor sees her own conversations only. */
@@ -37,3 +37,12 @@ export function boardStaffAndConversations(
   const conversations = [...active].sort((a, b) => (a.assignedAt ?? '').localeCompare(b.assignedAt ?? ''));
   return { staff, conversations };
 }
+
+/**
+ * What the visitor reads when a supervisor takes over: neutral, true, and nothing about why (she must not feel
+ * she did something wrong, and someone reading over her shoulder learns nothing).
+ */
+export const takeOverNotice: Readonly<Record<Locale, string>> = {
+  fr: 'Une autre personne de l’équipe poursuit la conversation avec vous. Elle voit tout ce que vous avez écrit.',
+  en: 'Another member of the team is continuing the conversation with you. She can see everything you wrote.',
+};

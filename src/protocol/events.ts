@@ -36,10 +36,12 @@ export const supervisionEvents = {
   watch: 'supervision:watch',
   unwatch: 'supervision:unwatch',
   whisper: 'supervision:whisper',
+  takeOver: 'supervision:take-over',
   // server → supervisor
   board: 'supervision:board-update',
   message: 'supervision:message',
   conversation: 'supervision:conversation',
   // server → the counselor of the conversation only
   whisperReceived: 'whisper:new',
+  takenOver: 'supervision:taken-over',
 } as const;

@@ -60,6 +60,43 @@ describe('supervision in Chromium', { timeout: 90_000 }, () => {
     await supervisor.screenshot({ path: '/tmp/shots/supervision-board.png' });
   });
 
+  it('takes a conversation over: the counselor is told, the visitor reads a neutral notice and loses nothing', async () => {
+    const counselor = await suite.signIn('camille', 'counselor', { available: true });
+    const supervisor = await suite.signIn('sophie', 'supervisor');
+    const visitor = await suite.page(phone, '/');
+    await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
+    await visitor.getByRole('button', { name: 'Passer les questions' }).click();
+    await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
+    await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
+    await visitor.getByLabel('Votre message').fill('Il est rentré plus tôt.');
+    await visitor.getByLabel('Votre message').press('Enter');
+    await counselor.getByText('Il est rentré plus tôt.').waitFor();
+
+    await supervisor.getByRole('link', { name: 'Supervision' }).click();
+    await supervisor.getByRole('button', { name: 'Lire en silence la conversation de camille' }).click();
+    await supervisor.getByRole('button', { name: 'Reprendre la conversation' }).click();
+    // The safe choice has the focus: a second Enter does not take the conversation.
+    await expect.poll(() => supervisor.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');
+    await supervisor.getByRole('button', { name: 'Oui, reprendre' }).click();
+
+    // She lands on her desk with the conversation and its history.
+    await supervisor.getByRole('tab', { name: /Visiteuse 1/ }).waitFor();
+    await supervisor
+      .getByRole('log', { name: 'Messages avec Visiteuse 1' })
+      .getByText('Il est rentré plus tôt.')
+      .waitFor();
+    await counselor.getByText('sophie (supervision) a repris cette conversation.').waitFor();
+    await counselor.getByRole('button', { name: 'Fermer l’onglet' }).waitFor();
+    expect(await counselor.getByLabel('Votre réponse').count()).toBe(0);
+
+    await visitor.getByText(/Une autre personne de l’équipe poursuit la conversation avec vous/).waitFor();
+    expect(await visitor.getByText('Il est rentré plus tôt.').count()).toBe(1);
+    await supervisor.getByLabel('Votre réponse').fill('Je suis là. Êtes-vous en sécurité ?');
+    await supervisor.getByRole('button', { name: 'Envoyer' }).click();
+    await visitor.getByText('Je suis là. Êtes-vous en sécurité ?').waitFor();
+    expect((await visitor.locator('body').textContent()) ?? '').not.toMatch(/supervision|sophie/i);
+  });
+
   it('shows no supervision section to a counselor', async () => {
     const counselor = await suite.signIn('camille', 'counselor');
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).waitFor();

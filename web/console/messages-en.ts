@@ -266,4 +266,10 @@ export const en: Record<MessageKey, string> = {
   'supervision.whispersSent': 'Your whispers',
   'whisper.title': 'From supervision',
   'whisper.from': '{name}, supervision',
+  'supervision.takeOver': 'Take over the conversation',
+  'supervision.takeOverConfirm':
+    'You will become her counselor, even past your limit. {name} will be told; the visitor only reads that another member of the team is continuing.',
+  'supervision.takeOverYes': 'Yes, take over',
+  'supervision.takeOverNo': 'Cancel',
+  'whisper.takenOver': '{name} (supervision) took over this conversation.',
 };

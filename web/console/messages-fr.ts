@@ -268,6 +268,12 @@ export const fr = {
   'supervision.whispersSent': 'Vos chuchotements',
   'whisper.title': 'De la supervision',
   'whisper.from': '{name}, supervision',
+  'supervision.takeOver': 'Reprendre la conversation',
+  'supervision.takeOverConfirm':
+    'Vous deviendrez son écoutante, même au-delà de votre limite. {name} en sera prévenue ; la visiteuse lira seulement qu’une autre personne de l’équipe poursuit.',
+  'supervision.takeOverYes': 'Oui, reprendre',
+  'supervision.takeOverNo': 'Annuler',
+  'whisper.takenOver': '{name} (supervision) a repris cette conversation.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

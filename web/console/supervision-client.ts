@@ -29,6 +29,8 @@ export interface SupervisionClient {
   watch(conversationId: string): Promise<Ack<{ watched: WatchedConversationView }>>;
   unwatch(): void;
   whisper(text: string): Promise<Ack<{ whisper: WhisperView }>>;
+  /** She becomes the counselor of the conversation she reads; the reading ends (it is hers now). */
+  takeOver(): Promise<Ack<{ conversation: StaffConversationView }>>;
   close(): void;
 }
 
@@ -93,6 +95,15 @@ export function createSupervisionClient(socket: Socket): SupervisionClient {
         text,
       });
       if (ack.ok) dispatch({ type: 'whispered', whisper: ack.whisper });
+      return ack;
+    },
+    async takeOver() {
+      const conversationId = state.watched?.conversation.id;
+      if (!conversationId) return { ok: false, error: { code: 'NOT_FOUND', message: 'no conversation' } } as Failure;
+      const ack = await request<{ conversation: StaffConversationView }>(supervisionEvents.takeOver, {
+        conversationId,
+      });
+      if (ack.ok) this.unwatch();
       return ack;
     },
     close() {

@@ -130,7 +130,13 @@ function ConversationsTable({ board, now, watchedId, onRead }: ConversationsTabl
   );
 }
 
-export function SupervisionPage({ socket }: { socket: Socket }) {
+interface SupervisionPageProps {
+  socket: Socket;
+  /** She took a conversation over: show it on her desk. */
+  onTakenOver: (conversationId: string) => void;
+}
+
+export function SupervisionPage({ socket, onTakenOver }: SupervisionPageProps) {
   const { t } = useLocale();
   const now = useNow(30_000);
   const { state, client } = useSupervision(socket);
@@ -164,7 +170,7 @@ export function SupervisionPage({ socket }: { socket: Socket }) {
           <p role="status">{t('supervision.loading')}</p>
         )}
       </div>
-      <SupervisionWatch watched={state.watched} client={client} error={readError} />
+      <SupervisionWatch watched={state.watched} client={client} error={readError} onTakenOver={onTakenOver} />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 // The conversation a supervisor reads silently: its messages as they come, read-only, and a box to whisper to
-// the counselor (who alone sees it, inside that conversation).
-import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+// the counselor (who alone sees it, inside that conversation) or to take the conversation over, after a question.
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_MESSAGE_LENGTH } from '../../src/protocol/limits.ts';
 import type { Author } from '../../src/protocol/views.ts';
 import type { ApiError } from './api.ts';
@@ -60,13 +60,79 @@ function WhisperForm({ client, name }: { client: SupervisionClient; name: string
   );
 }
 
+function TakeOver({
+  client,
+  name,
+  onTakenOver,
+}: {
+  client: SupervisionClient;
+  name: string;
+  onTakenOver: (id: string) => void;
+}) {
+  const { t } = useLocale();
+  const questionId = useId();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) cancel.current?.focus();
+  }, [confirming]);
+
+  const takeOver = async () => {
+    setBusy(true);
+    const ack = await client.takeOver();
+    setBusy(false);
+    setConfirming(false);
+    if (ack.ok) onTakenOver(ack.conversation.id);
+    else setError(ack.error);
+  };
+  return (
+    <div class="take-over">
+      {confirming ? (
+        <div class="confirm">
+          <p id={questionId}>{t('supervision.takeOverConfirm', { name })}</p>
+          <button
+            type="button"
+            class="button button-primary button-small"
+            disabled={busy}
+            aria-describedby={questionId}
+            onClick={takeOver}
+          >
+            {t('supervision.takeOverYes')}
+          </button>
+          <button
+            type="button"
+            class="button button-quiet button-small"
+            ref={cancel}
+            onClick={() => setConfirming(false)}
+          >
+            {t('supervision.takeOverNo')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="button button-quiet button-small" onClick={() => setConfirming(true)}>
+          {t('supervision.takeOver')}
+        </button>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {errorText(t, error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
 interface SupervisionWatchProps {
   watched: WatchedConversation | null;
   client: SupervisionClient | null;
   error: ApiError | null;
+  /** She took the conversation over: it is now one of her own. */
+  onTakenOver: (conversationId: string) => void;
 }
 
-export function SupervisionWatch({ watched, client, error }: SupervisionWatchProps) {
+export function SupervisionWatch({ watched, client, error, onTakenOver }: SupervisionWatchProps) {
   const { t, locale } = useLocale();
   const list = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -120,7 +186,12 @@ export function SupervisionWatch({ watched, client, error }: SupervisionWatchPro
           {t('supervision.watchClosed')}
         </p>
       ) : (
-        client && <WhisperForm client={client} name={name} />
+        client && (
+          <>
+            <WhisperForm client={client} name={name} />
+            <TakeOver client={client} name={name} onTakenOver={onTakenOver} />
+          </>
+        )
       )}
       {watched.whispers.length > 0 && (
         <section aria-label={t('supervision.whispersSent')} class="whispers">

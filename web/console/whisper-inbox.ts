@@ -8,6 +8,8 @@ import type { WhisperView } from '../../src/protocol/views.ts';
 
 export interface WhisperInbox {
   of(conversationId: string): WhisperView[];
+  /** Who from supervision took this conversation over from her, if anyone. */
+  takenOverBy(conversationId: string): string | null;
   subscribe(listener: () => void): () => void;
   close(): void;
 }
@@ -15,6 +17,11 @@ export interface WhisperInbox {
 export function createWhisperInbox(socket: Socket): WhisperInbox {
   const byConversation = new Map<string, WhisperView[]>();
   const listeners = new Set<() => void>();
+  const takeovers = new Map<string, string>();
+  const onTakenOver = ({ conversationId, byName }: { conversationId: string; byName: string }) => {
+    takeovers.set(conversationId, byName);
+    for (const listener of listeners) listener();
+  };
   const onWhisper = (whisper: WhisperView) => {
     const known = byConversation.get(whisper.conversationId) ?? [];
     if (known.some((w) => w.clientId === whisper.clientId)) return;
@@ -22,14 +29,17 @@ export function createWhisperInbox(socket: Socket): WhisperInbox {
     for (const listener of listeners) listener();
   };
   socket.on(supervisionEvents.whisperReceived, onWhisper);
+  socket.on(supervisionEvents.takenOver, onTakenOver);
   return {
     of: (conversationId) => byConversation.get(conversationId) ?? [],
+    takenOverBy: (conversationId) => takeovers.get(conversationId) ?? null,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
       socket.off(supervisionEvents.whisperReceived, onWhisper);
+      socket.off(supervisionEvents.takenOver, onTakenOver);
       listeners.clear();
     },
   };
@@ -37,16 +47,25 @@ export function createWhisperInbox(socket: Socket): WhisperInbox {
 
 export const WhisperInboxContext = createContext<WhisperInbox | null>(null);
 
-/** The whispers of one conversation, re-rendering when a new one arrives. */
-export function useWhispers(conversationId: string): WhisperView[] {
+interface SupervisionNotes {
+  whispers: WhisperView[];
+  takenOverBy: string | null;
+}
+
+/** The whispers of one conversation and who took it over, re-rendering when either changes. */
+export function useWhispers(conversationId: string): SupervisionNotes {
   const inbox = useContext(WhisperInboxContext);
-  const [whispers, setWhispers] = useState<WhisperView[]>(() => inbox?.of(conversationId) ?? []);
+  const read = (): SupervisionNotes => ({
+    whispers: inbox?.of(conversationId) ?? [],
+    takenOverBy: inbox?.takenOverBy(conversationId) ?? null,
+  });
+  const [notes, setNotes] = useState<SupervisionNotes>(read);
   useEffect(() => {
     if (!inbox) return;
-    setWhispers(inbox.of(conversationId));
-    return inbox.subscribe(() => setWhispers(inbox.of(conversationId)));
+    setNotes(read());
+    return inbox.subscribe(() => setNotes(read()));
   }, [inbox, conversationId]);
-  return whispers;
+  return notes;
 }
 
 /** The inbox for the workspace's socket, open as long as the socket is. */

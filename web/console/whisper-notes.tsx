@@ -1,14 +1,21 @@
 // Whispers from supervision inside the conversation they are about, for the counselor's eyes only: set apart
-// from the messages (the visitor never sees them) and announced politely to a screen reader.
+// from the messages (the visitor never sees them) and announced politely to a screen reader; and, when a
+// supervisor took the conversation over, who did.
 import { useLocale } from './locale-context.ts';
 import { clockTime } from './time.ts';
 import { useWhispers } from './whisper-inbox.ts';
 
 export function WhisperNotes({ conversationId }: { conversationId: string }) {
   const { t, locale } = useLocale();
-  const whispers = useWhispers(conversationId);
+  const { whispers, takenOverBy } = useWhispers(conversationId);
   return (
-    <section class="whisper-notes" aria-label={t('whisper.title')} aria-live="polite" hidden={whispers.length === 0}>
+    <section
+      class="whisper-notes"
+      aria-label={t('whisper.title')}
+      aria-live="polite"
+      hidden={whispers.length === 0 && takenOverBy === null}
+    >
+      {takenOverBy && <p class="whisper-text">{t('whisper.takenOver', { name: takenOverBy })}</p>}
       <ul>
         {whispers.map((whisper) => (
           <li key={whisper.clientId}>

@@ -110,7 +110,15 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
           <ConversationArea state={state} client={client} keyboard={!showAdmin && !showSupervision} />
         </main>
         {showAdmin && <AdminPage me={me} />}
-        {showSupervision && socket && <SupervisionPage socket={socket} />}
+        {showSupervision && socket && (
+          <SupervisionPage
+            socket={socket}
+            onTakenOver={(conversationId) => {
+              client?.select(conversationId);
+              location.hash = '#conversations';
+            }}
+          />
+        )}
       </div>
     </WhisperInboxContext.Provider>
   );

@@ -173,8 +173,25 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
     return { conversation: toStaffConversationView(conversation) };
   });
 
-  attachSupervisionEvents({ socket, staff, on, namespace: deps.namespace, supervision: deps.supervision, log });
+  attachSupervisionEvents({
+    socket,
+    staff,
+    on,
+    namespace: deps.namespace,
+    supervision: deps.supervision,
+    notifier,
+    refreshStaff: (staffId) => refreshStaff(staffId, deps),
+    log,
+  });
 
   socket.emit(staffEvents.state, await stateOf(staff, deps));
   notifier.queueChanged();
+}
+
+/** A fresh state to every socket of one staff member: her conversations changed without her doing. */
+async function refreshStaff(staffId: string, deps: Deps): Promise<void> {
+  for (const socket of deps.namespace.sockets.values()) {
+    const { staff } = socket.data as StaffSocketData;
+    if (staff.id === staffId) socket.emit(staffEvents.state, await stateOf(staff, deps));
+  }
 }

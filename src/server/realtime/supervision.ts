@@ -6,6 +6,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { supervisionEvents } from '../../protocol/events.ts';
 import { emptySchema, supervisionConversationSchema, whisperSchema } from '../../protocol/schemas.ts';
 import { requireSupervisor, type Supervision } from '../services/supervision.ts';
+import { toStaffConversationView } from '../services/views.ts';
 import type { StaffRow } from '../storage/schema.ts';
 import type { acknowledgedEvents } from './acknowledged.ts';
 import type { Notifier } from './notifier.ts';
@@ -34,10 +35,14 @@ interface Deps {
   on: ReturnType<typeof acknowledgedEvents>;
   namespace: Namespace;
   supervision: Supervision;
+  notifier: Notifier;
+  /** Sends a fresh staff state to every socket of that staff member (her conversations changed). */
+  refreshStaff: (staffId: string) => Promise<void>;
   log: Logger;
 }
 
-export function attachSupervisionEvents({ socket, staff, on, namespace, supervision }: Deps): void {
+export function attachSupervisionEvents(deps: Deps): void {
+  const { socket, staff, on, namespace, supervision, notifier, refreshStaff } = deps;
   /** Conversations this socket reads silently: a new watch is audited once, a repeated one is not. */
   const watching = new Set<string>();
 
@@ -69,5 +74,20 @@ export function attachSupervisionEvents({ socket, staff, on, namespace, supervis
     const { counselorId, whisper } = await supervision.whisper(staff, conversationId, clientId, text);
     namespace.to(rooms.staff(counselorId)).emit(supervisionEvents.whisperReceived, whisper);
     return { whisper };
+  });
+
+  on(supervisionEvents.takeOver, supervisionConversationSchema, async ({ conversationId }) => {
+    const { conversation, previousCounselorId, notice } = await supervision.takeOver(staff, conversationId);
+    notifier.conversation(conversation);
+    if (notice) notifier.message(conversation, notice.message);
+    if (previousCounselorId) {
+      namespace
+        .to(rooms.staff(previousCounselorId))
+        .emit(supervisionEvents.takenOver, { conversationId, byName: staff.display_name });
+      await refreshStaff(previousCounselorId);
+    }
+    await refreshStaff(staff.id);
+    notifier.queueChanged();
+    return { conversation: toStaffConversationView(conversation) };
   });
 }

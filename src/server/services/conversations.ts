@@ -156,6 +156,10 @@ export function createConversationService({ conversations, settings, cipher, clo
     abandonIfWaiting: (conversationId: string) => conversations.closeIfWaiting(conversationId, clock.now()),
 
     requireAssigned: assignedTo,
+
+    /** A neutral notice from the service itself (e.g. another counselor continues), stored like any message. */
+    sendAsSystem: (conversationId: string, text: string): Promise<SentMessage> =>
+      append(conversationId, 'system', null, randomUUID(), text),
   };
 }
 

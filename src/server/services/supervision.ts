@@ -1,14 +1,16 @@
-// The supervision use cases: the live board, reading a conversation silently, whispering to its counselor.
+// The supervision use cases: the live board, reading a conversation silently, whispering to its counselor,
+// taking a conversation over.
 // Each starts with the access check: only supervisors and admins oversee the desk.
-import { boardStaffAndConversations, mayOversee } from '../../core/supervision.ts';
+import { boardStaffAndConversations, mayOversee, takeOverNotice } from '../../core/supervision.ts';
+import { locales } from '../../protocol/constants.ts';
 import { HavreError } from '../../protocol/errors.ts';
 import type { SupervisionBoardView, WatchedConversationView, WhisperView } from '../../protocol/views.ts';
 import type { Clock } from '../clock.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
-import type { StaffRow } from '../storage/schema.ts';
+import type { ConversationRow, StaffRow } from '../storage/schema.ts';
 import type { SupervisionRepository } from '../storage/supervision-repository.ts';
 import type { AuditLog } from './audit-log.ts';
-import type { ConversationService } from './conversations.ts';
+import type { ConversationService, SentMessage } from './conversations.ts';
 import type { Presence } from './presence.ts';
 import type { SettingsService } from './settings.ts';
 import { toMessageView, toStaffConversationView } from './views.ts';
@@ -78,6 +80,38 @@ export function createSupervision(deps: Deps) {
         counselorName,
         messages: messages.map(toMessageView),
       };
+    },
+
+    /**
+     * The supervisor becomes the counselor of an active conversation. Her own conversation limit does not
+     * apply: taking over is stepping in, and must never be refused because she is busy (decision 0014). The
+     * visitor gets a neutral notice in her language; nothing she wrote is lost (the conversation is the same).
+     */
+    async takeOver(
+      supervisor: StaffRow,
+      conversationId: string,
+    ): Promise<{ conversation: ConversationRow; previousCounselorId: string | null; notice: SentMessage | null }> {
+      requireSupervisor(supervisor);
+      const current = await live(conversationId);
+      if (current.status !== 'active' || !current.counselor_id) {
+        throw new HavreError('NOT_ASSIGNED', 'nobody holds this conversation yet: take it from the queue');
+      }
+      if (current.counselor_id === supervisor.id) {
+        return { conversation: current, previousCounselorId: null, notice: null };
+      }
+      const previousCounselorId = current.counselor_id;
+      const conversation = await repository.reassign(conversationId, previousCounselorId, supervisor.id);
+      // Ended or handed to someone else in between: say so rather than take it from whoever holds it now.
+      if (!conversation) throw new HavreError('CONVERSATION_CLOSED', 'this conversation changed meanwhile');
+      await audit.record(
+        supervisor,
+        'conversation.taken_over',
+        { type: 'conversation', id: conversationId },
+        { fromCounselorId: previousCounselorId },
+      );
+      const locale = locales.find((known) => known === conversation.locale) ?? 'fr';
+      const notice = await conversations.sendAsSystem(conversationId, takeOverNotice[locale]);
+      return { conversation: notice.conversation, previousCounselorId, notice };
     },
 
     /** A whisper to the counselor of an active conversation, to be delivered to her alone. */

@@ -33,6 +33,18 @@ export function createSupervisionRepository(db: Kysely<Database>) {
       return db.selectFrom('staff').select(['id', 'display_name', 'role']).where('id', 'in', ids).execute();
     },
 
+    /** Gives an active conversation to another staff member, if it is still active and still held by `fromId`. */
+    reassign(conversationId: string, fromId: string, toId: string) {
+      return db
+        .updateTable('conversations')
+        .set({ counselor_id: toId })
+        .where('id', '=', conversationId)
+        .where('status', '=', 'active')
+        .where('counselor_id', '=', fromId)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
     async displayName(staffId: string): Promise<string | null> {
       const row = await db.selectFrom('staff').select('display_name').where('id', '=', staffId).executeTakeFirst();
       return row?.display_name ?? null;
