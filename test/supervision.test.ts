@@ -198,4 +198,41 @@ describe.each(kinds)('supervision on $kind', ({ kind, available }) => {
       (await suite.server.havre.audit.list({ limit: 50 })).filter((e) => e.action === 'conversation.taken_over'),
     ).toHaveLength(1);
   });
+
+  it.skipIf(!available)('pauses intake and closes the queue from the board, with a message for visitors', async () => {
+    const supervisor = track(await aCounselor(suite.server, { role: 'supervisor' }));
+    const counselor = track(await aCounselor(suite.server, { available: false }));
+    const status = async () => (await (await fetch(`${suite.server.url}/api/status`)).json()).status.admission;
+    expect((await supervisor.ask('supervision:board')).board.intake).toMatchObject({ mode: 'open', message: null });
+    const waiting = track(await aVisitor(suite.server));
+    expect((await waiting.ask('conversation:start', {})).ok).toBe(true);
+
+    expect(await counselor.ask('supervision:intake-mode', { mode: 'paused', message: null })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const paused = await supervisor.ask('supervision:intake-mode', { mode: 'paused', message: 'Back in 10 minutes.' });
+    expect(paused).toMatchObject({ ok: true, intake: { mode: 'paused', message: 'Back in 10 minutes.' } });
+    await supervisor.next('supervision:board-update', (b: any) => b.intake?.mode === 'paused');
+    expect(await status()).toMatchObject({ paused: true, message: 'Back in 10 minutes.' });
+    const refused = track(await aVisitor(suite.server));
+    expect(await refused.ask('conversation:start', {})).toMatchObject({ ok: false, error: { code: 'INTAKE_PAUSED' } });
+
+    await supervisor.ask('supervision:intake-mode', { mode: 'closing', message: 'The queue closes for today.' });
+    expect(await status()).toMatchObject({ paused: true, message: 'The queue closes for today.' });
+    expect(await refused.ask('conversation:start', {})).toMatchObject({ ok: false, error: { code: 'INTAKE_PAUSED' } });
+    // The visitor already waiting keeps her place and is served.
+    const taken = await supervisor.ask('queue:take-next');
+    expect(taken).toMatchObject({ ok: true, conversation: { status: 'active' } });
+    await waiting.next('conversation:state', (s: any) => s.status === 'active');
+
+    await supervisor.ask('supervision:intake-mode', { mode: 'open', message: 'ignored when open' });
+    expect(await status()).toMatchObject({ paused: false, message: null });
+    expect((await refused.ask('conversation:start', {})).ok).toBe(true);
+
+    const audit = await suite.server.havre.audit.list({ limit: 50 });
+    const changes = audit.filter((entry) => entry.targetId === 'intake-mode');
+    expect(changes.map((entry) => entry.details)).toEqual([{ mode: 'open' }, { mode: 'closing' }, { mode: 'paused' }]);
+    expect(JSON.stringify(changes)).not.toContain('minutes');
+  });
 });

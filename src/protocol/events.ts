@@ -37,6 +37,7 @@ export const supervisionEvents = {
   unwatch: 'supervision:unwatch',
   whisper: 'supervision:whisper',
   takeOver: 'supervision:take-over',
+  intakeMode: 'supervision:intake-mode',
   // server → supervisor
   board: 'supervision:board-update',
   message: 'supervision:message',

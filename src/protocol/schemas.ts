@@ -96,3 +96,10 @@ export function parsePayload<T>(schema: z.ZodType<T>, input: unknown): T {
 // ---- supervision (namespace /staff, supervisors and admins) ----
 export const supervisionConversationSchema = z.object({ conversationId }).strict();
 export const whisperSchema = z.object({ conversationId, clientId, text: messageText }).strict();
+export const intakeModeSchema = z
+  .object({
+    mode: z.enum(['open', 'paused', 'closing']),
+    /** Shown to visitors while paused or closing: short, plain, one line. */
+    message: z.string().trim().max(200).nullable(),
+  })
+  .strict();

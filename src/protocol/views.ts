@@ -39,7 +39,7 @@ export interface ScheduleStatusView {
   schedule: Schedule;
   counselorsAvailable: number;
   /** Whether a new conversation would be accepted now, and why not. */
-  admission: { paused: boolean; full: boolean };
+  admission: { paused: boolean; full: boolean; message?: string | null };
   /** For someone who joins now; null when no counselor is available. */
   estimatedWaitMinutes: number | null;
   waitExceedsClosing: boolean;
@@ -119,6 +119,7 @@ export interface SupervisionBoardView {
   oldestWaitingSince: string | null;
   staff: BoardStaffView[];
   conversations: BoardConversationView[];
+  intake: IntakeModeView;
 }
 
 /** A supervisor's word to the counselor of one conversation; never shown to the visitor, never stored. */
@@ -135,4 +136,17 @@ export interface WatchedConversationView {
   conversation: StaffConversationView;
   counselorName: string | null;
   messages: MessageView[];
+}
+
+/**
+ * Whether new visitors are let in, as supervisors switch it from the board: `paused` (none for now) or
+ * `closing` (the queue is closing: none new, those waiting keep their place), with a short message for them.
+ */
+export type IntakeMode = 'open' | 'paused' | 'closing';
+
+export interface IntakeModeView {
+  mode: IntakeMode;
+  message: string | null;
+  setByName: string | null;
+  since: string | null;
 }

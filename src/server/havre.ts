@@ -26,6 +26,7 @@ import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { createAuditLog } from './services/audit-log.ts';
 import { createConversationService } from './services/conversations.ts';
+import { createIntakeMode } from './services/intake-mode.ts';
 import { createPresence } from './services/presence.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
@@ -76,6 +77,7 @@ export async function createHavre(options: HavreOptions) {
     keys: { find: conversationRepository.wrappedKey },
   });
   const conversations = createConversationService({ conversations: conversationRepository, settings, cipher, clock });
+  const intakeMode = createIntakeMode({ repository: settingsRepository, clock });
   const waitingRoom = createWaitingRoom({ conversations: conversationRepository, presence, settings, clock });
 
   const app = createHttpApp({
@@ -113,6 +115,7 @@ export async function createHavre(options: HavreOptions) {
     absence,
     staffNamespace,
     log,
+    intakeMode,
   });
   const supervision = createSupervision({
     repository: createSupervisionRepository(db),
@@ -123,6 +126,7 @@ export async function createHavre(options: HavreOptions) {
     waitingRoom,
     audit,
     clock,
+    intakeMode,
   });
   broadcastBoard({ namespace: staffNamespace, supervision, notifier });
   const staffRealtime = attachStaffNamespace({
@@ -140,7 +144,7 @@ export async function createHavre(options: HavreOptions) {
   });
 
   registerHealthRoutes(app, { db });
-  registerStatusRoute(app, { settings, waitingRoom, clock });
+  registerStatusRoute(app, { settings, waitingRoom, clock, intakeMode });
   registerAuthRoutes(app, {
     accounts,
     session,

@@ -97,6 +97,39 @@ describe('supervision in Chromium', { timeout: 90_000 }, () => {
     expect((await visitor.locator('body').textContent()) ?? '').not.toMatch(/supervision|sophie/i);
   });
 
+  it('closes the queue from the board: a newcomer reads the message, the one waiting keeps her place', async () => {
+    const supervisor = await suite.signIn('sophie', 'supervisor');
+    const waiting = await suite.page(phone, '/');
+    await waiting.getByRole('button', { name: 'Commencer une conversation' }).click();
+    await waiting.getByRole('button', { name: 'Passer les questions' }).click();
+    await waiting.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
+
+    await supervisor.getByRole('link', { name: 'Supervision' }).click();
+    const intake = supervisor.getByRole('region', { name: 'Accueil des nouvelles personnes' });
+    await intake.getByRole('radio', { name: /File en fermeture/ }).check();
+    await intake
+      .getByLabel('Message court aux visiteuses (facultatif)')
+      .fill('Nous fermons pour ce soir, revenez demain.');
+    await intake.getByRole('button', { name: 'Appliquer' }).click();
+    await intake
+      .getByRole('status')
+      .filter({ hasText: /File en fermeture depuis .* \(sophie\)/ })
+      .waitFor();
+    await expectNoSeriousViolations(supervisor, 'board with the queue closing');
+
+    const newcomer = await suite.page(phone, '/');
+    await newcomer.getByText('Nous fermons pour ce soir, revenez demain.').waitFor();
+    expect(await newcomer.getByRole('button', { name: 'Commencer une conversation' }).count()).toBe(0);
+    await waiting.reload();
+    await waiting.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
+
+    await intake.getByRole('radio', { name: 'Ouvert' }).check();
+    await intake.getByRole('button', { name: 'Appliquer' }).click();
+    await intake.getByRole('status').filter({ hasText: 'Les nouvelles personnes sont accueillies.' }).waitFor();
+    await newcomer.reload();
+    await newcomer.getByRole('button', { name: 'Commencer une conversation' }).waitFor();
+  });
+
   it('shows no supervision section to a counselor', async () => {
     const counselor = await suite.signIn('camille', 'counselor');
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).waitFor();

@@ -274,6 +274,16 @@ export const fr = {
   'supervision.takeOverYes': 'Oui, reprendre',
   'supervision.takeOverNo': 'Annuler',
   'whisper.takenOver': '{name} (supervision) a repris cette conversation.',
+  'supervision.intake': 'Accueil des nouvelles personnes',
+  'supervision.intakeOpen': 'Ouvert',
+  'supervision.intakePaused': 'En pause : aucune nouvelle personne pour l’instant',
+  'supervision.intakeClosing': 'File en fermeture : aucune nouvelle personne, celles qui attendent gardent leur place',
+  'supervision.intakeMessage': 'Message court aux visiteuses (facultatif)',
+  'supervision.intakeMessageHint': 'Affiché aux personnes qui voudraient écrire. Rien de personnel.',
+  'supervision.intakeApply': 'Appliquer',
+  'supervision.intakeNow.open': 'Les nouvelles personnes sont accueillies.',
+  'supervision.intakeNow.paused': 'En pause depuis {time} ({name}).',
+  'supervision.intakeNow.closing': 'File en fermeture depuis {time} ({name}).',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -5,6 +5,8 @@ import type { Socket } from 'socket.io-client';
 import { supervisionEvents } from '../../src/protocol/events.ts';
 import type {
   Ack,
+  IntakeMode,
+  IntakeModeView,
   MessageView,
   StaffConversationView,
   SupervisionBoardView,
@@ -31,6 +33,7 @@ export interface SupervisionClient {
   whisper(text: string): Promise<Ack<{ whisper: WhisperView }>>;
   /** She becomes the counselor of the conversation she reads; the reading ends (it is hers now). */
   takeOver(): Promise<Ack<{ conversation: StaffConversationView }>>;
+  setIntakeMode(mode: IntakeMode, message: string | null): Promise<Ack<{ intake: IntakeModeView }>>;
   close(): void;
 }
 
@@ -106,6 +109,8 @@ export function createSupervisionClient(socket: Socket): SupervisionClient {
       if (ack.ok) this.unwatch();
       return ack;
     },
+    setIntakeMode: (mode, message) =>
+      request<{ intake: IntakeModeView }>(supervisionEvents.intakeMode, { mode, message }),
     close() {
       socket.off('connect', onConnect);
       socket.off(supervisionEvents.board, onBoard);

@@ -7,6 +7,7 @@ import { plural } from '../ui/i18n.ts';
 import { useNow } from './hooks.ts';
 import { useLocale } from './locale-context.ts';
 import { createSupervisionClient, type SupervisionClient } from './supervision-client.ts';
+import { SupervisionIntake } from './supervision-intake.tsx';
 import { initialSupervisionState, type SupervisionState } from './supervision-state.ts';
 import { SupervisionWatch } from './supervision-watch.tsx';
 import { minutesSince } from './time.ts';
@@ -158,6 +159,7 @@ export function SupervisionPage({ socket, onTakenOver }: SupervisionPageProps) {
         {board ? (
           <>
             <QueueSummary board={board} now={now} />
+            <SupervisionIntake intake={board.intake} client={client} />
             <TeamTable board={board} />
             <ConversationsTable
               board={board}

@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
 import { supervisionEvents } from '../../protocol/events.ts';
-import { emptySchema, supervisionConversationSchema, whisperSchema } from '../../protocol/schemas.ts';
+import { emptySchema, intakeModeSchema, supervisionConversationSchema, whisperSchema } from '../../protocol/schemas.ts';
 import { requireSupervisor, type Supervision } from '../services/supervision.ts';
 import { toStaffConversationView } from '../services/views.ts';
 import type { StaffRow } from '../storage/schema.ts';
@@ -89,5 +89,11 @@ export function attachSupervisionEvents(deps: Deps): void {
     await refreshStaff(staff.id);
     notifier.queueChanged();
     return { conversation: toStaffConversationView(conversation) };
+  });
+
+  on(supervisionEvents.intakeMode, intakeModeSchema, async ({ mode, message }) => {
+    const intake = await supervision.setIntakeMode(staff, mode, message);
+    notifier.queueChanged();
+    return { intake };
   });
 }

@@ -13,6 +13,7 @@ import {
   visitorStartSchema,
 } from '../../protocol/schemas.ts';
 import type { ConversationService } from '../services/conversations.ts';
+import type { IntakeModeService } from '../services/intake-mode.ts';
 import { toMessageView, toVisitorConversationView } from '../services/views.ts';
 import { placeInQueue, type WaitingRoom } from '../services/waiting-room.ts';
 import type { ConversationRow } from '../storage/schema.ts';
@@ -29,6 +30,8 @@ interface Deps {
   staffNamespace: Namespace;
   absence: VisitorAbsence;
   log: Logger;
+  /** Supervisors may pause intake or close the queue: checked before a conversation is opened. */
+  intakeMode: IntakeModeService;
 }
 
 export function attachVisitorNamespace(deps: Deps) {
@@ -67,7 +70,8 @@ export function attachVisitorNamespace(deps: Deps) {
         throw new HavreError('ALREADY_IN_CONVERSATION', 'this tab already holds a conversation');
       }
       starting = true;
-      const { token, conversation } = await conversations.start(locale ?? 'fr', intake).finally(() => {
+      const started = deps.intakeMode.admitNewcomer().then(() => conversations.start(locale ?? 'fr', intake));
+      const { token, conversation } = await started.finally(() => {
         starting = false;
       });
       bind(conversation);

@@ -4,13 +4,20 @@
 import { boardStaffAndConversations, mayOversee, takeOverNotice } from '../../core/supervision.ts';
 import { locales } from '../../protocol/constants.ts';
 import { HavreError } from '../../protocol/errors.ts';
-import type { SupervisionBoardView, WatchedConversationView, WhisperView } from '../../protocol/views.ts';
+import type {
+  IntakeMode,
+  IntakeModeView,
+  SupervisionBoardView,
+  WatchedConversationView,
+  WhisperView,
+} from '../../protocol/views.ts';
 import type { Clock } from '../clock.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
 import type { ConversationRow, StaffRow } from '../storage/schema.ts';
 import type { SupervisionRepository } from '../storage/supervision-repository.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { ConversationService, SentMessage } from './conversations.ts';
+import type { IntakeModeService } from './intake-mode.ts';
 import type { Presence } from './presence.ts';
 import type { SettingsService } from './settings.ts';
 import { toMessageView, toStaffConversationView } from './views.ts';
@@ -25,6 +32,7 @@ interface Deps {
   waitingRoom: WaitingRoom;
   audit: AuditLog;
   clock: Clock;
+  intakeMode: IntakeModeService;
 }
 
 export function requireSupervisor(staff: StaffRow): void {
@@ -32,7 +40,8 @@ export function requireSupervisor(staff: StaffRow): void {
 }
 
 export function createSupervision(deps: Deps) {
-  const { repository, conversationRows, conversations, presence, settings, waitingRoom, audit, clock } = deps;
+  const { repository, conversationRows, conversations, presence, settings, waitingRoom, audit, clock, intakeMode } =
+    deps;
 
   /** A conversation still going on: waiting or active. A closed one is read through transcripts, not here. */
   async function live(conversationId: string) {
@@ -45,10 +54,11 @@ export function createSupervision(deps: Deps) {
   return {
     /** The board as it is now; built for all supervisors at once, so it takes no viewer. */
     async board(): Promise<SupervisionBoardView> {
-      const [snapshot, { maxConversationsPerCounselor }, active] = await Promise.all([
+      const [snapshot, { maxConversationsPerCounselor }, active, intake] = await Promise.all([
         waitingRoom.snapshot(),
         settings.current(),
         repository.activeConversations(),
+        intakeMode.current(),
       ]);
       const online = presence.online();
       const rows = new Map((await repository.staffByIds(online.map((o) => o.staffId))).map((row) => [row.id, row]));
@@ -61,6 +71,7 @@ export function createSupervision(deps: Deps) {
         waiting: queue.waiting,
         oldestWaitingSince: queue.oldestWaitingSince,
         ...boardStaffAndConversations(people, active, maxConversationsPerCounselor),
+        intake,
       };
     },
 
@@ -112,6 +123,14 @@ export function createSupervision(deps: Deps) {
       const locale = locales.find((known) => known === conversation.locale) ?? 'fr';
       const notice = await conversations.sendAsSystem(conversationId, takeOverNotice[locale]);
       return { conversation: notice.conversation, previousCounselorId, notice };
+    },
+
+    /** Pauses intake, closes the queue or opens it again; the message is for visitors, not for the audit log. */
+    async setIntakeMode(supervisor: StaffRow, mode: IntakeMode, message: string | null): Promise<IntakeModeView> {
+      requireSupervisor(supervisor);
+      const view = await intakeMode.set(supervisor, mode, message);
+      await audit.record(supervisor, 'settings.changed', { type: 'settings', id: 'intake-mode' }, { mode });
+      return view;
     },
 
     /** A whisper to the counselor of an active conversation, to be delivered to her alone. */
