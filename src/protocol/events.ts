@@ -38,6 +38,9 @@ export const supervisionEvents = {
   whisper: 'supervision:whisper',
   takeOver: 'supervision:take-over',
   intakeMode: 'supervision:intake-mode',
+  unblock: 'supervision:unblock',
+  /** Any counselor, on her own active conversation. */
+  block: 'conversation:block',
   // server → supervisor
   board: 'supervision:board-update',
   message: 'supervision:message',

@@ -6,9 +6,9 @@ export type ConversationStatus = 'waiting' | 'active' | 'closed';
 /**
  * Why a conversation closed. `served`: the counselor ended it; `visitor_left`: the visitor ended an active
  * conversation; `visitor_left_quickly`: she used quick exit; `abandoned_in_queue`: she left the queue, or was
- * gone from it past the grace period.
+ * gone from it past the grace period; `blocked`: the counselor blocked a troll (the visitor is told `served`).
  */
-export type ClosedReason = 'served' | 'visitor_left' | 'visitor_left_quickly' | 'abandoned_in_queue';
+export type ClosedReason = 'served' | 'visitor_left' | 'visitor_left_quickly' | 'abandoned_in_queue' | 'blocked';
 
 export interface MessageView {
   seq: number;
@@ -120,6 +120,7 @@ export interface SupervisionBoardView {
   staff: BoardStaffView[];
   conversations: BoardConversationView[];
   intake: IntakeModeView;
+  blocks: VisitorBlockView[];
 }
 
 /** A supervisor's word to the counselor of one conversation; never shown to the visitor, never stored. */
@@ -149,4 +150,12 @@ export interface IntakeModeView {
   message: string | null;
   setByName: string | null;
   since: string | null;
+}
+
+/** A troll blocked for 24 h, as supervisors see it on the board: when, by whom, until when. */
+export interface VisitorBlockView {
+  id: string;
+  blockedByName: string;
+  createdAt: string;
+  expiresAt: string;
 }

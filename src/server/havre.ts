@@ -27,10 +27,12 @@ import { loadOrCreateSecret } from './secret.ts';
 import { createAuditLog } from './services/audit-log.ts';
 import { createConversationService } from './services/conversations.ts';
 import { createIntakeMode } from './services/intake-mode.ts';
+import { createNetworkHasher } from './services/network-hash.ts';
 import { createPresence } from './services/presence.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
 import { createSupervision } from './services/supervision.ts';
+import { createVisitorBlocks } from './services/visitor-blocks.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
 import { createConversationRepository } from './storage/conversation-repository.ts';
@@ -38,6 +40,7 @@ import { openDatabase } from './storage/database.ts';
 import { createSettingsRepository } from './storage/settings-repository.ts';
 import { createStaffRepository } from './storage/staff-repository.ts';
 import { createSupervisionRepository } from './storage/supervision-repository.ts';
+import { createVisitorBlockRepository } from './storage/visitor-block-repository.ts';
 
 export interface HavreOptions {
   config: Config;
@@ -78,6 +81,14 @@ export async function createHavre(options: HavreOptions) {
   });
   const conversations = createConversationService({ conversations: conversationRepository, settings, cipher, clock });
   const intakeMode = createIntakeMode({ repository: settingsRepository, clock });
+  const blocks = createVisitorBlocks({
+    repository: createVisitorBlockRepository(db),
+    conversationRows: conversationRepository,
+    conversations,
+    hasher: createNetworkHasher(clock),
+    audit,
+    clock,
+  });
   const waitingRoom = createWaitingRoom({ conversations: conversationRepository, presence, settings, clock });
 
   const app = createHttpApp({
@@ -116,6 +127,8 @@ export async function createHavre(options: HavreOptions) {
     staffNamespace,
     log,
     intakeMode,
+    blocks,
+    trustProxy: config.trustProxy,
   });
   const supervision = createSupervision({
     repository: createSupervisionRepository(db),
@@ -127,6 +140,7 @@ export async function createHavre(options: HavreOptions) {
     audit,
     clock,
     intakeMode,
+    blocks,
   });
   broadcastBoard({ namespace: staffNamespace, supervision, notifier });
   const staffRealtime = attachStaffNamespace({
@@ -141,6 +155,7 @@ export async function createHavre(options: HavreOptions) {
     secret,
     log,
     supervision,
+    blocks,
   });
 
   registerHealthRoutes(app, { db });

@@ -47,6 +47,8 @@ describe('supervision in Chromium', { timeout: 90_000 }, () => {
     await notes.getByText('Demandez-lui si elle est en sécurité ce soir.').waitFor();
     await notes.getByText(/sophie, supervision/).waitFor();
     await expectNoSeriousViolations(counselor, 'conversation with a whisper');
+    mkdirSync('/tmp/shots', { recursive: true });
+    await counselor.screenshot({ path: '/tmp/shots/supervision-counselor-whisper.png' });
 
     // After the whisper, one more message: once the visitor has it, the whisper would have been there too.
     await counselor.getByLabel('Votre réponse').fill('Vous êtes en sécurité en ce moment ?');
@@ -56,7 +58,6 @@ describe('supervision in Chromium', { timeout: 90_000 }, () => {
     expect(seen).not.toContain('Demandez-lui');
     expect(seen).not.toMatch(/supervision/i);
 
-    mkdirSync('/tmp/shots', { recursive: true });
     await supervisor.screenshot({ path: '/tmp/shots/supervision-board.png' });
   });
 
@@ -128,6 +129,42 @@ describe('supervision in Chromium', { timeout: 90_000 }, () => {
     await intake.getByRole('status').filter({ hasText: 'Les nouvelles personnes sont accueillies.' }).waitFor();
     await newcomer.reload();
     await newcomer.getByRole('button', { name: 'Commencer une conversation' }).waitFor();
+  });
+
+  it('blocks a troll: a neutral end for her, her tab refused, the block on the board until lifted', async () => {
+    const counselor = await suite.signIn('camille', 'counselor', { available: true });
+    const supervisor = await suite.signIn('sophie', 'supervisor');
+    const troll = await suite.page(phone, '/');
+    await troll.getByRole('button', { name: 'Commencer une conversation' }).click();
+    await troll.getByRole('button', { name: 'Passer les questions' }).click();
+    await troll.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
+    await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
+    await troll.getByLabel('Votre message').fill('insultes');
+    await troll.getByLabel('Votre message').press('Enter');
+    await counselor.getByText('insultes').waitFor();
+
+    await counselor.getByRole('button', { name: 'Bloquer cette personne' }).click();
+    await expect.poll(() => counselor.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');
+    await counselor.getByRole('button', { name: 'Oui, bloquer' }).click();
+    await counselor.getByText(/vous avez bloqué cette personne pour 24 h/).waitFor();
+    await troll.getByText('La conseillère a terminé la conversation.').waitFor();
+    expect((await troll.locator('body').textContent()) ?? '').not.toMatch(/bloqu/i);
+
+    // Back home in the same tab, a new conversation is refused, neutrally.
+    await troll.getByRole('button', { name: 'Retour à l’accueil' }).click();
+    await troll.getByRole('button', { name: 'Commencer une conversation' }).click();
+    await troll.getByRole('button', { name: 'Passer les questions' }).click();
+    await troll.getByText('Les nouvelles conversations sont suspendues pour le moment.').waitFor();
+    expect((await troll.locator('body').textContent()) ?? '').not.toMatch(/bloqu/i);
+
+    await supervisor.getByRole('link', { name: 'Supervision' }).click();
+    const blocks = supervisor.getByRole('region', { name: 'Blocages en cours' });
+    await blocks.getByRole('row', { name: /camille/ }).waitFor();
+    await expectNoSeriousViolations(supervisor, 'board with a block');
+    mkdirSync('/tmp/shots', { recursive: true });
+    await supervisor.screenshot({ path: '/tmp/shots/supervision-blocks.png' });
+    await blocks.getByRole('button', { name: /Lever le blocage posé par camille/ }).click();
+    await blocks.getByText('Aucun blocage en cours.').waitFor();
   });
 
   it('shows no supervision section to a counselor', async () => {

@@ -282,4 +282,17 @@ export const en: Record<MessageKey, string> = {
   'supervision.intakeNow.open': 'New people are let in.',
   'supervision.intakeNow.paused': 'Paused since {time} ({name}).',
   'supervision.intakeNow.closing': 'Queue closing since {time} ({name}).',
+  'block.button': 'Block this person',
+  'block.confirm':
+    'Block this person? The conversation ends and, for 24 h, no new conversation is accepted from her tab or her network. She only reads that the conversation has ended.',
+  'block.yes': 'Yes, block',
+  'block.no': 'Cancel',
+  'conversation.closedBlocked': 'you blocked this person for 24 h.',
+  'supervision.blocks': 'Blocks in force',
+  'supervision.blocksEmpty': 'No block in force.',
+  'supervision.blockedBy': 'Blocked by',
+  'supervision.blockedAt': 'Since',
+  'supervision.blockedUntil': 'Until',
+  'supervision.unblock': 'Lift the block',
+  'supervision.unblockLabel': 'Lift the block set by {name} at {time}',
 };

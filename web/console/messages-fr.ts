@@ -284,6 +284,19 @@ export const fr = {
   'supervision.intakeNow.open': 'Les nouvelles personnes sont accueillies.',
   'supervision.intakeNow.paused': 'En pause depuis {time} ({name}).',
   'supervision.intakeNow.closing': 'File en fermeture depuis {time} ({name}).',
+  'block.button': 'Bloquer cette personne',
+  'block.confirm':
+    'Bloquer cette personne ? La conversation se termine et, pendant 24 h, aucune nouvelle conversation n’est acceptée depuis son onglet ni depuis son réseau. Elle lira seulement que la conversation est terminée.',
+  'block.yes': 'Oui, bloquer',
+  'block.no': 'Annuler',
+  'conversation.closedBlocked': 'vous avez bloqué cette personne pour 24 h.',
+  'supervision.blocks': 'Blocages en cours',
+  'supervision.blocksEmpty': 'Aucun blocage en cours.',
+  'supervision.blockedBy': 'Bloquée par',
+  'supervision.blockedAt': 'Depuis',
+  'supervision.blockedUntil': 'Jusqu’à',
+  'supervision.unblock': 'Lever le blocage',
+  'supervision.unblockLabel': 'Lever le blocage posé par {name} à {time}',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -34,6 +34,7 @@ export interface SupervisionClient {
   /** She becomes the counselor of the conversation she reads; the reading ends (it is hers now). */
   takeOver(): Promise<Ack<{ conversation: StaffConversationView }>>;
   setIntakeMode(mode: IntakeMode, message: string | null): Promise<Ack<{ intake: IntakeModeView }>>;
+  unblock(blockId: string): Promise<Ack<object>>;
   close(): void;
 }
 
@@ -111,6 +112,7 @@ export function createSupervisionClient(socket: Socket): SupervisionClient {
     },
     setIntakeMode: (mode, message) =>
       request<{ intake: IntakeModeView }>(supervisionEvents.intakeMode, { mode, message }),
+    unblock: (blockId) => request<object>(supervisionEvents.unblock, { blockId }),
     close() {
       socket.off('connect', onConnect);
       socket.off(supervisionEvents.board, onBoard);

@@ -6,6 +6,7 @@ import type { SupervisionBoardView } from '../../src/protocol/views.ts';
 import { plural } from '../ui/i18n.ts';
 import { useNow } from './hooks.ts';
 import { useLocale } from './locale-context.ts';
+import { SupervisionBlocks } from './supervision-blocks.tsx';
 import { createSupervisionClient, type SupervisionClient } from './supervision-client.ts';
 import { SupervisionIntake } from './supervision-intake.tsx';
 import { initialSupervisionState, type SupervisionState } from './supervision-state.ts';
@@ -151,7 +152,10 @@ export function SupervisionPage({ socket, onTakenOver }: SupervisionPageProps) {
   };
 
   return (
-    <main class="supervision" aria-labelledby="supervision-title">
+    <main
+      class={state.watched || readError ? 'supervision is-reading' : 'supervision'}
+      aria-labelledby="supervision-title"
+    >
       <h1 id="supervision-title" class="visually-hidden">
         {t('supervision.title')}
       </h1>
@@ -159,14 +163,15 @@ export function SupervisionPage({ socket, onTakenOver }: SupervisionPageProps) {
         {board ? (
           <>
             <QueueSummary board={board} now={now} />
-            <SupervisionIntake intake={board.intake} client={client} />
-            <TeamTable board={board} />
             <ConversationsTable
               board={board}
               now={now}
               watchedId={state.watched?.conversation.id ?? null}
               onRead={read}
             />
+            <TeamTable board={board} />
+            <SupervisionIntake intake={board.intake} client={client} />
+            <SupervisionBlocks blocks={board.blocks} client={client} />
           </>
         ) : (
           <p role="status">{t('supervision.loading')}</p>

@@ -13,6 +13,7 @@ import { useLocale } from './locale-context.ts';
 import type { MessageKey } from './messages.ts';
 import { QueuePanel } from './queue-panel.tsx';
 import { fetchMe, logOut, type StaffIdentity } from './session.ts';
+import { StaffSocketContext } from './staff-socket.ts';
 import { SupervisionPage } from './supervision-page.tsx';
 import { useConsoleClient } from './use-console-client.ts';
 import { useWhisperInbox, WhisperInboxContext } from './whisper-inbox.ts';
@@ -83,43 +84,45 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   };
 
   return (
-    <WhisperInboxContext.Provider value={whispers}>
-      <div class="workspace">
-        <WorkspaceHeader
-          displayName={state.me?.displayName ?? me.displayName}
-          isAdmin={isAdmin}
-          canSupervise={canSupervise}
-          section={showAdmin ? 'admin' : showSupervision ? 'supervision' : 'conversations'}
-          status={state.me?.status ?? null}
-          connected={state.connection === 'connected'}
-          unread={unread}
-          onPresence={setPresence}
-          onLogout={logout}
-        />
-        <ConnectionBanner connection={state.connection} />
-        {presenceError && (
-          <p class="error banner" role="alert">
-            {errorText(t, presenceError)}
-          </p>
-        )}
-        <main class="desk" hidden={showAdmin || showSupervision} aria-labelledby="desk-title">
-          <h1 id="desk-title" class="visually-hidden">
-            {t('header.conversations')}
-          </h1>
-          <QueuePanel state={state} client={client} keyboard={!showAdmin && !showSupervision} />
-          <ConversationArea state={state} client={client} keyboard={!showAdmin && !showSupervision} />
-        </main>
-        {showAdmin && <AdminPage me={me} />}
-        {showSupervision && socket && (
-          <SupervisionPage
-            socket={socket}
-            onTakenOver={(conversationId) => {
-              client?.select(conversationId);
-              location.hash = '#conversations';
-            }}
+    <StaffSocketContext.Provider value={socket}>
+      <WhisperInboxContext.Provider value={whispers}>
+        <div class="workspace">
+          <WorkspaceHeader
+            displayName={state.me?.displayName ?? me.displayName}
+            isAdmin={isAdmin}
+            canSupervise={canSupervise}
+            section={showAdmin ? 'admin' : showSupervision ? 'supervision' : 'conversations'}
+            status={state.me?.status ?? null}
+            connected={state.connection === 'connected'}
+            unread={unread}
+            onPresence={setPresence}
+            onLogout={logout}
           />
-        )}
-      </div>
-    </WhisperInboxContext.Provider>
+          <ConnectionBanner connection={state.connection} />
+          {presenceError && (
+            <p class="error banner" role="alert">
+              {errorText(t, presenceError)}
+            </p>
+          )}
+          <main class="desk" hidden={showAdmin || showSupervision} aria-labelledby="desk-title">
+            <h1 id="desk-title" class="visually-hidden">
+              {t('header.conversations')}
+            </h1>
+            <QueuePanel state={state} client={client} keyboard={!showAdmin && !showSupervision} />
+            <ConversationArea state={state} client={client} keyboard={!showAdmin && !showSupervision} />
+          </main>
+          {showAdmin && <AdminPage me={me} />}
+          {showSupervision && socket && (
+            <SupervisionPage
+              socket={socket}
+              onTakenOver={(conversationId) => {
+                client?.select(conversationId);
+                location.hash = '#conversations';
+              }}
+            />
+          )}
+        </div>
+      </WhisperInboxContext.Provider>
+    </StaffSocketContext.Provider>
   );
 }

@@ -21,6 +21,7 @@ import type { StaffAccounts } from '../services/staff-accounts.ts';
 import type { Supervision } from '../services/supervision.ts';
 import { hashToken } from '../services/tokens.ts';
 import { toMessageView, toStaffConversationView } from '../services/views.ts';
+import type { VisitorBlocks } from '../services/visitor-blocks.ts';
 import { type QueueSnapshot, toQueueView, type WaitingRoom } from '../services/waiting-room.ts';
 import type { StaffRow } from '../storage/schema.ts';
 import { acknowledgedEvents } from './acknowledged.ts';
@@ -40,6 +41,7 @@ interface Deps {
   secret: string;
   log: Logger;
   supervision: Supervision;
+  blocks: VisitorBlocks;
 }
 
 interface StaffSocketData {
@@ -181,6 +183,7 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
     supervision: deps.supervision,
     notifier,
     refreshStaff: (staffId) => refreshStaff(staffId, deps),
+    blocks: deps.blocks,
     log,
   });
 

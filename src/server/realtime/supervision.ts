@@ -1,12 +1,21 @@
 // Supervision over the staff socket: the live board (pushed after every coalesced queue broadcast), silent
-// reading of a live conversation, and whispers to its counselor. Whispers travel on the staff namespace only,
-// to the counselor's own room: nothing here can reach a visitor.
+// reading of a live conversation, whispers to its counselor, take-over, the intake switch, lifting blocks; and
+// blocking a troll, which any counselor does on her own conversation. Whispers travel on the staff namespace
+// only, to the counselor's own room: nothing here can reach a visitor.
 import type { Logger } from 'pino';
 import type { Namespace, Socket } from 'socket.io';
 import { supervisionEvents } from '../../protocol/events.ts';
-import { emptySchema, intakeModeSchema, supervisionConversationSchema, whisperSchema } from '../../protocol/schemas.ts';
+import {
+  emptySchema,
+  intakeModeSchema,
+  staffConversationSchema,
+  supervisionConversationSchema,
+  unblockSchema,
+  whisperSchema,
+} from '../../protocol/schemas.ts';
 import { requireSupervisor, type Supervision } from '../services/supervision.ts';
 import { toStaffConversationView } from '../services/views.ts';
+import type { VisitorBlocks } from '../services/visitor-blocks.ts';
 import type { StaffRow } from '../storage/schema.ts';
 import type { acknowledgedEvents } from './acknowledged.ts';
 import type { Notifier } from './notifier.ts';
@@ -38,6 +47,7 @@ interface Deps {
   notifier: Notifier;
   /** Sends a fresh staff state to every socket of that staff member (her conversations changed). */
   refreshStaff: (staffId: string) => Promise<void>;
+  blocks: VisitorBlocks;
   log: Logger;
 }
 
@@ -95,5 +105,19 @@ export function attachSupervisionEvents(deps: Deps): void {
     const intake = await supervision.setIntakeMode(staff, mode, message);
     notifier.queueChanged();
     return { intake };
+  });
+
+  on(supervisionEvents.unblock, unblockSchema, async ({ blockId }) => {
+    await deps.blocks.unblock(staff, blockId);
+    notifier.queueChanged();
+    return {};
+  });
+
+  // Not a supervision act: any counselor blocks a troll in her own active conversation.
+  on(supervisionEvents.block, staffConversationSchema, async ({ conversationId }) => {
+    const conversation = await deps.blocks.block(staff, conversationId);
+    notifier.conversation(conversation);
+    notifier.queueChanged();
+    return { conversation: toStaffConversationView(conversation) };
   });
 }

@@ -8,6 +8,7 @@ import type {
   IntakeMode,
   IntakeModeView,
   SupervisionBoardView,
+  VisitorBlockView,
   WatchedConversationView,
   WhisperView,
 } from '../../protocol/views.ts';
@@ -33,6 +34,7 @@ interface Deps {
   audit: AuditLog;
   clock: Clock;
   intakeMode: IntakeModeService;
+  blocks: { active(): Promise<VisitorBlockView[]> };
 }
 
 export function requireSupervisor(staff: StaffRow): void {
@@ -42,6 +44,7 @@ export function requireSupervisor(staff: StaffRow): void {
 export function createSupervision(deps: Deps) {
   const { repository, conversationRows, conversations, presence, settings, waitingRoom, audit, clock, intakeMode } =
     deps;
+  const { blocks } = deps;
 
   /** A conversation still going on: waiting or active. A closed one is read through transcripts, not here. */
   async function live(conversationId: string) {
@@ -54,11 +57,12 @@ export function createSupervision(deps: Deps) {
   return {
     /** The board as it is now; built for all supervisors at once, so it takes no viewer. */
     async board(): Promise<SupervisionBoardView> {
-      const [snapshot, { maxConversationsPerCounselor }, active, intake] = await Promise.all([
+      const [snapshot, { maxConversationsPerCounselor }, active, intake, activeBlocks] = await Promise.all([
         waitingRoom.snapshot(),
         settings.current(),
         repository.activeConversations(),
         intakeMode.current(),
+        blocks.active(),
       ]);
       const online = presence.online();
       const rows = new Map((await repository.staffByIds(online.map((o) => o.staffId))).map((row) => [row.id, row]));
@@ -72,6 +76,7 @@ export function createSupervision(deps: Deps) {
         oldestWaitingSince: queue.oldestWaitingSince,
         ...boardStaffAndConversations(people, active, maxConversationsPerCounselor),
         intake,
+        blocks: activeBlocks,
       };
     },
 

@@ -3,10 +3,12 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as core from './migrations/0001-core.ts';
 import * as auditLog from './migrations/0002-audit-log.ts';
+import * as visitorBlocks from './migrations/0005-visitor-blocks.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
   '0002-audit-log': auditLog,
+  '0005-visitor-blocks': visitorBlocks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -77,6 +77,18 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export interface VisitorBlockTable {
+  id: string;
+  /** Hash of the visitor's per-tab token; null when her tab sent none. */
+  tab_hash: string | null;
+  blocked_by: string | null;
+  blocked_by_name: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  lifted_at: Timestamp | null;
+  lifted_by_name: string | null;
+}
+
 export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
@@ -85,9 +97,11 @@ export interface Database {
   messages: MessageTable;
   settings: SettingTable;
   audit_log: AuditLogTable;
+  visitor_blocks: VisitorBlockTable;
 }
 
 export type ConversationRow = Selectable<ConversationTable>;
 export type MessageRow = Selectable<MessageTable>;
 export type StaffRow = Selectable<StaffTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type VisitorBlockRow = Selectable<VisitorBlockTable>;
