@@ -60,6 +60,16 @@ const documentedColumns: Record<string, string[]> = {
   settings: ['key', 'updated_at', 'value'],
   staff: ['created_at', 'disabled', 'display_name', 'id', 'password_hash', 'presence', 'role', 'username'],
   staff_sessions: ['created_at', 'expires_at', 'id_hash', 'staff_id'],
+  visitor_blocks: [
+    'blocked_by',
+    'blocked_by_name',
+    'created_at',
+    'expires_at',
+    'id',
+    'lifted_at',
+    'lifted_by_name',
+    'tab_hash',
+  ],
 };
 /** The rows of the settings table: the admin's settings, the master-key check, the set-up token's hash. */
 const documentedSettingsKeys = ['general', 'master_key_check', 'setup_token_hash'];

@@ -227,7 +227,7 @@ describe.each(kinds)('supervision on $kind', ({ kind, available }) => {
     await waiting.next('conversation:state', (s: any) => s.status === 'active');
 
     await supervisor.ask('supervision:intake-mode', { mode: 'open', message: 'ignored when open' });
-    expect(await status()).toMatchObject({ paused: false, message: null });
+    expect(await status()).toEqual({ paused: false, full: false });
     expect((await refused.ask('conversation:start', {})).ok).toBe(true);
 
     const audit = await suite.server.havre.audit.list({ limit: 50 });

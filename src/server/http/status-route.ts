@@ -31,7 +31,7 @@ export function registerStatusRoute(app: FastifyInstance, { settings, waitingRoo
       admission: {
         // Paused by an admin's setting, or by a supervisor from the board (paused or queue closing).
         paused: admission.paused || intakeNow.mode !== 'open',
-        message: intakeNow.mode === 'open' ? null : intakeNow.message,
+        ...(intakeNow.mode !== 'open' && intakeNow.message ? { message: intakeNow.message } : {}),
         full: admission.maxQueue !== null && snapshot.entries.length >= admission.maxQueue,
       },
       estimatedWaitMinutes: newcomer.estimatedWaitMinutes,
