@@ -54,6 +54,10 @@ describe.each(kinds)('blocking on $kind', ({ kind, available }) => {
     suite.server.clock.advance(7 * 24 * 60 * 60 * 1000);
     const later = track(await aVisitor(suite.server, from('203.0.113.7')));
     expect((await later.ask('conversation:start', { tab })).ok).toBe(true);
+    // A day after it ended, the block and its tab hash are deleted.
+    await suite.server.havre.blocks.purgeEnded();
+    const left = await sql`select id from visitor_blocks`.execute(suite.server.havre.db);
+    expect(left.rows).toEqual([]);
   });
 
   it.skipIf(!available)('lets supervisors lift a block, audited; a counselor may not', async () => {

@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './http/auth-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { createStaffSession } from './http/staff-session.ts';
 import { registerStatusRoute } from './http/status-route.ts';
+import { createBlockExpiryJob } from './jobs/block-expiry-job.ts';
 import { createRetentionJob } from './jobs/retention-job.ts';
 import { createNotifier } from './realtime/notifier.ts';
 import { sameOriginHandshake } from './realtime/origin-check.ts';
@@ -178,6 +179,7 @@ export async function createHavre(options: HavreOptions) {
     },
   });
   const retention = createRetentionJob({ conversations: conversationRepository, settings, cipher, clock, log });
+  const blockExpiry = createBlockExpiryJob({ purge: blocks.purgeEnded, log });
   const sessionWatch = watchStaffSessions({ namespace: staffNamespace, staff: staffRepository, clock, log });
 
   return {
@@ -189,6 +191,8 @@ export async function createHavre(options: HavreOptions) {
     audit,
     databaseKind: database.kind,
     retention,
+    /** Troll blocks: tests purge ended ones now. */
+    blocks,
     /** Runs the periodic check of live staff sockets against their sessions now. */
     checkStaffSessions: sessionWatch.check,
 
@@ -196,6 +200,7 @@ export async function createHavre(options: HavreOptions) {
       await app.listen({ port: config.port, host: config.host });
       await absence.watchAllWaiting();
       retention.start();
+      blockExpiry.start();
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -206,6 +211,7 @@ export async function createHavre(options: HavreOptions) {
       sessionWatch.stop();
       absence.stop();
       retention.stop();
+      blockExpiry.stop();
       io.disconnectSockets(true);
       await io.close();
       await app.close().catch(() => {});

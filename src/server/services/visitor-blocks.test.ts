@@ -41,7 +41,9 @@ function setUp() {
       if (row) Object.assign(row, { lifted_at: at, lifted_by_name: name });
       return row;
     },
-    removeEndedBefore: async () => {},
+    removeEndedBefore: async (cutoff) => {
+      for (const row of rows.filter((r) => r.expires_at < cutoff)) rows.splice(rows.indexOf(row), 1);
+    },
   } satisfies VisitorBlockRepository;
   const blocks = createVisitorBlocks({
     repository,
@@ -97,5 +99,17 @@ describe('visitor blocks', () => {
     const { blocks } = setUp();
     await blocks.block(counselor, 'conv-1');
     await expect(blocks.admit(undefined, '203.0.113.7')).resolves.toBeUndefined();
+  });
+
+  it('deletes a block with its tab hash a day after it ended, not before', async () => {
+    const { blocks, rows, advance } = setUp();
+    blocks.remember('conv-1', TAB, '203.0.113.7');
+    await blocks.block(counselor, 'conv-1');
+    advance(2 * BLOCK_MS - 1000);
+    await blocks.purgeEnded();
+    expect(rows).toHaveLength(1);
+    advance(2000);
+    await blocks.purgeEnded();
+    expect(rows).toEqual([]);
   });
 });

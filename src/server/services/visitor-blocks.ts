@@ -83,7 +83,6 @@ export function createVisitorBlocks({ repository, conversationRows, conversation
       });
       if (origin) networks.set(id, { networkHash: origin.networkHash, expiresAt: expiresAt.getTime() });
       await audit.record(counselor, 'visitor.blocked', { type: 'block', id }, { conversationId });
-      await repository.removeEndedBefore(new Date(now.getTime() - BLOCK_MS));
       return closed;
     },
 
@@ -94,6 +93,9 @@ export function createVisitorBlocks({ repository, conversationRows, conversation
       networks.delete(blockId);
       await audit.record(supervisor, 'visitor.unblocked', { type: 'block', id: blockId });
     },
+
+    /** Deletes the blocks that ended more than a day ago, tab hash and all. */
+    purgeEnded: () => repository.removeEndedBefore(new Date(clock.now().getTime() - BLOCK_MS)),
 
     async active(): Promise<VisitorBlockView[]> {
       return (await repository.active(clock.now())).map((row) => ({
