@@ -1,15 +1,15 @@
 // Blocking a troll from her own conversation, after a question that says exactly what will happen. The
 // conversation's tab then shows it ended (the server's update arrives on the staff socket).
-import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { supervisionEvents } from '../../src/protocol/events.ts';
 import type { ApiError } from './api.ts';
 import { errorText } from './error-text.ts';
 import { useLocale } from './locale-context.ts';
-import { ask, StaffSocketContext } from './staff-socket.ts';
+import { ask, useStaffSocket } from './staff-socket.ts';
 
 export function BlockVisitor({ conversationId }: { conversationId: string }) {
   const { t } = useLocale();
-  const socket = useContext(StaffSocketContext);
+  const socket = useStaffSocket()?.socket;
   const questionId = useId();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);

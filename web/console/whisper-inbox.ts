@@ -1,10 +1,10 @@
 // The whispers a supervisor sent this counselor, by conversation. Kept from the moment the workspace opens, so
 // that a whisper about a conversation she is not looking at waits for her there. Never stored anywhere.
-import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
 import { supervisionEvents } from '../../src/protocol/events.ts';
 import type { WhisperView } from '../../src/protocol/views.ts';
+import { useStaffSocket } from './staff-socket.ts';
 
 export interface WhisperInbox {
   of(conversationId: string): WhisperView[];
@@ -45,8 +45,6 @@ export function createWhisperInbox(socket: Socket): WhisperInbox {
   };
 }
 
-export const WhisperInboxContext = createContext<WhisperInbox | null>(null);
-
 interface SupervisionNotes {
   whispers: WhisperView[];
   takenOverBy: string | null;
@@ -54,7 +52,7 @@ interface SupervisionNotes {
 
 /** The whispers of one conversation and who took it over, re-rendering when either changes. */
 export function useWhispers(conversationId: string): SupervisionNotes {
-  const inbox = useContext(WhisperInboxContext);
+  const inbox = useStaffSocket()?.inbox ?? null;
   const read = (): SupervisionNotes => ({
     whispers: inbox?.of(conversationId) ?? [],
     takenOverBy: inbox?.takenOverBy(conversationId) ?? null,
@@ -66,16 +64,4 @@ export function useWhispers(conversationId: string): SupervisionNotes {
     return inbox.subscribe(() => setNotes(read()));
   }, [inbox, conversationId]);
   return notes;
-}
-
-/** The inbox for the workspace's socket, open as long as the socket is. */
-export function useWhisperInbox(socket: Socket | null): WhisperInbox | null {
-  const [inbox, setInbox] = useState<WhisperInbox | null>(null);
-  useEffect(() => {
-    if (!socket) return;
-    const created = createWhisperInbox(socket);
-    setInbox(created);
-    return () => created.close();
-  }, [socket]);
-  return inbox;
 }

@@ -13,10 +13,9 @@ import { useLocale } from './locale-context.ts';
 import type { MessageKey } from './messages.ts';
 import { QueuePanel } from './queue-panel.tsx';
 import { fetchMe, logOut, type StaffIdentity } from './session.ts';
-import { StaffSocketContext } from './staff-socket.ts';
+import { useProvideStaffSocket } from './staff-socket.ts';
 import { SupervisionPage } from './supervision-page.tsx';
 import { useConsoleClient } from './use-console-client.ts';
-import { useWhisperInbox, WhisperInboxContext } from './whisper-inbox.ts';
 import { WorkspaceHeader } from './workspace-header.tsx';
 
 interface WorkspaceProps {
@@ -53,7 +52,7 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
     [onSignedOut],
   );
   const { state, client, socket } = useConsoleClient(onSessionLost);
-  const whispers = useWhisperInbox(socket);
+  useProvideStaffSocket(socket);
 
   // Messages that arrive while she is in the admin section or another browser tab count as unread.
   useEffect(() => {
@@ -84,45 +83,41 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   };
 
   return (
-    <StaffSocketContext.Provider value={socket}>
-      <WhisperInboxContext.Provider value={whispers}>
-        <div class="workspace">
-          <WorkspaceHeader
-            displayName={state.me?.displayName ?? me.displayName}
-            isAdmin={isAdmin}
-            canSupervise={canSupervise}
-            section={showAdmin ? 'admin' : showSupervision ? 'supervision' : 'conversations'}
-            status={state.me?.status ?? null}
-            connected={state.connection === 'connected'}
-            unread={unread}
-            onPresence={setPresence}
-            onLogout={logout}
-          />
-          <ConnectionBanner connection={state.connection} />
-          {presenceError && (
-            <p class="error banner" role="alert">
-              {errorText(t, presenceError)}
-            </p>
-          )}
-          <main class="desk" hidden={showAdmin || showSupervision} aria-labelledby="desk-title">
-            <h1 id="desk-title" class="visually-hidden">
-              {t('header.conversations')}
-            </h1>
-            <QueuePanel state={state} client={client} keyboard={!showAdmin && !showSupervision} />
-            <ConversationArea state={state} client={client} keyboard={!showAdmin && !showSupervision} />
-          </main>
-          {showAdmin && <AdminPage me={me} />}
-          {showSupervision && socket && (
-            <SupervisionPage
-              socket={socket}
-              onTakenOver={(conversationId) => {
-                client?.select(conversationId);
-                location.hash = '#conversations';
-              }}
-            />
-          )}
-        </div>
-      </WhisperInboxContext.Provider>
-    </StaffSocketContext.Provider>
+    <div class="workspace">
+      <WorkspaceHeader
+        displayName={state.me?.displayName ?? me.displayName}
+        isAdmin={isAdmin}
+        canSupervise={canSupervise}
+        section={showAdmin ? 'admin' : showSupervision ? 'supervision' : 'conversations'}
+        status={state.me?.status ?? null}
+        connected={state.connection === 'connected'}
+        unread={unread}
+        onPresence={setPresence}
+        onLogout={logout}
+      />
+      <ConnectionBanner connection={state.connection} />
+      {presenceError && (
+        <p class="error banner" role="alert">
+          {errorText(t, presenceError)}
+        </p>
+      )}
+      <main class="desk" hidden={showAdmin || showSupervision} aria-labelledby="desk-title">
+        <h1 id="desk-title" class="visually-hidden">
+          {t('header.conversations')}
+        </h1>
+        <QueuePanel state={state} client={client} keyboard={!showAdmin && !showSupervision} />
+        <ConversationArea state={state} client={client} keyboard={!showAdmin && !showSupervision} />
+      </main>
+      {showAdmin && <AdminPage me={me} />}
+      {showSupervision && socket && (
+        <SupervisionPage
+          socket={socket}
+          onTakenOver={(conversationId) => {
+            client?.select(conversationId);
+            location.hash = '#conversations';
+          }}
+        />
+      )}
+    </div>
   );
 }
