@@ -83,6 +83,20 @@ const socketRules: Record<string, { access: Access; payload: unknown }> = {
   'transfer:colleagues': { access: 'staff', payload: {} },
   'conversation:transfer': { access: 'staff', payload: { conversationId: someone, toStaffId: someone, note: '' } },
   'message:read': { access: 'staff', payload: { conversationId: someone, seq: 1 } },
+  'conversation:block': { access: 'staff', payload: { conversationId: someone } },
+  'supervision:board': { access: 'supervisor', payload: {} },
+  // Leaving a room does nothing to someone who was never let in: any staff member may.
+  'supervision:board-leave': { access: 'staff', payload: {} },
+  'supervision:watch': { access: 'supervisor', payload: { conversationId: someone } },
+  'supervision:unwatch': { access: 'staff', payload: { conversationId: someone } },
+  'supervision:whisper': {
+    access: 'supervisor',
+    payload: { conversationId: someone, clientId: randomUUID(), text: 'x' },
+  },
+  'supervision:take-over': { access: 'supervisor', payload: { conversationId: someone } },
+  'supervision:unblock': { access: 'supervisor', payload: { blockId: someone } },
+  // Last: it changes who may come in. Open again, as it was.
+  'supervision:intake-mode': { access: 'supervisor', payload: { mode: 'open', message: null } },
 };
 
 let server: TestServer;

@@ -79,6 +79,16 @@ const documentedColumns: Record<string, string[]> = {
   ],
   staff_texts: ['ciphertext', 'conversation_id', 'created_at', 'id', 'kind', 'staff_id'],
   canned_answers: ['body', 'card', 'created_at', 'id', 'kind', 'owner_id', 'shortcut', 'title', 'updated_at'],
+  visitor_blocks: [
+    'blocked_by',
+    'blocked_by_name',
+    'created_at',
+    'expires_at',
+    'id',
+    'lifted_at',
+    'lifted_by_name',
+    'tab_hash',
+  ],
 };
 /** The rows of the settings table: the admin's settings, the master-key check, the set-up token's hash. */
 const documentedSettingsKeys = ['general', 'master_key_check', 'setup_token_hash'];

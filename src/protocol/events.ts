@@ -41,3 +41,24 @@ export const staffEvents = {
 } as const;
 
 export const namespaces = { visitor: '/visitor', staff: '/staff' } as const;
+
+/** Supervision, on the staff namespace: the live board, silent reading and whispers (supervisors and admins). */
+export const supervisionEvents = {
+  watchBoard: 'supervision:board',
+  leaveBoard: 'supervision:board-leave',
+  watch: 'supervision:watch',
+  unwatch: 'supervision:unwatch',
+  whisper: 'supervision:whisper',
+  takeOver: 'supervision:take-over',
+  intakeMode: 'supervision:intake-mode',
+  unblock: 'supervision:unblock',
+  /** Any counselor, on her own active conversation. */
+  block: 'conversation:block',
+  // server → supervisor
+  board: 'supervision:board-update',
+  message: 'supervision:message',
+  conversation: 'supervision:conversation',
+  // server → the counselor of the conversation only
+  whisperReceived: 'whisper:new',
+  takenOver: 'supervision:taken-over',
+} as const;

@@ -35,7 +35,12 @@ const seq = z.number().int().min(0);
 
 // ---- visitor socket events (namespace /visitor) ----
 export const visitorStartSchema = z
-  .object({ locale: z.enum(locales).optional(), intake: intakeAnswersSchema.optional() })
+  .object({
+    locale: z.enum(locales).optional(),
+    intake: intakeAnswersSchema.optional(),
+    /** A random token her tab keeps in sessionStorage, so that a block can refuse the same tab (hash stored). */
+    tab: z.uuid().optional(),
+  })
   .strict();
 export const visitorEndSchema = z.object({ reason: z.literal('quick_exit').optional() }).strict();
 export const visitorResumeSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/), afterSeq: seq }).strict();
@@ -105,3 +110,14 @@ export const changePasswordSchema = z
   .strict();
 export const totpCodeSchema = z.object({ code: z.string().trim().min(6).max(12) }).strict();
 export const securityPolicySchema = z.object({ requireTotp: z.boolean() }).strict();
+// ---- supervision (namespace /staff, supervisors and admins) ----
+export const supervisionConversationSchema = z.object({ conversationId }).strict();
+export const whisperSchema = z.object({ conversationId, clientId, text: messageText }).strict();
+export const intakeModeSchema = z
+  .object({
+    mode: z.enum(['open', 'paused', 'closing']),
+    /** Shown to visitors while paused or closing: short, plain, one line. */
+    message: z.string().trim().max(200).nullable(),
+  })
+  .strict();
+export const unblockSchema = z.object({ blockId: z.uuid() }).strict();

@@ -7,9 +7,9 @@ export type ConversationStatus = 'waiting' | 'active' | 'closed';
 /**
  * Why a conversation closed. `served`: the counselor ended it; `visitor_left`: the visitor ended an active
  * conversation; `visitor_left_quickly`: she used quick exit; `abandoned_in_queue`: she left the queue, or was
- * gone from it past the grace period.
+ * gone from it past the grace period; `blocked`: the counselor blocked a troll (the visitor is told `served`).
  */
-export type ClosedReason = 'served' | 'visitor_left' | 'visitor_left_quickly' | 'abandoned_in_queue';
+export type ClosedReason = 'served' | 'visitor_left' | 'visitor_left_quickly' | 'abandoned_in_queue' | 'blocked';
 
 export interface MessageView {
   seq: number;
@@ -42,7 +42,7 @@ export interface ScheduleStatusView {
   schedule: Schedule;
   counselorsAvailable: number;
   /** Whether a new conversation would be accepted now, and why not. */
-  admission: { paused: boolean; full: boolean };
+  admission: { paused: boolean; full: boolean; message?: string | null };
   /** For someone who joins now; null when no counselor is available. */
   estimatedWaitMinutes: number | null;
   waitExceedsClosing: boolean;
@@ -128,4 +128,71 @@ export interface TransferredInView {
   conversation: StaffConversationView;
   messages: MessageView[];
   from: string;
+}
+
+/** One staff member online, as the supervision board shows her. */
+export interface BoardStaffView {
+  id: string;
+  displayName: string;
+  role: Role;
+  status: PresenceStatus;
+  /** Conversations she holds now, against the per-counselor limit. */
+  load: number;
+  limit: number;
+}
+
+export interface BoardConversationView {
+  id: string;
+  counselorId: string | null;
+  counselorName: string | null;
+  /** When she was taken: the duration counts from here. */
+  assignedAt: string | null;
+  urgent: boolean;
+}
+
+/** The supervisor's live board: the queue, the people online, every active conversation. */
+export interface SupervisionBoardView {
+  waiting: number;
+  oldestWaitingSince: string | null;
+  staff: BoardStaffView[];
+  conversations: BoardConversationView[];
+  intake: IntakeModeView;
+  blocks: VisitorBlockView[];
+}
+
+/** A supervisor's word to the counselor of one conversation; never shown to the visitor, never stored. */
+export interface WhisperView {
+  conversationId: string;
+  clientId: string;
+  fromName: string;
+  text: string;
+  sentAt: string;
+}
+
+/** What a supervisor reading a conversation silently receives first. */
+export interface WatchedConversationView {
+  conversation: StaffConversationView;
+  counselorName: string | null;
+  messages: MessageView[];
+}
+
+/**
+ * Whether new visitors are let in, as supervisors switch it from the board: `paused` (none for now) or
+ * `closing` (the queue is closing: none new, those waiting keep their place), with a short message for them.
+ */
+export type IntakeMode = 'open' | 'paused' | 'closing';
+
+export interface IntakeModeView {
+  mode: IntakeMode;
+  message: string | null;
+  setByName: string | null;
+  since: string | null;
+}
+
+/** A troll blocked for 24 h, as supervisors see it on the board: when, by whom, until when. */
+export interface VisitorBlockView {
+  id: string;
+  blockedByName: string;
+  createdAt: string;
+  expiresAt: string;
 }

@@ -16,12 +16,14 @@ import { registerCannedAnswerRoutes } from './http/canned-answer-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { createStaffSession } from './http/staff-session.ts';
 import { registerStatusRoute } from './http/status-route.ts';
+import { createBlockExpiryJob } from './jobs/block-expiry-job.ts';
 import { createRetentionJob } from './jobs/retention-job.ts';
 import { createNotifier } from './realtime/notifier.ts';
 import { sameOriginHandshake } from './realtime/origin-check.ts';
 import { rooms } from './realtime/rooms.ts';
 import { watchStaffSessions } from './realtime/session-watch.ts';
 import { attachStaffNamespace } from './realtime/staff-namespace.ts';
+import { broadcastBoard } from './realtime/supervision.ts';
 import { createVisitorAbsence, DEFAULT_VISITOR_GRACE_MS } from './realtime/visitor-absence.ts';
 import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { loadOrCreateSecret } from './secret.ts';
@@ -30,12 +32,16 @@ import { createAutoAssignment } from './services/auto-assignment.ts';
 import { createCannedAnswers } from './services/canned-answers.ts';
 import { createClosingForms } from './services/closing-forms.ts';
 import { createConversationService } from './services/conversations.ts';
+import { createIntakeMode } from './services/intake-mode.ts';
+import { createNetworkHasher } from './services/network-hash.ts';
 import { createPresence } from './services/presence.ts';
 import { createPrivateNotes } from './services/private-notes.ts';
 import { createReadMarks } from './services/read-marks.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
+import { createSupervision } from './services/supervision.ts';
 import { createTransfers } from './services/transfers.ts';
+import { createVisitorBlocks } from './services/visitor-blocks.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
 import { createStaffSecurity } from './staff-security.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
@@ -46,6 +52,8 @@ import { createConversationToolsRepository } from './storage/conversation-tools-
 import { openDatabase } from './storage/database.ts';
 import { createSettingsRepository } from './storage/settings-repository.ts';
 import { createStaffRepository } from './storage/staff-repository.ts';
+import { createSupervisionRepository } from './storage/supervision-repository.ts';
+import { createVisitorBlockRepository } from './storage/visitor-block-repository.ts';
 
 export interface HavreOptions {
   config: Config;
@@ -121,6 +129,15 @@ export async function createHavre(options: HavreOptions) {
     notes,
     audit,
   });
+  const intakeMode = createIntakeMode({ repository: settingsRepository, clock });
+  const blocks = createVisitorBlocks({
+    repository: createVisitorBlockRepository(db),
+    conversationRows: conversationRepository,
+    conversations,
+    hasher: createNetworkHasher(clock),
+    audit,
+    clock,
+  });
   const waitingRoom = createWaitingRoom({ conversations: conversationRepository, presence, settings, clock });
 
   const { app, routes } = createHttpApp({
@@ -177,7 +194,23 @@ export async function createHavre(options: HavreOptions) {
     staffNamespace,
     log,
     readMarks,
+    intakeMode,
+    blocks,
+    trustProxy: config.trustProxy,
   });
+  const supervision = createSupervision({
+    repository: createSupervisionRepository(db),
+    conversationRows: conversationRepository,
+    conversations,
+    presence,
+    settings,
+    waitingRoom,
+    audit,
+    clock,
+    intakeMode,
+    blocks,
+  });
+  broadcastBoard({ namespace: staffNamespace, supervision, notifier });
   const staffRealtime = attachStaffNamespace({
     namespace: staffNamespace,
     visitorNamespace,
@@ -190,10 +223,12 @@ export async function createHavre(options: HavreOptions) {
     secret,
     log,
     tools: { closingForms, notes, transfers, readMarks },
+    supervision,
+    blocks,
   });
 
   registerHealthRoutes(app, { db });
-  registerStatusRoute(app, { settings, waitingRoom, clock });
+  registerStatusRoute(app, { settings, waitingRoom, clock, intakeMode });
   registerAuthRoutes(app, {
     accounts,
     login: staffLogin,
@@ -227,6 +262,7 @@ export async function createHavre(options: HavreOptions) {
     session,
   });
   const retention = createRetentionJob({ conversations: conversationRepository, settings, cipher, clock, log });
+  const blockExpiry = createBlockExpiryJob({ purge: blocks.purgeEnded, log });
   const sessionWatch = watchStaffSessions({ namespace: staffNamespace, staff: staffRepository, clock, log });
 
   return {
@@ -243,6 +279,8 @@ export async function createHavre(options: HavreOptions) {
     databaseKind: database.kind,
     retention,
     autoAssignment,
+    /** Troll blocks: tests purge ended ones now. */
+    blocks,
     /** Runs the periodic check of live staff sockets against their sessions now. */
     checkStaffSessions: sessionWatch.check,
 
@@ -250,6 +288,7 @@ export async function createHavre(options: HavreOptions) {
       await app.listen({ port: config.port, host: config.host });
       await absence.watchAllWaiting();
       retention.start();
+      blockExpiry.start();
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -262,6 +301,7 @@ export async function createHavre(options: HavreOptions) {
       sessionWatch.stop();
       absence.stop();
       retention.stop();
+      blockExpiry.stop();
       io.disconnectSockets(true);
       await io.close();
       await app.close().catch(() => {});

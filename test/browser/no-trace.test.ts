@@ -71,11 +71,13 @@ describe('a visitor leaves no trace', { timeout: 60_000 }, () => {
     });
     expect(elsewhere).toEqual([]);
 
-    // Nothing stays in the browser: no cookie, no storage, no cache, no service worker.
+    // Nothing stays in the browser: no cookie, no storage, no cache, no service worker. Only the tab's random
+    // id stays in this tab's sessionStorage, so that a block can recognise the tab (decision 0014); it holds
+    // nothing of her, dies with the tab, and quick exit or "erase" removes it.
     expect(await context.cookies()).toEqual([]);
     const kept = await page.evaluate(async () => ({
       cookie: document.cookie,
-      session: sessionStorage.length,
+      session: Object.keys(sessionStorage).filter((key) => key !== 'havre.tab').length,
       local: localStorage.length,
       caches: (await caches.keys()).length,
       workers: (await navigator.serviceWorker.getRegistrations()).length,

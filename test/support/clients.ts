@@ -68,14 +68,16 @@ async function connected(socket: Socket): Promise<Socket> {
   return socket;
 }
 
-export async function aVisitor(server: TestServer): Promise<Recorded> {
+/** `headers`: e.g. an `x-forwarded-for` to seem to come from another network behind a trusted proxy. */
+export async function aVisitor(server: TestServer, { headers }: { headers?: Record<string, string> } = {}) {
   const socket = io(`${server.url}${namespaces.visitor}`, {
     transports: ['websocket'],
     forceNew: true,
+    ...(headers ? { extraHeaders: headers } : {}),
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
   });
-  const visitor = record(socket);
+  const visitor: Recorded = record(socket);
   await connected(socket);
   return visitor;
 }

@@ -14,7 +14,7 @@ import type {
   TransferredInView,
 } from '../../src/protocol/views.ts';
 import { newClientId } from '../ui/client-id.ts';
-import { lastSeq, pendingMessage } from '../ui/message-log.ts';
+import { contiguousSeq, lastSeq, pendingMessage } from '../ui/message-log.ts';
 import {
   type ConsoleAction,
   type ConsoleState,
@@ -126,13 +126,16 @@ export function createConsoleClient({ socket, onSessionLost }: ConsoleClientOpti
     }
   }
 
-  /** History comes in pages: ask again from the new last seq until a page comes back empty. */
+  /**
+   * History comes in pages: ask again from the new last seq until a page comes back empty. It asks from before
+   * the first hole, so that a message lost on the way (or sent before she held the conversation) is fetched.
+   */
   async function fetchHistory(conversationId: string): Promise<void> {
     let from = -1;
     for (;;) {
       const tab = findTab(conversationId);
-      if (!tab || lastSeq(tab.log) <= from) return;
-      from = lastSeq(tab.log);
+      if (!tab || contiguousSeq(tab.log) <= from) return;
+      from = contiguousSeq(tab.log);
       const ack = await request<{ messages: MessageView[] }>(staffEvents.history, { conversationId, afterSeq: from });
       if (!ack.ok || ack.messages.length === 0) return;
       dispatch({ type: 'messages', conversationId, messages: ack.messages });

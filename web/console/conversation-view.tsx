@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ClosedReason } from '../../src/protocol/views.ts';
 import type { ApiError } from './api.ts';
+import { BlockVisitor } from './block-visitor.tsx';
 import { Composer } from './composer.tsx';
 import type { ConsoleClient } from './console-client.ts';
 import type { ConversationTab } from './console-state.ts';
@@ -15,6 +16,7 @@ import { MessageList } from './message-list.tsx';
 import type { MessageKey } from './messages.ts';
 import { clockTime } from './time.ts';
 import { usePublicStatus } from './use-public-status.ts';
+import { WhisperNotes } from './whisper-notes.tsx';
 
 interface ConversationViewProps {
   tab: ConversationTab;
@@ -30,6 +32,7 @@ const closedTexts: Partial<Record<ClosedReason, MessageKey>> = {
   served: 'conversation.closedByCounselor',
   visitor_left: 'conversation.closedVisitorLeft',
   visitor_left_quickly: 'conversation.closedVisitorLeftQuickly',
+  blocked: 'conversation.closedBlocked',
 };
 
 function closedText(tab: ConversationTab): MessageKey | null {
@@ -112,6 +115,7 @@ export function ConversationView({ tab, client, minutes, keyboard, draft, onDraf
           <IntakeAnswerList questions={questions} answers={tab.view.intake} />
         </div>
         {!closed && <EndConversation onEnd={end} keyboard={keyboard} />}
+        {!closed && <BlockVisitor conversationId={tab.view.id} />}
       </div>
       {endError && (
         <p class="error" role="alert">
@@ -119,6 +123,7 @@ export function ConversationView({ tab, client, minutes, keyboard, draft, onDraf
         </p>
       )}
       <MessageList tab={tab} label={t('conversation.log', { name })} />
+      <WhisperNotes conversationId={tab.view.id} />
       <p class="typing" role="status">
         {tab.visitorTyping ? t('conversation.typing') : ''}
       </p>

@@ -12,12 +12,18 @@ export function useNow(intervalMs: number): number {
   return now;
 }
 
-export type Section = 'conversations' | 'admin' | 'account';
+export type Section = 'conversations' | 'admin' | 'account' | 'supervision';
 
 /** The workspace section from the URL fragment (`#admin`), so that a reload stays where she was. */
 export function useSection(): Section {
   const read = (): Section =>
-    location.hash === '#admin' ? 'admin' : location.hash === '#account' ? 'account' : 'conversations';
+    location.hash === '#admin'
+      ? 'admin'
+      : location.hash === '#account'
+        ? 'account'
+        : location.hash === '#supervision'
+          ? 'supervision'
+          : 'conversations';
   const [section, setSection] = useState(read);
   useEffect(() => {
     const onHashChange = () => setSection(read());

@@ -6,6 +6,7 @@ import './entry.css';
 import './conversation.css';
 import './admin.css';
 import './security.css';
+import './supervision.css';
 import { render } from 'preact';
 import { App } from './app.tsx';
 

@@ -1,6 +1,6 @@
 // Opens the staff socket for as long as the workspace is on screen and re-renders on every state change.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { io } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import { namespaces } from '../../src/protocol/events.ts';
 import { type ConsoleClient, createConsoleClient } from './console-client.ts';
 import { type ConsoleState, initialConsoleState } from './console-state.ts';
@@ -8,9 +8,12 @@ import { type ConsoleState, initialConsoleState } from './console-state.ts';
 export function useConsoleClient(onSessionLost: (client: ConsoleClient) => void): {
   state: ConsoleState;
   client: ConsoleClient | null;
+  /** The same socket, for the features that add their own events (supervision, whispers). */
+  socket: Socket | null;
 } {
   const [state, setState] = useState<ConsoleState>(initialConsoleState);
   const [client, setClient] = useState<ConsoleClient | null>(null);
+  const [socket, setSocket] = useState<Socket | null>(null);
   const sessionLost = useRef(onSessionLost);
   sessionLost.current = onSessionLost;
 
@@ -21,11 +24,12 @@ export function useConsoleClient(onSessionLost: (client: ConsoleClient) => void)
     const unsubscribe = created.subscribe(() => setState(created.getState()));
     setState(created.getState());
     setClient(created);
+    setSocket(socket);
     return () => {
       unsubscribe();
       created.close();
     };
   }, []);
 
-  return { state, client };
+  return { state, client, socket };
 }

@@ -18,6 +18,8 @@ interface WorkspaceHeaderProps {
   role: Role;
   displayName: string;
   isAdmin: boolean;
+  /** Supervisors and admins see the supervision section. */
+  canSupervise: boolean;
   section: Section;
   status: PresenceStatus | null;
   connected: boolean;
@@ -52,7 +54,7 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
   return (
     <header class="topbar">
       <span class="brand">{t('app.brand')}</span>
-      {props.isAdmin && (
+      {(props.isAdmin || props.canSupervise) && (
         <nav aria-label={t('header.sections')} class="sections">
           <a href="#conversations" aria-current={props.section === 'conversations' ? 'page' : undefined}>
             {t('header.conversations')}
@@ -61,9 +63,16 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
               <span class="badge">{plural(t, locale, 'header.unreadInNav', props.unread)}</span>
             )}
           </a>
-          <a href="#admin" aria-current={props.section === 'admin' ? 'page' : undefined}>
-            {t('header.admin')}
-          </a>
+          {props.canSupervise && (
+            <a href="#supervision" aria-current={props.section === 'supervision' ? 'page' : undefined}>
+              {t('header.supervision')}
+            </a>
+          )}
+          {props.isAdmin && (
+            <a href="#admin" aria-current={props.section === 'admin' ? 'page' : undefined}>
+              {t('header.admin')}
+            </a>
+          )}
         </nav>
       )}
       <span class="topbar-spacer" />

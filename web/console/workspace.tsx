@@ -14,6 +14,8 @@ import { useLocale } from './locale-context.ts';
 import type { MessageKey } from './messages.ts';
 import { QueuePanel } from './queue-panel.tsx';
 import { fetchMe, logOut, type StaffIdentity } from './session.ts';
+import { useProvideStaffSocket } from './staff-socket.ts';
+import { SupervisionPage } from './supervision-page.tsx';
 import { useAlertPreferences, useAlerts, useDocumentVisible } from './use-alerts.ts';
 import { useConsoleClient } from './use-console-client.ts';
 import { WorkspaceHeader } from './workspace-header.tsx';
@@ -40,6 +42,10 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   const isAdmin = me.role === 'admin';
   const showAdmin = isAdmin && section === 'admin';
   const showAccount = section === 'account';
+  const canSupervise = me.role === 'supervisor' || me.role === 'admin';
+  const showSupervision = canSupervise && section === 'supervision';
+  /** Another section is on screen: the desk stays mounted (drafts survive) but hidden and deaf to shortcuts. */
+  const offDesk = showAdmin || showAccount || showSupervision;
 
   // The server dropped or refused the socket: reconnect if the session is still valid, else back to sign-in.
   const onSessionLost = useCallback(
@@ -50,16 +56,17 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
     },
     [onSignedOut],
   );
-  const { state, client } = useConsoleClient(onSessionLost);
+  const { state, client, socket } = useConsoleClient(onSessionLost);
+  useProvideStaffSocket(socket);
 
   // Messages that arrive while she is in the admin section or another browser tab count as unread.
   useEffect(() => {
     if (!client) return;
-    const update = () => client.setViewing(!showAdmin && !showAccount && document.visibilityState === 'visible');
+    const update = () => client.setViewing(!offDesk && document.visibilityState === 'visible');
     update();
     document.addEventListener('visibilitychange', update);
     return () => document.removeEventListener('visibilitychange', update);
-  }, [client, showAdmin, showAccount]);
+  }, [client, offDesk]);
 
   const unread = totalUnread(state);
   const [alerts, setAlerts] = useAlertPreferences(me.id);
@@ -87,7 +94,8 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
         role={me.role}
         displayName={state.me?.displayName ?? me.displayName}
         isAdmin={isAdmin}
-        section={showAdmin ? 'admin' : showAccount ? 'account' : 'conversations'}
+        canSupervise={canSupervise}
+        section={showAdmin ? 'admin' : showAccount ? 'account' : showSupervision ? 'supervision' : 'conversations'}
         status={state.me?.status ?? null}
         connected={state.connection === 'connected'}
         unread={unread}
@@ -102,15 +110,24 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
           {errorText(t, presenceError)}
         </p>
       )}
-      <main class="desk" hidden={showAdmin || showAccount} aria-labelledby="desk-title">
+      <main class="desk" hidden={offDesk} aria-labelledby="desk-title">
         <h1 id="desk-title" class="visually-hidden">
           {t('header.conversations')}
         </h1>
-        <QueuePanel state={state} client={client} keyboard={!showAdmin && !showAccount} />
-        <ConversationArea state={state} client={client} keyboard={!showAdmin && !showAccount} />
+        <QueuePanel state={state} client={client} keyboard={!offDesk} />
+        <ConversationArea state={state} client={client} keyboard={!offDesk} />
       </main>
       {showAdmin && <AdminPage me={me} />}
       {showAccount && <AccountPage />}
+      {showSupervision && socket && (
+        <SupervisionPage
+          socket={socket}
+          onTakenOver={(conversationId) => {
+            client?.select(conversationId);
+            location.hash = '#conversations';
+          }}
+        />
+      )}
     </div>
   );
 }

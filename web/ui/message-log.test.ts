@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageView } from '../../src/protocol/views.ts';
-import { addPending, lastSeq, mergeMessages, pendingMessage, pendingMessages } from './message-log.ts';
+import { addPending, contiguousSeq, lastSeq, mergeMessages, pendingMessage, pendingMessages } from './message-log.ts';
 
 const aMessage = (seq: number, clientId = `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`): MessageView => ({
   seq,
@@ -35,5 +35,11 @@ describe('message log', () => {
 
   it('reports 0 as the last sequence of an empty log', () => {
     expect(lastSeq([])).toBe(0);
+  });
+
+  it('asks history from before the first hole, not from the newest message', () => {
+    expect(contiguousSeq(mergeMessages([], [aMessage(1), aMessage(2), aMessage(5)]))).toBe(2);
+    expect(contiguousSeq(mergeMessages([], [aMessage(2)]))).toBe(0);
+    expect(contiguousSeq([])).toBe(0);
   });
 });

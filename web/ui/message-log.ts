@@ -40,6 +40,17 @@ export function lastSeq(log: readonly LoggedMessage[]): number {
   return log.reduce((max, message) => Math.max(max, message.seq ?? 0), 0);
 }
 
+/**
+ * The last sequence before the first hole: what to ask history from when an event was lost on the way (a log
+ * holding 1, 2 and 5 asks for everything after 2).
+ */
+export function contiguousSeq(log: readonly LoggedMessage[]): number {
+  const seqs = new Set(log.map((message) => message.seq));
+  let seq = 0;
+  while (seqs.has(seq + 1)) seq += 1;
+  return seq;
+}
+
 export function pendingMessages(log: readonly LoggedMessage[]): LoggedMessage[] {
   return log.filter((message) => message.state === 'pending');
 }

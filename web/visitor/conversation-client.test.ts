@@ -3,6 +3,7 @@ import type { MessageView, VisitorConversationView } from '../../src/protocol/vi
 import {
   type ConversationClient,
   createConversationClient,
+  TAB_KEY,
   TOKEN_KEY,
   type VisitorSocket,
 } from './conversation-client.ts';
@@ -169,7 +170,7 @@ describe('conversation client', () => {
     expect(client.snapshot().phase).toBe('starting');
     socket().serverAccepts();
     const start = socket().take('conversation:start');
-    expect(start.payload).toEqual({ locale: 'en' });
+    expect(start.payload).toEqual({ locale: 'en', tab: storage.getItem(TAB_KEY) });
     start.ack(null, { ok: true, token: TOKEN, conversation: aConversation() });
     expect(storage.getItem(TOKEN_KEY)).toBe(TOKEN);
     expect(client.snapshot()).toMatchObject({
@@ -186,17 +187,34 @@ describe('conversation client', () => {
       .take('conversation:start')
       .ack(null, { ok: false, error: { code: 'QUEUE_CLOSED', message: 'closed' } });
     expect(client.snapshot()).toMatchObject({ phase: 'idle', problem: 'queue-closed' });
-    expect(storage.items.size).toBe(0);
+    expect(storage.getItem(TOKEN_KEY)).toBeNull();
     expect(socket().disconnectedByClient).toBe(true);
   });
 
   it('sends the intake answers with the start, and no intake at all when she answered nothing', () => {
     const first = setUp();
     first.client.start('fr', { danger: 'yes' });
-    expect(first.socket().take('conversation:start').payload).toEqual({ locale: 'fr', intake: { danger: 'yes' } });
+    expect(first.socket().take('conversation:start').payload).toEqual({
+      locale: 'fr',
+      intake: { danger: 'yes' },
+      tab: expect.any(String),
+    });
     const second = setUp();
     second.client.start('fr', {});
-    expect(second.socket().take('conversation:start').payload).toEqual({ locale: 'fr' });
+    expect(second.socket().take('conversation:start').payload).toEqual({ locale: 'fr', tab: expect.any(String) });
+  });
+
+  it('sends the same tab id on every start from this tab, kept in sessionStorage', () => {
+    const { client, storage, socket } = setUp();
+    client.start('fr');
+    socket()
+      .take('conversation:start')
+      .ack(null, { ok: false, error: { code: 'INTAKE_PAUSED', message: 'paused' } });
+    const tab = storage.getItem(TAB_KEY);
+    expect(tab).toEqual(expect.any(String));
+    client.reset();
+    client.start('fr');
+    expect(socket().take('conversation:start').payload).toMatchObject({ tab });
   });
 
   it('goes back home with the reason when intake is paused or the queue is full, and can start afresh', () => {

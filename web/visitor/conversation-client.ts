@@ -12,6 +12,8 @@ import { createTypingNotifier } from './typing-notifier.ts';
 
 /** The tab token lives in sessionStorage only: it dies with the tab and never reaches a cookie or disk profile. */
 export const TOKEN_KEY = 'havre.token';
+/** A random id of this tab, sent on start so that a block can refuse the same tab (only its hash is kept). */
+export const TAB_KEY = 'havre.tab';
 export const ACK_TIMEOUT_MS = 10_000;
 export const RETRY_DELAY_MS = 3_000;
 /** A lost `typing: false` must not leave "La conseillère écrit…" on screen forever. */
@@ -279,7 +281,9 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
       if (state.phase !== 'idle') return;
       update({ ...initialSnapshot, phase: 'starting' });
       const current = openSocket();
-      const payload = intake && Object.keys(intake).length > 0 ? { locale, intake } : { locale };
+      const tab = deps.storage.getItem(TAB_KEY) ?? deps.newClientId();
+      deps.storage.setItem(TAB_KEY, tab);
+      const payload = intake && Object.keys(intake).length > 0 ? { locale, intake, tab } : { locale, tab };
       current.timeout(ACK_TIMEOUT_MS).emit(visitorEvents.start, payload, (err, response) => {
         if (socket !== current || state.phase !== 'starting') return;
         const ack = response as Ack<{ token: string; conversation: VisitorConversationView }> | undefined;

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { scheduleStatus } from '../../core/schedule.ts';
 import type { ScheduleStatusView } from '../../protocol/views.ts';
 import type { Clock } from '../clock.ts';
+import type { IntakeModeService } from '../services/intake-mode.ts';
 import type { SettingsService } from '../services/settings.ts';
 import { placeForNewcomer, type WaitingRoom } from '../services/waiting-room.ts';
 
@@ -11,13 +12,15 @@ interface Deps {
   settings: SettingsService;
   waitingRoom: WaitingRoom;
   clock: Clock;
+  intakeMode: IntakeModeService;
 }
 
-export function registerStatusRoute(app: FastifyInstance, { settings, waitingRoom, clock }: Deps) {
+export function registerStatusRoute(app: FastifyInstance, { settings, waitingRoom, clock, intakeMode }: Deps) {
   app.get('/api/status', async () => {
     const { schedule, admission, visitorPage, intake } = await settings.current();
     const status = scheduleStatus(schedule, clock.now());
     const snapshot = await waitingRoom.snapshot();
+    const intakeNow = await intakeMode.current();
     const newcomer = placeForNewcomer(snapshot);
     const view: ScheduleStatusView = {
       open: status.open,
@@ -26,7 +29,9 @@ export function registerStatusRoute(app: FastifyInstance, { settings, waitingRoo
       schedule,
       counselorsAvailable: snapshot.capacity.availableCounselors,
       admission: {
-        paused: admission.paused,
+        // Paused by an admin's setting, or by a supervisor from the board (paused or queue closing).
+        paused: admission.paused || intakeNow.mode !== 'open',
+        ...(intakeNow.mode !== 'open' && intakeNow.message ? { message: intakeNow.message } : {}),
         full: admission.maxQueue !== null && snapshot.entries.length >= admission.maxQueue,
       },
       estimatedWaitMinutes: newcomer.estimatedWaitMinutes,

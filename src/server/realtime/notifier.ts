@@ -2,7 +2,7 @@
 // to the visitor and her counselor, and queue changes (coalesced) to every waiting visitor and all staff.
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
-import { staffEvents, visitorEvents } from '../../protocol/events.ts';
+import { staffEvents, supervisionEvents, visitorEvents } from '../../protocol/events.ts';
 import type { VisitorConversationView } from '../../protocol/views.ts';
 import {
   type PlainMessage,
@@ -12,7 +12,7 @@ import {
 } from '../services/views.ts';
 import { placeInQueue, toQueueView, type WaitingRoom } from '../services/waiting-room.ts';
 import type { ConversationRow } from '../storage/schema.ts';
-import { rooms } from './rooms.ts';
+import { rooms, supervisionRooms } from './rooms.ts';
 
 /** Queue changes come in bursts (a raid, a counselor taking several visitors); one broadcast per burst. */
 const QUEUE_COALESCE_MS = 50;
@@ -27,6 +27,8 @@ interface Deps {
 export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
   let queueTimer: NodeJS.Timeout | null = null;
   let stopped = false;
+  /** Told after each coalesced queue broadcast (the supervision board rides on the same burst). */
+  const queueListeners = new Set<() => Promise<void>>();
 
   async function broadcastQueue(): Promise<void> {
     const snapshot = await waitingRoom.snapshot();
@@ -42,6 +44,7 @@ export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
       };
       visitors.to(rooms.visitor(entry.conversationId)).emit(visitorEvents.state, view);
     }
+    for (const listener of queueListeners) await listener();
   }
 
   return {
@@ -53,6 +56,9 @@ export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
           .to(rooms.staff(conversation.counselor_id))
           .emit(staffEvents.message, { conversationId: conversation.id, message: view });
       }
+      staff
+        .to(supervisionRooms.watching(conversation.id))
+        .emit(supervisionEvents.message, { conversationId: conversation.id, message: view });
     },
 
     conversation(conversation: ConversationRow): void {
@@ -62,6 +68,14 @@ export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
           .to(rooms.staff(conversation.counselor_id))
           .emit(staffEvents.conversation, toStaffConversationView(conversation));
       }
+      staff
+        .to(supervisionRooms.watching(conversation.id))
+        .emit(supervisionEvents.conversation, toStaffConversationView(conversation));
+    },
+
+    /** Runs `listener` after every coalesced queue broadcast. */
+    onQueueBroadcast(listener: () => Promise<void>): void {
+      queueListeners.add(listener);
     },
 
     queueChanged(): void {

@@ -6,3 +6,9 @@ export const rooms = {
   session: (sessionHash: string) => `session:${sessionHash}`,
   allStaff: 'staff',
 } as const;
+
+/** Supervision rooms: who follows the board, and who reads one conversation silently. */
+export const supervisionRooms = {
+  board: 'supervision:board',
+  watching: (conversationId: string) => `watching:${conversationId}`,
+} as const;

@@ -18,14 +18,17 @@ import type { Presence } from '../services/presence.ts';
 import { readCookie, SESSION_COOKIE, unsignSessionId } from '../services/session-cookie.ts';
 import type { SettingsService } from '../services/settings.ts';
 import type { StaffAccounts } from '../services/staff-accounts.ts';
+import type { Supervision } from '../services/supervision.ts';
 import { hashToken } from '../services/tokens.ts';
 import { toMessageView, toStaffConversationView } from '../services/views.ts';
+import type { VisitorBlocks } from '../services/visitor-blocks.ts';
 import { type QueueSnapshot, toQueueView, type WaitingRoom } from '../services/waiting-room.ts';
 import type { StaffRow } from '../storage/schema.ts';
 import { acknowledgedEvents } from './acknowledged.ts';
 import type { Notifier } from './notifier.ts';
 import { rooms } from './rooms.ts';
 import { type ConversationToolsDeps, registerConversationTools } from './staff-conversation-tools.ts';
+import { attachSupervisionEvents } from './supervision.ts';
 
 interface Deps {
   namespace: Namespace;
@@ -39,6 +42,8 @@ interface Deps {
   secret: string;
   log: Logger;
   tools: Omit<ConversationToolsDeps, 'notifier' | 'log' | 'namespace' | 'conversations' | 'visitorNamespace'>;
+  supervision: Supervision;
+  blocks: VisitorBlocks;
 }
 
 interface StaffSocketData {
@@ -182,7 +187,26 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
     conversations,
     visitorNamespace,
   });
+  attachSupervisionEvents({
+    socket,
+    staff,
+    on,
+    namespace: deps.namespace,
+    supervision: deps.supervision,
+    notifier,
+    refreshStaff: (staffId) => refreshStaff(staffId, deps),
+    blocks: deps.blocks,
+    log,
+  });
 
   socket.emit(staffEvents.state, await stateOf(staff, deps));
   notifier.queueChanged();
+}
+
+/** A fresh state to every socket of one staff member: her conversations changed without her doing. */
+async function refreshStaff(staffId: string, deps: Deps): Promise<void> {
+  for (const socket of deps.namespace.sockets.values()) {
+    const { staff } = socket.data as StaffSocketData;
+    if (staff.id === staffId) socket.emit(staffEvents.state, await stateOf(staff, deps));
+  }
 }

@@ -14,8 +14,11 @@ import {
   visitorStartSchema,
 } from '../../protocol/schemas.ts';
 import type { ConversationService } from '../services/conversations.ts';
+import type { IntakeModeService } from '../services/intake-mode.ts';
+import { socketAddress } from '../services/network-hash.ts';
 import type { ReadMarks } from '../services/read-marks.ts';
 import { toMessageView, toVisitorConversationView } from '../services/views.ts';
+import type { VisitorBlocks } from '../services/visitor-blocks.ts';
 import { placeInQueue, type WaitingRoom } from '../services/waiting-room.ts';
 import type { ConversationRow } from '../storage/schema.ts';
 import { acknowledgedEvents } from './acknowledged.ts';
@@ -32,6 +35,11 @@ interface Deps {
   absence: VisitorAbsence;
   log: Logger;
   readMarks: ReadMarks;
+  /** Supervisors may pause intake or close the queue: checked before a conversation is opened. */
+  intakeMode: IntakeModeService;
+  /** A blocked tab or network is refused before anything else. */
+  blocks: VisitorBlocks;
+  trustProxy: boolean;
 }
 
 export function attachVisitorNamespace(deps: Deps) {
@@ -65,14 +73,21 @@ export function attachVisitorNamespace(deps: Deps) {
       if (conversationId) absence.left(conversationId);
     });
 
-    on(visitorEvents.start, visitorStartSchema, async ({ locale, intake }) => {
+    on(visitorEvents.start, visitorStartSchema, async ({ locale, intake, tab }) => {
       if (conversationId || starting) {
         throw new HavreError('ALREADY_IN_CONVERSATION', 'this tab already holds a conversation');
       }
       starting = true;
-      const { token, conversation } = await conversations.start(locale ?? 'fr', intake).finally(() => {
+      // The address is hashed in memory by the blocks service, never kept.
+      const address = socketAddress(socket.handshake, deps.trustProxy);
+      const started = deps.blocks
+        .admit(tab, address)
+        .then(() => deps.intakeMode.admitNewcomer())
+        .then(() => conversations.start(locale ?? 'fr', intake));
+      const { token, conversation } = await started.finally(() => {
         starting = false;
       });
+      deps.blocks.remember(conversation.id, tab, address);
       bind(conversation);
       notifier.queueChanged();
       return { token, conversation: await view(conversation) };

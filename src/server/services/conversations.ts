@@ -112,7 +112,7 @@ export function createConversationService({ conversations, settings, cipher, clo
     sendAsVisitor: (conversationId: string, clientId: string, text: string): Promise<SentMessage> =>
       append(conversationId, 'visitor', null, clientId, text),
 
-    /** A neutral line from Havre itself (a transfer), seen by both sides like any message. */
+    /** A neutral line from Havre itself (a transfer, a take-over), seen by both sides like any message. */
     sendAsSystem: (conversationId: string, text: string): Promise<SentMessage> =>
       append(conversationId, 'system', null, randomUUID(), text),
 

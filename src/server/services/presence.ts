@@ -36,6 +36,11 @@ export function createPresence({ staff }: { staff: StaffRepository }) {
     availableOnline(): string[] {
       return [...online].filter(([, entry]) => entry.status === 'available').map(([staffId]) => staffId);
     },
+
+    /** Everyone with a live socket and her status, for the supervision board. */
+    online(): { staffId: string; status: PresenceStatus }[] {
+      return [...online].map(([staffId, entry]) => ({ staffId, status: entry.status }));
+    },
   };
 }
 

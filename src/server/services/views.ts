@@ -39,7 +39,8 @@ export function toVisitorConversationView(
   const waiting = row.status === 'waiting';
   return {
     status: row.status,
-    closedReason: row.closed_reason,
+    // A blocked visitor reads that the counselor ended the conversation: nothing more, nothing to provoke.
+    closedReason: row.closed_reason === 'blocked' ? 'served' : row.closed_reason,
     position: waiting ? place.position : null,
     estimatedWaitMinutes: waiting ? place.estimatedWaitMinutes : null,
     waitExceedsClosing: waiting && place.waitExceedsClosing,

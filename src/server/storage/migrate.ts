@@ -5,6 +5,7 @@ import * as core from './migrations/0001-core.ts';
 import * as auditLog from './migrations/0002-audit-log.ts';
 import * as staffSecurity from './migrations/0003-staff-security.ts';
 import * as conversationTools from './migrations/0004-conversation-tools.ts';
+import * as visitorBlocks from './migrations/0005-visitor-blocks.ts';
 import * as cannedAnswers from './migrations/0006-canned-answers.ts';
 
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-staff-security': staffSecurity,
   '0004-conversation-tools': conversationTools,
   '0006-canned-answers': cannedAnswers,
+  '0005-visitor-blocks': visitorBlocks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -114,6 +114,18 @@ export interface CannedAnswerTable {
   updated_at: Timestamp;
 }
 
+export interface VisitorBlockTable {
+  id: string;
+  /** Hash of the visitor's per-tab token; null when her tab sent none. */
+  tab_hash: string | null;
+  blocked_by: string | null;
+  blocked_by_name: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  lifted_at: Timestamp | null;
+  lifted_by_name: string | null;
+}
+
 export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
@@ -127,6 +139,7 @@ export interface Database {
   closing_forms: ClosingFormTable;
   staff_texts: StaffTextTable;
   canned_answers: CannedAnswerTable;
+  visitor_blocks: VisitorBlockTable;
 }
 
 export type ConversationRow = Selectable<ConversationTable>;
@@ -162,3 +175,4 @@ export interface StaffTextTable {
 export type ClosingFormRow = Selectable<ClosingFormTable>;
 export type StaffTextRow = Selectable<StaffTextTable>;
 export type CannedAnswerRow = Selectable<CannedAnswerTable>;
+export type VisitorBlockRow = Selectable<VisitorBlockTable>;

@@ -13,6 +13,8 @@ const reasonText: Readonly<Record<ClosedReason, MessageKey>> = {
   visitor_left: 'closed.byYou',
   visitor_left_quickly: 'closed.byYou',
   abandoned_in_queue: 'closed.abandoned',
+  // Never sent to a visitor (she is told `served`); listed so that the map stays complete.
+  blocked: 'closed.byCounselor',
 };
 
 export function closingKey(snapshot: Pick<VisitorSnapshot, 'endedByVisitor' | 'conversation'>): MessageKey | null {

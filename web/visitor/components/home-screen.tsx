@@ -93,6 +93,7 @@ function Notice({ notice, status, now, onRetry }: NoticeProps) {
   return (
     <div class="notice notice-block" role={pastClosing ? undefined : 'alert'}>
       <p class="notice-lead">{lead}</p>
+      {notice === 'paused' && status.admission.message && <p>{status.admission.message}</p>}
       {then && <p>{then}</p>}
       <Alternatives status={pastClosing ? status : null} now={now} />
       {!pastClosing && (

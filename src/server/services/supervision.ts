@@ -1,0 +1,167 @@
+// The supervision use cases: the live board, reading a conversation silently, whispering to its counselor,
+// taking a conversation over.
+// Each starts with the access check: only supervisors and admins oversee the desk.
+import { boardStaffAndConversations, mayOversee, takeOverNotice } from '../../core/supervision.ts';
+import { locales } from '../../protocol/constants.ts';
+import { HavreError } from '../../protocol/errors.ts';
+import type {
+  IntakeMode,
+  IntakeModeView,
+  SupervisionBoardView,
+  VisitorBlockView,
+  WatchedConversationView,
+  WhisperView,
+} from '../../protocol/views.ts';
+import type { Clock } from '../clock.ts';
+import type { ConversationRepository } from '../storage/conversation-repository.ts';
+import type { ConversationRow, StaffRow } from '../storage/schema.ts';
+import type { SupervisionRepository } from '../storage/supervision-repository.ts';
+import type { AuditLog } from './audit-log.ts';
+import type { ConversationService, SentMessage } from './conversations.ts';
+import type { IntakeModeService } from './intake-mode.ts';
+import type { Presence } from './presence.ts';
+import type { SettingsService } from './settings.ts';
+import { toMessageView, toStaffConversationView } from './views.ts';
+import { toQueueView, type WaitingRoom } from './waiting-room.ts';
+
+interface Deps {
+  repository: SupervisionRepository;
+  conversationRows: ConversationRepository;
+  conversations: ConversationService;
+  presence: Presence;
+  settings: SettingsService;
+  waitingRoom: WaitingRoom;
+  audit: AuditLog;
+  clock: Clock;
+  intakeMode: IntakeModeService;
+  blocks: { active(): Promise<VisitorBlockView[]> };
+}
+
+export function requireSupervisor(staff: StaffRow): void {
+  if (!mayOversee(staff.role)) throw new HavreError('FORBIDDEN', 'supervisors and admins only');
+}
+
+export function createSupervision(deps: Deps) {
+  const { repository, conversationRows, conversations, presence, settings, waitingRoom, audit, clock, intakeMode } =
+    deps;
+  const { blocks } = deps;
+
+  /** A conversation still going on: waiting or active. A closed one is read through transcripts, not here. */
+  async function live(conversationId: string) {
+    const conversation = await conversationRows.byId(conversationId);
+    if (!conversation) throw new HavreError('NOT_FOUND', 'no such conversation');
+    if (conversation.status === 'closed') throw new HavreError('CONVERSATION_CLOSED', 'this conversation has ended');
+    return conversation;
+  }
+
+  return {
+    /** The board as it is now; built for all supervisors at once, so it takes no viewer. */
+    async board(): Promise<SupervisionBoardView> {
+      const [snapshot, { maxConversationsPerCounselor }, active, intake, activeBlocks] = await Promise.all([
+        waitingRoom.snapshot(),
+        settings.current(),
+        repository.activeConversations(),
+        intakeMode.current(),
+        blocks.active(),
+      ]);
+      const online = presence.online();
+      const rows = new Map((await repository.staffByIds(online.map((o) => o.staffId))).map((row) => [row.id, row]));
+      const people = online.flatMap(({ staffId, status }) => {
+        const row = rows.get(staffId);
+        return row ? [{ id: staffId, displayName: row.display_name, role: row.role, status }] : [];
+      });
+      const queue = toQueueView(snapshot);
+      return {
+        waiting: queue.waiting,
+        oldestWaitingSince: queue.oldestWaitingSince,
+        ...boardStaffAndConversations(people, active, maxConversationsPerCounselor),
+        intake,
+        blocks: activeBlocks,
+      };
+    },
+
+    /** Opens a silent read: the history so far. The caller says whether this starts a new watch (audited). */
+    async watch(supervisor: StaffRow, conversationId: string, firstTime: boolean): Promise<WatchedConversationView> {
+      requireSupervisor(supervisor);
+      const conversation = await live(conversationId);
+      if (firstTime) {
+        await audit.record(supervisor, 'conversation.watched', { type: 'conversation', id: conversationId });
+      }
+      const [messages, counselorName] = await Promise.all([
+        conversations.history(conversationId, 0),
+        conversation.counselor_id ? repository.displayName(conversation.counselor_id) : null,
+      ]);
+      return {
+        conversation: toStaffConversationView(conversation),
+        counselorName,
+        messages: messages.map(toMessageView),
+      };
+    },
+
+    /**
+     * The supervisor becomes the counselor of an active conversation. Her own conversation limit does not
+     * apply: taking over is stepping in, and must never be refused because she is busy (decision 0014). The
+     * visitor gets a neutral notice in her language; nothing she wrote is lost (the conversation is the same).
+     */
+    async takeOver(
+      supervisor: StaffRow,
+      conversationId: string,
+    ): Promise<{ conversation: ConversationRow; previousCounselorId: string | null; notice: SentMessage | null }> {
+      requireSupervisor(supervisor);
+      const current = await live(conversationId);
+      if (current.status !== 'active' || !current.counselor_id) {
+        throw new HavreError('NOT_ASSIGNED', 'nobody holds this conversation yet: take it from the queue');
+      }
+      if (current.counselor_id === supervisor.id) {
+        return { conversation: current, previousCounselorId: null, notice: null };
+      }
+      const previousCounselorId = current.counselor_id;
+      const conversation = await repository.reassign(conversationId, previousCounselorId, supervisor.id);
+      // Ended or handed to someone else in between: say so rather than take it from whoever holds it now.
+      if (!conversation) throw new HavreError('CONVERSATION_CLOSED', 'this conversation changed meanwhile');
+      await audit.record(
+        supervisor,
+        'conversation.taken_over',
+        { type: 'conversation', id: conversationId },
+        { fromCounselorId: previousCounselorId },
+      );
+      const locale = locales.find((known) => known === conversation.locale) ?? 'fr';
+      const notice = await conversations.sendAsSystem(conversationId, takeOverNotice[locale]);
+      return { conversation: notice.conversation, previousCounselorId, notice };
+    },
+
+    /** Pauses intake, closes the queue or opens it again; the message is for visitors, not for the audit log. */
+    async setIntakeMode(supervisor: StaffRow, mode: IntakeMode, message: string | null): Promise<IntakeModeView> {
+      requireSupervisor(supervisor);
+      const view = await intakeMode.set(supervisor, mode, message);
+      await audit.record(supervisor, 'settings.changed', { type: 'settings', id: 'intake-mode' }, { mode });
+      return view;
+    },
+
+    /** A whisper to the counselor of an active conversation, to be delivered to her alone. */
+    async whisper(
+      supervisor: StaffRow,
+      conversationId: string,
+      clientId: string,
+      text: string,
+    ): Promise<{ counselorId: string; whisper: WhisperView }> {
+      requireSupervisor(supervisor);
+      const conversation = await live(conversationId);
+      if (conversation.status !== 'active' || !conversation.counselor_id) {
+        throw new HavreError('NOT_ASSIGNED', 'nobody holds this conversation yet');
+      }
+      return {
+        counselorId: conversation.counselor_id,
+        whisper: {
+          conversationId,
+          clientId,
+          fromName: supervisor.display_name,
+          text,
+          sentAt: clock.now().toISOString(),
+        },
+      };
+    },
+  };
+}
+
+export type Supervision = ReturnType<typeof createSupervision>;
