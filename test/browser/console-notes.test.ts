@@ -13,6 +13,8 @@ describe('private notes', { timeout: 90_000 }, () => {
     const visitor = await suite.page(desktop, '/');
     await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
     await visitor.getByRole('button', { name: 'Passer les questions' }).click();
+    // She is in the queue before the counselor takes her.
+    await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
     await counselor.getByRole('tab', { name: /Visiteuse 1/ }).waitFor();
     const composer = visitor.getByLabel('Votre message');

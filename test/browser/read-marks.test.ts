@@ -12,6 +12,8 @@ describe('read marks', { timeout: 90_000 }, () => {
     const visitor = await suite.page(desktop, '/');
     await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
     await visitor.getByRole('button', { name: 'Passer les questions' }).click();
+    // She is in the queue before the counselor takes her.
+    await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
     const log = counselor.getByRole('log', { name: 'Messages avec Visiteuse 1' });
     await log.waitFor();
