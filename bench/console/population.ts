@@ -6,12 +6,13 @@ import type { Socket } from 'socket.io-client';
 import { ask, connectSocket, waitFor } from '../load/socket-clients.ts';
 
 export interface Population {
-  /** Visitors whose conversation is open in the counselor's console, in the order they were taken. */
-  talking: Socket[];
+  /** Visitors whose conversation is open in the counselor's console, by conversation id. */
+  talking: Map<string, Socket>;
   waiting: Socket[];
-  /** When each message was sent, by client id, for the page to report when it showed it. */
+  /** When each message of the conversation on screen was sent, by client id, to time it against the page. */
   sentAt: Map<string, number>;
-  startTalking(options: { everyMs: number; fastEveryMs: number }): void;
+  /** Each talking visitor writes every `everyMs`, the one of the conversation on screen every `fastEveryMs`. */
+  startTalking(options: { everyMs: number; fastEveryMs: number; onScreen: string }): void;
   startChurn(everyMs: number): void;
   stop(): void;
 }
@@ -21,10 +22,12 @@ export async function gatherPopulation(url: string, cookie: string, open: number
   await waitFor(counselor, 'staff:state');
   await ask(counselor, 'presence:set', { status: 'available' });
 
-  const talking: Socket[] = [];
+  const talking = new Map<string, Socket>();
   for (let i = 0; i < open; i += 1) {
-    talking.push(await aVisitor(url));
-    await ask(counselor, 'queue:take-next', {});
+    const visitor = await aVisitor(url);
+    const taken = await ask(counselor, 'queue:take-next', {});
+    if (!taken.conversation) throw new Error('queue:take-next gave no conversation');
+    talking.set(taken.conversation.id, visitor);
   }
   // The bench's counselor socket has done its part: from now on the console in Chromium is her only screen.
   counselor.disconnect();
@@ -38,13 +41,13 @@ export async function gatherPopulation(url: string, cookie: string, open: number
     talking,
     waiting: crowd,
     sentAt,
-    startTalking({ everyMs, fastEveryMs }) {
-      talking.forEach((visitor, index) => {
-        // The first conversation is the one on screen: it writes faster, so that its messages can be timed.
-        const every = index === 0 ? fastEveryMs : everyMs;
+    startTalking({ everyMs, fastEveryMs, onScreen }) {
+      talking.forEach((visitor, conversationId) => {
+        // The conversation on screen writes faster, so that its messages can be timed.
+        const every = conversationId === onScreen ? fastEveryMs : everyMs;
         const send = () => {
           const clientId = randomUUID();
-          sentAt.set(clientId, Date.now());
+          if (conversationId === onScreen) sentAt.set(clientId, Date.now());
           visitor.emit('message:send', { clientId, text: `bench ${clientId}` });
         };
         setTimeout(() => timers.push(setInterval(send, every)), Math.random() * every);
