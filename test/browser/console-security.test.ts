@@ -17,6 +17,7 @@ async function logInWithPassword(page: Page): Promise<void> {
 }
 
 async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /compte, langue et déconnexion/ }).click();
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.getByRole('heading', { name: 'Connexion à la console' }).waitFor();
 }
@@ -31,6 +32,7 @@ it('enrols a counselor, who then signs in with a code and with a recovery code o
   await suite.server.havre.accounts.create({ ...CAMILLE, displayName: 'Camille', role: 'counselor' });
   const page = await suite.page(desktop, '/console');
   await logInWithPassword(page);
+  await page.getByRole('button', { name: /compte, langue et déconnexion/ }).click();
   await page.getByRole('link', { name: 'Mon compte' }).click();
   await page.getByRole('button', { name: 'Activer la double authentification' }).click();
   await page.getByRole('img', { name: 'Code QR à scanner avec votre application d’authentification' }).waitFor();
@@ -142,6 +144,7 @@ it('tells how long to wait after too many wrong passwords, and changes a passwor
 
   suite.server.clock.advance(30_000);
   await logInWithPassword(page);
+  await page.getByRole('button', { name: /compte, langue et déconnexion/ }).click();
   await page.getByRole('link', { name: 'Mon compte' }).click();
   await page.getByLabel('Mot de passe actuel').fill(CAMILLE.password);
   await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('motdepasse2024');

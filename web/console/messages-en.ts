@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   'header.presence': 'Available',
   'header.available': 'Available',
   'header.paused': 'Paused',
+  'header.accountMenu': 'account, language and sign-out',
   'header.logout': 'Sign out',
   'header.sections': 'Sections',
   'header.conversations': 'Conversations',

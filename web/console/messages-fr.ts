@@ -29,6 +29,7 @@ export const fr = {
   'header.presence': 'Disponible',
   'header.available': 'Disponible',
   'header.paused': 'En pause',
+  'header.accountMenu': 'compte, langue et déconnexion',
   'header.logout': 'Se déconnecter',
   'header.sections': 'Sections',
   'header.conversations': 'Conversations',

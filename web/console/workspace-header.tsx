@@ -1,14 +1,15 @@
-// The workspace's top bar: who she is, her presence, the sections, the keyboard shortcuts, language and sign-out.
+// The workspace's top bar: the sections, her presence, her tools (alerts, canned answers, keyboard shortcuts),
+// and her name, which opens her account, the language and sign-out.
 import { useRef, useState } from 'preact/hooks';
 import type { Role } from '../../src/protocol/schemas.ts';
 import type { PresenceStatus } from '../../src/protocol/views.ts';
 import { plural } from '../ui/i18n.ts';
+import { AccountMenu } from './account-menu.tsx';
 import type { AlertPreferences } from './alert-preferences.ts';
 import { AlertSettings } from './alert-settings.tsx';
 import { CannedAnswersDialog } from './canned-answers-dialog.tsx';
 import { useCannedAnswersOf } from './canned-api.ts';
 import type { Section } from './hooks.ts';
-import { LanguageSwitch } from './language-switch.tsx';
 import { useLocale } from './locale-context.ts';
 import { PresenceSwitch } from './presence-switch.tsx';
 import { ShortcutsHelp } from './shortcuts-help.tsx';
@@ -76,14 +77,6 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
         </nav>
       )}
       <span class="topbar-spacer" />
-      <span class="who">{props.displayName}</span>
-      <a
-        class="button button-quiet button-small"
-        href="#account"
-        aria-current={props.section === 'account' ? 'page' : undefined}
-      >
-        {t('header.account')}
-      </a>
       <PresenceSwitch status={props.status} disabled={!props.connected} onChange={props.onPresence} />
       <button
         type="button"
@@ -117,10 +110,7 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
         {t('header.shortcuts')}
       </button>
       {helpOpen && <ShortcutsHelp onClose={closeHelp} />}
-      <LanguageSwitch />
-      <button type="button" class="button button-quiet button-small" onClick={props.onLogout}>
-        {t('header.logout')}
-      </button>
+      <AccountMenu displayName={props.displayName} section={props.section} onLogout={props.onLogout} />
     </header>
   );
 }
