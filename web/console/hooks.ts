@@ -1,5 +1,5 @@
 // Small hooks shared by the console's screens.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type ShortcutAction, shortcutFor } from './keyboard-shortcuts.ts';
 
 /** The current time, refreshed every `intervalMs` so that "waiting for X min" moves on its own. */
@@ -36,12 +36,13 @@ export function useSection(): Section {
 /**
  * Runs `onShortcut` when she presses the desk shortcut for `action` anywhere on the page, while `enabled`
  * (the desk is on screen). An open dialog holds the keyboard: keys pressed in it are left alone. Held keys do
- * not repeat the action.
+ * not repeat the action. The listener is attached as the view is drawn (a layout effect, not a later one), so
+ * that a shortcut pressed right after switching conversations reaches the conversation now on screen.
  */
 export function useShortcut(action: ShortcutAction, onShortcut: () => void, enabled: boolean): void {
   const latest = useRef(onShortcut);
   latest.current = onShortcut;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing || shortcutFor(event) !== action) return;
