@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { newToken } from '../src/server/services/tokens.ts';
+import { chromiumFlags, chromiumPath } from '../test/support/browser.ts';
 import { installProbe, pageMetrics, readProbe } from './console/page-probe.ts';
 import { gatherPopulation } from './console/population.ts';
 import { cleanUp, cleanUpOnSignalOrOverrun, onCleanUp } from './load/clean-up.ts';
@@ -26,17 +27,6 @@ const usage = `Usage: npm run bench:console -- [options]
   --duration SECONDS  measured period (default 60)
   --db pglite|postgres  database behind Havre (default pglite)
   --help              this text`;
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function options() {
   const { values } = parseArgs({
@@ -87,7 +77,7 @@ async function run(opts: NonNullable<ReturnType<typeof options>>) {
   const population = await gatherPopulation(server.url, cookie, opts.open, opts.waiting);
   onCleanUp(async () => population.stop());
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
   onCleanUp(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const equals = cookie.indexOf('=');

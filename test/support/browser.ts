@@ -7,7 +7,8 @@ import { type Browser, type BrowserContextOptions, chromium, type Page } from 'p
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const webRoot = resolve(import.meta.dirname, '../../dist/web');
 
-const flags = [
+/** The flags every Chromium of the tests and benchmarks runs with: headless, and nothing phoning home. */
+export const chromiumFlags = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -26,7 +27,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(resolve(webRoot, 'visitor/index.html'))) {
     throw new Error('web apps not built: npm test builds them (npm run build)');
   }
-  return chromium.launch({ executablePath: chromiumPath, args: flags });
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 }
 
 export const phone: BrowserContextOptions = {

@@ -28,11 +28,15 @@ export function AccountMenu({ displayName, section, onLogout }: AccountMenuProps
       setOpen(false);
       toggle.current?.focus();
     };
+    // Following the link to her account page closes it too.
+    const onHash = () => setOpen(false);
     document.addEventListener('pointerdown', onPointer);
     document.addEventListener('keydown', onKey);
+    addEventListener('hashchange', onHash);
     return () => {
       document.removeEventListener('pointerdown', onPointer);
       document.removeEventListener('keydown', onKey);
+      removeEventListener('hashchange', onHash);
     };
   }, [open]);
 
@@ -56,7 +60,6 @@ export function AccountMenu({ displayName, section, onLogout }: AccountMenuProps
             class="button button-quiet button-small"
             href="#account"
             aria-current={section === 'account' ? 'page' : undefined}
-            onClick={() => setOpen(false)}
           >
             {t('header.account')}
           </a>

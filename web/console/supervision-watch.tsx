@@ -1,9 +1,10 @@
 // The conversation a supervisor reads silently: its messages as they come, read-only, and a box to whisper to
 // the counselor (who alone sees it, inside that conversation) or to take the conversation over, after a question.
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_MESSAGE_LENGTH } from '../../src/protocol/limits.ts';
 import type { Author } from '../../src/protocol/views.ts';
 import type { ApiError } from './api.ts';
+import { ConfirmAction } from './confirm-action.tsx';
 import { errorText } from './error-text.ts';
 import { useLocale } from './locale-context.ts';
 import type { MessageKey } from './messages.ts';
@@ -70,57 +71,22 @@ function TakeOver({
   onTakenOver: (id: string) => void;
 }) {
   const { t } = useLocale();
-  const questionId = useId();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) cancel.current?.focus();
-  }, [confirming]);
-
   const takeOver = async () => {
-    setBusy(true);
     const ack = await client.takeOver();
-    setBusy(false);
-    setConfirming(false);
-    if (ack.ok) onTakenOver(ack.conversation.id);
-    else setError(ack.error);
+    if (!ack.ok) return ack.error;
+    onTakenOver(ack.conversation.id);
+    return null;
   };
   return (
-    <div class="take-over">
-      {confirming ? (
-        <div class="confirm">
-          <p id={questionId}>{t('supervision.takeOverConfirm', { name })}</p>
-          <button
-            type="button"
-            class="button button-primary button-small"
-            disabled={busy}
-            aria-describedby={questionId}
-            onClick={takeOver}
-          >
-            {t('supervision.takeOverYes')}
-          </button>
-          <button
-            type="button"
-            class="button button-quiet button-small"
-            ref={cancel}
-            onClick={() => setConfirming(false)}
-          >
-            {t('supervision.takeOverNo')}
-          </button>
-        </div>
-      ) : (
-        <button type="button" class="button button-quiet button-small" onClick={() => setConfirming(true)}>
-          {t('supervision.takeOver')}
-        </button>
-      )}
-      {error && (
-        <p class="error" role="alert">
-          {errorText(t, error)}
-        </p>
-      )}
-    </div>
+    <ConfirmAction
+      name="take-over"
+      label={t('supervision.takeOver')}
+      question={t('supervision.takeOverConfirm', { name })}
+      yes={t('supervision.takeOverYes')}
+      no={t('supervision.takeOverNo')}
+      tone="primary"
+      onConfirm={takeOver}
+    />
   );
 }
 

@@ -4,6 +4,7 @@
 // visitor is claimed with SKIP LOCKED, so that she is never given twice.
 import { type Kysely, sql } from 'kysely';
 import { type CounselorLoad, chooseCounselor } from '../../core/auto-assign.ts';
+import { nextWaitingForUpdate } from './conversation-repository.ts';
 import type { ConversationRow, Database } from './schema.ts';
 
 export function createAutoAssignRepository(db: Kysely<Database>) {
@@ -25,17 +26,7 @@ export function createAutoAssignRepository(db: Kysely<Database>) {
           .forUpdate()
           .execute();
         if (staff.length === 0) return null;
-        const next = await trx
-          .selectFrom('conversations')
-          .select('id')
-          .where('status', '=', 'waiting')
-          .orderBy('urgent', 'desc')
-          .orderBy('created_at')
-          .orderBy('id')
-          .limit(1)
-          .forUpdate()
-          .skipLocked()
-          .executeTakeFirst();
+        const next = await nextWaitingForUpdate(trx);
         if (!next) return null;
         const ids = staff.map((row) => row.id);
         const loads = await trx

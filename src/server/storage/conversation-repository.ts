@@ -142,17 +142,7 @@ export function createConversationRepository(db: Kysely<Database>) {
         await trx.selectFrom('staff').select('id').where('id', '=', counselorId).forUpdate().execute();
         const active = await countActive(trx, counselorId);
         if (active >= limit) return { outcome: 'at_capacity' as const };
-        const next = await trx
-          .selectFrom('conversations')
-          .select('id')
-          .where('status', '=', 'waiting')
-          .orderBy('urgent', 'desc')
-          .orderBy('created_at')
-          .orderBy('id')
-          .limit(1)
-          .forUpdate()
-          .skipLocked()
-          .executeTakeFirst();
+        const next = await nextWaitingForUpdate(trx);
         if (!next) return { outcome: 'empty' as const };
         const conversation = await trx
           .updateTable('conversations')
@@ -292,6 +282,24 @@ export function createConversationRepository(db: Kysely<Database>) {
         .limit(limit)
         .execute(),
   };
+}
+
+/**
+ * The most urgent, longest-waiting visitor, locked for this transaction; one another transaction holds is
+ * skipped (SKIP LOCKED), so that two counselors never claim the same visitor and neither waits on the other.
+ */
+export function nextWaitingForUpdate(trx: Transaction<Database>) {
+  return trx
+    .selectFrom('conversations')
+    .select('id')
+    .where('status', '=', 'waiting')
+    .orderBy('urgent', 'desc')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
 }
 
 async function countActive(trx: Transaction<Database>, counselorId: string): Promise<number> {
