@@ -158,6 +158,19 @@ describe('admin', () => {
     expect(login.json.error.code).toBe('INVALID_CREDENTIALS');
   });
 
+  it('ends the live sockets of a member whose role changes, so that a demoted supervisor stops supervising', async () => {
+    const admin = await anAdmin();
+    const supervisor = await aCounselor(server, { role: 'supervisor', available: false });
+    const dropped = new Promise<string>((resolve) => supervisor.socket.once('disconnect', resolve));
+    const answer = await call('PATCH', `/api/admin/staff/${supervisor.id}`, {
+      body: { role: 'counselor' },
+      cookie: admin,
+    });
+    expect(answer.json.staff.role).toBe('counselor');
+    expect(await dropped).toBe('io server disconnect');
+    supervisor.close();
+  });
+
   it('keeps at least one admin', async () => {
     const admin = await anAdmin();
     const me = (await call('GET', '/api/auth/me', { cookie: admin })).json.me;

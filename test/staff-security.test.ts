@@ -203,6 +203,9 @@ describe.each(kinds)('staff account security on $kind', ({ kind, available }) =>
     expect(nadia.totpEnabled).toBe(true);
     expect((await call('POST', `/api/admin/staff/${nadia.id}/totp/reset`, { cookie })).status).toBe(403);
     expect((await call('POST', `/api/admin/staff/${nadia.id}/totp/reset`, { cookie: admin })).json.ok).toBe(true);
+    // Her own is turned off from her account page, with a code: not by resetting it as an admin.
+    const me = (await call('GET', '/api/auth/me', { cookie: admin })).json.me;
+    expect((await call('POST', `/api/admin/staff/${me.id}/totp/reset`, { cookie: admin })).status).toBe(403);
     expect((await call('POST', '/api/auth/login', { body: NADIA })).json.step).toBe('done');
     const disabled = (await auditActions()).filter((entry) => entry.action === 'totp.disabled');
     expect(disabled.map((entry) => entry.details)).toEqual([{ by: 'admin' }, { by: 'self' }]);

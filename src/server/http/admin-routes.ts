@@ -83,7 +83,9 @@ export function registerAdminRoutes(app: FastifyInstance, deps: Deps) {
     const changes = parsePayload(updateStaffSchema, request.body);
     const staff = await accounts.update(id, changes);
     await audit.record(admin, 'staff.updated', { type: 'staff', id }, changes);
-    if (staff.disabled) deps.endStaffSockets(staff.id);
+    // A live socket keeps the role it connected with: a disabled account or a new role ends it, so that a
+    // demoted supervisor stops reading conversations at once (her console reconnects with the new role).
+    if (staff.disabled || changes.role !== undefined) deps.endStaffSockets(staff.id);
     return { ok: true, staff };
   });
 

@@ -161,6 +161,9 @@ export function createAccountSecurity({ security, settings, masterKey, audit, cl
 
     /** For a lost phone: she logs in with her password alone (or enrols again if it is required). */
     async reset(admin: StaffRow, staffId: string): Promise<void> {
+      // Her own goes through `disable`, which asks for a current code and honours the requirement.
+      if (staffId === admin.id)
+        throw new HavreError('FORBIDDEN', 'turn your own two-factor authentication off from your account page');
       if (!(await security.removeTotp(staffId))) {
         throw new HavreError('TOTP_NOT_ENABLED', 'two-factor authentication is off for this account');
       }

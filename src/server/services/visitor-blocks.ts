@@ -67,7 +67,7 @@ export function createVisitorBlocks({ repository, conversationRows, conversation
       const current = await conversations.requireAssigned(counselor.id, conversationId);
       if (current.status !== 'active') throw new HavreError('CONVERSATION_CLOSED', 'this conversation has ended');
       const now = clock.now();
-      const closed = await conversationRows.close(conversationId, 'blocked', now);
+      const closed = await conversationRows.close(conversationId, 'blocked', now, counselor.id);
       if (!closed) throw new HavreError('CONVERSATION_CLOSED', 'this conversation has ended');
       const origin = origins.get(conversationId);
       origins.delete(conversationId);

@@ -173,14 +173,25 @@ export function createConversationRepository(db: Kysely<Database>) {
         .returningAll()
         .executeTakeFirst(),
 
-    close: (id: string, reason: ClosedReason, now: Date) =>
-      db
+    /**
+     * Closes it for this reason. With `heldBy`, only while that counselor still holds it (a block must not close
+     * a conversation a supervisor has just taken over). A blocked troll owes no closing form: the form's
+     * categories feed the statistics of real conversations.
+     */
+    close: (id: string, reason: ClosedReason, now: Date, heldBy?: string) => {
+      let query = db
         .updateTable('conversations')
-        .set({ status: 'closed', closed_reason: reason, closed_at: now, closing_form_due: formDueOnClose })
+        .set({
+          status: 'closed',
+          closed_reason: reason,
+          closed_at: now,
+          closing_form_due: reason === 'blocked' ? false : formDueOnClose,
+        })
         .where('id', '=', id)
-        .where('status', '<>', 'closed')
-        .returningAll()
-        .executeTakeFirst(),
+        .where('status', '<>', 'closed');
+      if (heldBy !== undefined) query = query.where('counselor_id', '=', heldBy);
+      return query.returningAll().executeTakeFirst();
+    },
 
     /**
      * Destroys the content of up to `limit` conversations closed before `cutoff`: their data keys first, then

@@ -13,8 +13,8 @@ const migrations: Record<string, Migration> = {
   '0002-audit-log': auditLog,
   '0003-staff-security': staffSecurity,
   '0004-conversation-tools': conversationTools,
-  '0006-canned-answers': cannedAnswers,
   '0005-visitor-blocks': visitorBlocks,
+  '0006-canned-answers': cannedAnswers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
