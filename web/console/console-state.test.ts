@@ -92,6 +92,14 @@ describe('console state', () => {
     expect(isAtCapacity(state)).toBe(false);
   });
 
+  it('clears the unread count of a conversation that is no longer hers (taken over), so no alert repeats for it', () => {
+    let state = run({ type: 'state', state: aStaffState([aConversation(1), aConversation(2)]) });
+    state = consoleReducer(state, { type: 'messages', conversationId: id(2), messages: [aMessage(1)] });
+    expect(tabOf(state, 2)?.unread).toBe(1);
+    state = consoleReducer(state, { type: 'state', state: aStaffState([aConversation(1)]) });
+    expect(tabOf(state, 2)).toMatchObject({ unread: 0, view: { status: 'closed', formDue: false } });
+  });
+
   it('is at capacity when active conversations reach her limit', () => {
     const state = run({ type: 'state', state: aStaffState([aConversation(1), aConversation(2)], 2) });
     expect(isAtCapacity(state)).toBe(true);

@@ -149,7 +149,8 @@ function applyStaffState(state: ConsoleState, staffState: StaffStateView): Conso
     tabs: state.tabs.map((tab) =>
       listed.has(tab.view.id) || (tab.view.status === 'closed' && !tab.view.formDue)
         ? tab
-        : withView(tab, { ...tab.view, status: 'closed', formDue: false }),
+        : // No longer hers (taken over, or ended while she was away): nothing in it is waiting for her.
+          { ...withView(tab, { ...tab.view, status: 'closed', formDue: false }), unread: 0 },
     ),
   };
   for (const view of staffState.conversations) next = upsertConversation(next, view);

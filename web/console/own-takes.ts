@@ -1,4 +1,4 @@
-// Whether she is taking the next person herself right now. The server announces the conversation just before
+// Whether she is taking a conversation herself right now (the next person, or a take-over). The server announces the conversation just before
 // it acknowledges her take; a conversation that appears meanwhile is hers by her own click, not one given to
 // her automatically, and calls for no alert.
 

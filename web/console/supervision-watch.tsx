@@ -8,6 +8,7 @@ import { ConfirmAction } from './confirm-action.tsx';
 import { errorText } from './error-text.ts';
 import { useLocale } from './locale-context.ts';
 import type { MessageKey } from './messages.ts';
+import { ownTake } from './own-takes.ts';
 import type { SupervisionClient } from './supervision-client.ts';
 import type { WatchedConversation } from './supervision-state.ts';
 import { clockTime } from './time.ts';
@@ -72,7 +73,8 @@ function TakeOver({
 }) {
   const { t } = useLocale();
   const takeOver = async () => {
-    const ack = await client.takeOver();
+    // Her own take-over calls for no "given to you" alert.
+    const ack = await ownTake(() => client.takeOver());
     if (!ack.ok) return ack.error;
     onTakenOver(ack.conversation.id);
     return null;

@@ -71,7 +71,7 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   const unread = totalUnread(state);
   const [alerts, setAlerts] = useAlertPreferences(me.id);
   const visible = useDocumentVisible();
-  useAlerts(state, !showAdmin && visible, alerts);
+  useAlerts(state, !offDesk && visible, alerts);
 
   const setPresence = async (status: PresenceStatus) => {
     if (!client) return;
