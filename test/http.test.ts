@@ -100,7 +100,9 @@ describe('login and logout', () => {
     const login = await call('POST', '/api/auth/login', {
       body: { username: 'admin', password: 'admin password 123' },
     });
-    expect(login.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Strict; Max-Age=43200; Secure$/);
+    const [session, device] = login.headers.getSetCookie();
+    expect(session).toMatch(/^havre_staff=.+; HttpOnly; SameSite=Strict; Max-Age=43200; Secure$/);
+    expect(device).toMatch(/^havre_device=.+; Path=\/api\/auth; HttpOnly; SameSite=Strict; Max-Age=2592000; Secure$/);
   });
 
   it('refuses a cookie whose signature does not match', async () => {

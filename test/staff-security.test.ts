@@ -3,6 +3,7 @@
 // colleague's, login throttling that cannot lock a colleague out, and what the audit log says of it all.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { defaultThrottleRules } from '../src/core/login-throttle.ts';
 import { base32Decode, totpAt } from '../src/server/services/totp.ts';
 import { useTestServer } from './support/server-suite.ts';
 import { storageKinds } from './support/storage.ts';
@@ -238,6 +239,41 @@ describe.each(kinds)('staff account security on $kind', ({ kind, available }) =>
       expect((await call('GET', '/api/auth/me', { cookie: done.cookie as string })).status).toBe(200);
       suite.server.clock.advance(30_000);
       expect((await call('POST', '/api/auth/login', { body: NADIA })).json.step).toBe('totp');
+    },
+  );
+
+  it.skipIf(!available)(
+    'lets her in from her own browser however many networks guess at her account, and counts bursts',
+    async () => {
+      await member(NADIA);
+      const first = await call('POST', '/api/auth/login', { body: NADIA, from: '198.51.100.20' });
+      const device = first.headers.getSetCookie().find((c: string) => c.startsWith('havre_device='));
+      expect(device).toMatch(/; Path=\/api\/auth; HttpOnly; SameSite=Strict; Max-Age=2592000$/);
+      const deviceCookie = (device as string).split(';')[0] as string;
+
+      // Guesses at her account from forty networks, three each, all at once: the account's counter fills.
+      const guesses = await Promise.all(
+        Array.from({ length: 120 }, (_, i) =>
+          call('POST', '/api/auth/login', {
+            body: { username: 'nadia', password: 'a wrong guess here' },
+            from: `203.0.113.${i % 40}`,
+          }),
+        ),
+      );
+      // Counted as they start: no more than the free attempts were checked at all.
+      const checked = guesses.filter((guess) => guess.status === 401).length;
+      expect(checked).toBeLessThanOrEqual(defaultThrottleRules.account.free + 1);
+      expect(guesses.filter((guess) => guess.status === 429).length).toBe(120 - checked);
+
+      // A new network without her device cookie waits; her browser, on a network never seen, gets in.
+      expect((await call('POST', '/api/auth/login', { body: NADIA, from: '192.0.2.200' })).status).toBe(429);
+      const mine = await call('POST', '/api/auth/login', { body: NADIA, from: '192.0.2.201', cookie: deviceCookie });
+      expect(mine.json).toMatchObject({ ok: true, step: 'done' });
+      // A forged or someone else's device cookie vouches for nothing.
+      const forged = `${deviceCookie.slice(0, -3)}abc`;
+      expect((await call('POST', '/api/auth/login', { body: NADIA, from: '192.0.2.202', cookie: forged })).status).toBe(
+        429,
+      );
     },
   );
 

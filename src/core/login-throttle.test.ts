@@ -7,64 +7,89 @@ function aThrottle() {
   return { throttle, advance: (ms: number) => (time += ms) };
 }
 
-const failTimes = (throttle: ReturnType<typeof aThrottle>['throttle'], n: number, account: string, network: string) => {
-  for (let i = 0; i < n; i++) throttle.recordFailure(account, network);
+type Throttle = ReturnType<typeof aThrottle>['throttle'];
+
+/** `n` attempts that all fail (an attempt counts as a failure until it is said to have succeeded). */
+const failTimes = (throttle: Throttle, n: number, account: string, network: string) => {
+  for (let i = 0; i < n; i++) throttle.attempt(account, network);
 };
 
 describe('login throttle', () => {
   it('lets five failures through, then makes the same network wait longer after each', () => {
     const { throttle, advance } = aThrottle();
     failTimes(throttle, 5, 'alice', 'net-x');
-    expect(throttle.check('alice', 'net-x')).toEqual({ allowed: true });
-    throttle.recordFailure('alice', 'net-x');
-    expect(throttle.check('alice', 'net-x')).toEqual({ allowed: false, retryAfterMs: 30_000 });
+    expect(throttle.attempt('alice', 'net-x')).toEqual({ allowed: true });
+    expect(throttle.attempt('alice', 'net-x')).toEqual({ allowed: false, retryAfterMs: 30_000 });
     advance(30_000);
-    expect(throttle.check('alice', 'net-x')).toEqual({ allowed: true });
-    throttle.recordFailure('alice', 'net-x');
-    expect(throttle.check('alice', 'net-x')).toEqual({ allowed: false, retryAfterMs: 60_000 });
+    expect(throttle.attempt('alice', 'net-x')).toEqual({ allowed: true });
+    expect(throttle.attempt('alice', 'net-x')).toEqual({ allowed: false, retryAfterMs: 60_000 });
   });
 
-  it('never slows the account’s owner on her own network because of failures elsewhere', () => {
+  it('counts attempts as they start: a burst sent at once is cut off after the free ones', () => {
     const { throttle } = aThrottle();
-    throttle.recordSuccess('alice', 'net-home');
-    // Many networks hammer Alice's account: the account counter fills, her network is trusted.
+    const verdicts = Array.from({ length: 50 }, () => throttle.attempt('alice', 'net-x'));
+    expect(verdicts.filter((verdict) => verdict.allowed)).toHaveLength(defaultThrottleRules.pair.free + 1);
+  });
+
+  it('never slows the account’s owner on her own device because of failures elsewhere', () => {
+    const { throttle } = aThrottle();
+    // Many networks hammer Alice's account: the account counter fills.
     for (let n = 0; n < 40; n++) failTimes(throttle, 3, 'alice', `net-${n}`);
-    expect(throttle.check('alice', 'net-home')).toEqual({ allowed: true });
-    expect(throttle.check('alice', 'net-new').allowed).toBe(false);
-    expect(throttle.check('bob', 'net-0')).toEqual({ allowed: true });
+    expect(throttle.attempt('alice', 'net-new').allowed).toBe(false);
+    // Her browser has logged in to her account before: whatever network it is on, she gets in.
+    expect(throttle.attempt('alice', 'net-home', true)).toEqual({ allowed: true });
+    expect(throttle.attempt('alice', 'net-cafe', true)).toEqual({ allowed: true });
+    expect(throttle.attempt('bob', 'net-0')).toEqual({ allowed: true });
   });
 
   it('does not slow another network for an account guessed at from one network', () => {
     const { throttle } = aThrottle();
     failTimes(throttle, 12, 'alice', 'net-x');
-    expect(throttle.check('alice', 'net-x').allowed).toBe(false);
-    expect(throttle.check('alice', 'net-y')).toEqual({ allowed: true });
+    expect(throttle.attempt('alice', 'net-x').allowed).toBe(false);
+    expect(throttle.attempt('alice', 'net-y')).toEqual({ allowed: true });
   });
 
   it('slows a network that tries many accounts, for every account', () => {
     const { throttle } = aThrottle();
-    for (let account = 0; account < 21; account++) throttle.recordFailure(`user-${account}`, 'net-x');
-    expect(throttle.check('someone-else', 'net-x')).toEqual({ allowed: false, retryAfterMs: 60_000 });
-    expect(throttle.check('someone-else', 'net-y')).toEqual({ allowed: true });
+    for (let account = 0; account < 21; account++) throttle.attempt(`user-${account}`, 'net-x');
+    expect(throttle.attempt('someone-else', 'net-x')).toEqual({ allowed: false, retryAfterMs: 60_000 });
+    expect(throttle.attempt('someone-else', 'net-y')).toEqual({ allowed: true });
   });
 
-  it('forgets old failures and clears the pair on success', () => {
+  it('takes a successful attempt back: an office network where many log in is never slowed by it', () => {
+    const { throttle } = aThrottle();
+    for (let i = 0; i < 100; i++) {
+      expect(throttle.attempt(`user-${i}`, 'net-office')).toEqual({ allowed: true });
+      throttle.succeeded(`user-${i}`, 'net-office');
+    }
+    failTimes(throttle, 4, 'alice', 'net-office');
+    throttle.attempt('alice', 'net-office');
+    throttle.succeeded('alice', 'net-office');
+    // Her pair's slate is clean again: five more failures before any wait.
+    failTimes(throttle, 5, 'alice', 'net-office');
+    expect(throttle.attempt('alice', 'net-office')).toEqual({ allowed: true });
+  });
+
+  it('forgets old failures', () => {
     const { throttle, advance } = aThrottle();
     failTimes(throttle, 5, 'alice', 'net-x');
     advance(defaultThrottleRules.pair.forgetAfterMs);
-    throttle.recordFailure('alice', 'net-x');
-    expect(throttle.check('alice', 'net-x')).toEqual({ allowed: true });
-    failTimes(throttle, 4, 'alice', 'net-x');
-    throttle.recordSuccess('alice', 'net-x');
-    throttle.recordFailure('alice', 'net-x');
-    expect(throttle.check('alice', 'net-x')).toEqual({ allowed: true });
+    failTimes(throttle, 5, 'alice', 'net-x');
+    expect(throttle.attempt('alice', 'net-x')).toEqual({ allowed: true });
   });
 
   it('caps the wait', () => {
-    const { throttle } = aThrottle();
-    failTimes(throttle, 30, 'alice', 'net-x');
-    const verdict = throttle.check('alice', 'net-x');
-    expect(verdict.allowed).toBe(false);
-    expect(!verdict.allowed && verdict.retryAfterMs).toBeLessThanOrEqual(defaultThrottleRules.network.maxMs);
+    const { throttle, advance } = aThrottle();
+    const waits: number[] = [];
+    for (let failures = 0; failures < 40; ) {
+      const verdict = throttle.attempt('alice', 'net-x');
+      if (verdict.allowed) failures += 1;
+      else {
+        waits.push(verdict.retryAfterMs);
+        advance(verdict.retryAfterMs);
+      }
+    }
+    expect(waits.length).toBeGreaterThan(10);
+    expect(Math.max(...waits)).toBe(defaultThrottleRules.network.maxMs);
   });
 });

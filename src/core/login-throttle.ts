@@ -2,8 +2,11 @@
 // - per account *and* network: guesses against Alice from network X slow only network X's tries for Alice, so
 //   someone who knows her username cannot keep her out from her own network;
 // - per network, across accounts: a network that tries many accounts is slowed as a whole;
-// - per account, across networks, but only for networks that have not logged in to that account lately: a
-//   guesser spread over many networks is slowed, while Alice's usual network stays free.
+// - per account, across networks, except from a device that has logged in to that account before (the caller
+//   says so, from a signed cookie): a guesser spread over many networks is slowed, while Alice's own browser
+//   stays free whatever network it is on.
+// An attempt is counted as a failure when it starts, and taken back if it succeeds: a burst of attempts sent
+// at once cannot all slip through before the first failure is known.
 // Pure: time comes from `now`, keys are opaque strings (the caller passes pseudonyms, never addresses).
 
 export interface ThrottleRule {
@@ -20,8 +23,6 @@ export interface ThrottleRules {
   pair: ThrottleRule;
   network: ThrottleRule;
   account: ThrottleRule;
-  /** How long a network that logged in to an account stays exempt from that account's own counter. */
-  trustMs: number;
 }
 
 const MINUTE = 60_000;
@@ -30,7 +31,6 @@ export const defaultThrottleRules: ThrottleRules = {
   pair: { free: 5, baseMs: 30_000, maxMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
   network: { free: 20, baseMs: MINUTE, maxMs: 60 * MINUTE, forgetAfterMs: 60 * MINUTE },
   account: { free: 30, baseMs: MINUTE, maxMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
-  trustMs: 30 * 24 * 60 * MINUTE,
 };
 
 interface Counter {
@@ -52,15 +52,13 @@ export function createLoginThrottle({
   rules?: ThrottleRules;
 }) {
   const counters = new Map<string, Counter>();
-  const trusted = new Map<string, number>();
 
-  const keysFor = (account: string, network: string, at: number) => {
+  const keysFor = (account: string, network: string, trustedDevice: boolean) => {
     const keys: [string, ThrottleRule][] = [
       [`p\u0000${account}\u0000${network}`, rules.pair],
       [`n\u0000${network}`, rules.network],
     ];
-    const trustedUntil = trusted.get(`${account}\u0000${network}`) ?? 0;
-    if (trustedUntil <= at) keys.push([`a\u0000${account}`, rules.account]);
+    if (!trustedDevice) keys.push([`a\u0000${account}`, rules.account]);
     return keys;
   };
 
@@ -75,32 +73,27 @@ export function createLoginThrottle({
   };
 
   const prune = (at: number) => {
-    if (counters.size > PRUNE_ABOVE) {
-      for (const [key, counter] of counters) {
-        if (counter.blockedUntil <= at && at - counter.lastFailureAt >= rules.pair.forgetAfterMs) counters.delete(key);
-      }
-    }
-    if (trusted.size > PRUNE_ABOVE) {
-      for (const [key, until] of trusted) if (until <= at) trusted.delete(key);
+    if (counters.size <= PRUNE_ABOVE) return;
+    for (const [key, counter] of counters) {
+      if (counter.blockedUntil <= at && at - counter.lastFailureAt >= rules.pair.forgetAfterMs) counters.delete(key);
     }
   };
 
   return {
-    /** Whether a login attempt for `account` from `network` may be checked now. */
-    check(account: string, network: string): ThrottleVerdict {
+    /**
+     * Whether a login attempt for `account` from `network` may be checked now. When it may, it is counted as a
+     * failure at once; `succeeded` takes that back.
+     */
+    attempt(account: string, network: string, trustedDevice = false): ThrottleVerdict {
       const at = now();
+      const keys = keysFor(account, network, trustedDevice);
       let wait = 0;
-      for (const [key, rule] of keysFor(account, network, at)) {
+      for (const [key, rule] of keys) {
         const counter = live(key, rule, at);
         if (counter) wait = Math.max(wait, counter.blockedUntil - at);
       }
-      return wait > 0 ? { allowed: false, retryAfterMs: wait } : { allowed: true };
-    },
-
-    /** A wrong password or code. */
-    recordFailure(account: string, network: string): void {
-      const at = now();
-      for (const [key, rule] of keysFor(account, network, at)) {
+      if (wait > 0) return { allowed: false, retryAfterMs: wait };
+      for (const [key, rule] of keys) {
         const counter = live(key, rule, at) ?? { failures: 0, lastFailureAt: at, blockedUntil: 0 };
         counter.failures += 1;
         counter.lastFailureAt = at;
@@ -109,14 +102,19 @@ export function createLoginThrottle({
         counters.set(key, counter);
       }
       prune(at);
+      return { allowed: true };
     },
 
-    /** A login that went through: this network's slate is clean for this account, and it is trusted for it. */
-    recordSuccess(account: string, network: string): void {
+    /** The attempt went through: this network's slate is clean for this account, and the attempt not counted. */
+    succeeded(account: string, network: string, trustedDevice = false): void {
       const at = now();
-      counters.delete(`p\u0000${account}\u0000${network}`);
-      trusted.set(`${account}\u0000${network}`, at + rules.trustMs);
-      prune(at);
+      for (const [key, rule] of keysFor(account, network, trustedDevice)) {
+        const counter = live(key, rule, at);
+        if (!counter) continue;
+        counter.failures -= 1;
+        if (key.startsWith('p\u0000') || counter.failures <= 0) counters.delete(key);
+        else if (counter.failures <= rule.free) counter.blockedUntil = 0;
+      }
     },
   };
 }

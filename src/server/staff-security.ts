@@ -1,10 +1,11 @@
 // Wiring of staff account security: the repository, the TOTP and password service, the login throttle (in
-// memory, keyed by short-lived network hashes) and the signed tokens between the two login steps.
+// memory, keyed by short-lived network hashes and trusted-device cookies) and the signed tokens between the two login steps.
 import type { Kysely } from 'kysely';
 import { createLoginThrottle } from '../core/login-throttle.ts';
 import type { Clock } from './clock.ts';
 import { createAccountSecurity } from './services/account-security.ts';
 import type { AuditLog } from './services/audit-log.ts';
+import { createDeviceTrust } from './services/device-trust.ts';
 import { createLoginSteps } from './services/login-steps.ts';
 import { createNetworkHasher } from './services/network-hash.ts';
 import type { StaffAccounts } from './services/staff-accounts.ts';
@@ -34,10 +35,12 @@ export function createStaffSecurity({ db, staff, settings, masterKey, secret, au
   });
   const throttle = createLoginThrottle({ now: () => clock.now().getTime() });
   const steps = createLoginSteps({ secret, clock });
+  const devices = createDeviceTrust({ secret, clock });
   return {
     security,
     throttle,
     networks: createNetworkHasher(clock),
-    login: (accounts: StaffAccounts) => createStaffLogin({ accounts, staff, security, steps, throttle, audit }),
+    login: (accounts: StaffAccounts) =>
+      createStaffLogin({ accounts, staff, security, steps, throttle, devices, audit }),
   };
 }

@@ -10,9 +10,11 @@ import {
   setupSchema,
 } from '../../protocol/schemas.ts';
 import type { AuditLog } from '../services/audit-log.ts';
+import { DEVICE_COOKIE, deviceCookieHeader } from '../services/device-trust.ts';
 import type { NetworkHasher } from '../services/network-hash.ts';
+import { readCookie } from '../services/session-cookie.ts';
 import { type StaffAccounts, toIdentity } from '../services/staff-accounts.ts';
-import { LoginThrottledError, type StaffLogin } from '../services/staff-login.ts';
+import { type LoggedIn, type LoginOrigin, LoginThrottledError, type StaffLogin } from '../services/staff-login.ts';
 import { hashToken } from '../services/tokens.ts';
 import type { StaffSession } from './staff-session.ts';
 
@@ -43,7 +45,15 @@ async function answeringThrottle<T>(reply: FastifyReply, attempt: () => Promise<
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   const { accounts, login, session, audit, networks, endSessionSockets } = deps;
   // Fastify's request.ip honours TRUST_PROXY; only its short-lived keyed hash is kept, in memory.
-  const networkOf = (request: FastifyRequest) => networks.hash(request.ip);
+  const originOf = (request: FastifyRequest): LoginOrigin => ({
+    network: networks.hash(request.ip),
+    device: readCookie(request.headers.cookie, DEVICE_COOKIE),
+  });
+  /** Sets the session cookie, and the cookie that vouches for this browser at its next logins. */
+  const loggedIn = (request: FastifyRequest, reply: FastifyReply, { sessionId, device }: LoggedIn) => {
+    session.setCookie(request, reply, sessionId);
+    reply.header('set-cookie', deviceCookieHeader(device, session.secureFor(request)));
+  };
 
   app.get('/api/setup', async () => ({ ok: true, needed: await accounts.setupNeeded() }));
 
@@ -57,9 +67,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/api/auth/login', async (request, reply) =>
     answeringThrottle(reply, async () => {
       const { username, password } = parsePayload(loginSchema, request.body);
-      const result = await login.password(username, password, networkOf(request));
+      const result = await login.password(username, password, originOf(request));
       if (result.step !== 'done') return { ok: true, step: result.step, loginToken: result.loginToken };
-      session.setCookie(request, reply, result.sessionId);
+      loggedIn(request, reply, result);
       return { ok: true, step: 'done', me: toIdentity(result.staff) };
     }),
   );
@@ -67,23 +77,25 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/api/auth/login/code', async (request, reply) =>
     answeringThrottle(reply, async () => {
       const { loginToken, code } = parsePayload(loginCodeSchema, request.body);
-      const { staff, sessionId } = await login.code(loginToken, code, networkOf(request));
-      session.setCookie(request, reply, sessionId);
-      return { ok: true, step: 'done', me: toIdentity(staff) };
+      const result = await login.code(loginToken, code, originOf(request));
+      loggedIn(request, reply, result);
+      return { ok: true, step: 'done', me: toIdentity(result.staff) };
     }),
   );
 
-  app.post('/api/auth/login/enrol/start', async (request) => {
-    const { loginToken } = parsePayload(loginEnrolStartSchema, request.body);
-    return { ok: true, ...(await login.startEnrolment(loginToken)) };
-  });
+  app.post('/api/auth/login/enrol/start', async (request, reply) =>
+    answeringThrottle(reply, async () => {
+      const { loginToken } = parsePayload(loginEnrolStartSchema, request.body);
+      return { ok: true, ...(await login.startEnrolment(loginToken, originOf(request))) };
+    }),
+  );
 
   app.post('/api/auth/login/enrol/confirm', async (request, reply) =>
     answeringThrottle(reply, async () => {
       const { loginToken, code } = parsePayload(loginEnrolConfirmSchema, request.body);
-      const { staff, sessionId, recoveryCodes } = await login.confirmEnrolment(loginToken, code, networkOf(request));
-      session.setCookie(request, reply, sessionId);
-      return { ok: true, step: 'done', me: toIdentity(staff), recoveryCodes };
+      const { recoveryCodes, ...result } = await login.confirmEnrolment(loginToken, code, originOf(request));
+      loggedIn(request, reply, result);
+      return { ok: true, step: 'done', me: toIdentity(result.staff), recoveryCodes };
     }),
   );
 

@@ -41,6 +41,9 @@ export function createStaffSession({
       return staff;
     },
 
+    /** Whether cookies set for this request must be marked Secure. */
+    secureFor: (request: FastifyRequest): boolean => secureCookies || request.protocol === 'https',
+
     setCookie(request: FastifyRequest, reply: FastifyReply, sessionId: string): void {
       const value = signSessionId(sessionId, secret);
       reply.header(

@@ -1,6 +1,7 @@
 // Staff login in one or two steps: the password, then (when two-factor authentication is on) a code or a
 // recovery code, or (when admins require it and she has none yet) her enrolment. No session exists until the
-// last step succeeds. Every attempt passes the throttle first; failures are audited only for real accounts.
+// last step succeeds. Every attempt passes the throttle first and counts until it succeeds; failures are
+// audited only for real accounts.
 import { createHash } from 'node:crypto';
 import type { LoginThrottle } from '../../core/login-throttle.ts';
 import { HavreError } from '../../protocol/errors.ts';
@@ -8,6 +9,7 @@ import type { StaffRow } from '../storage/schema.ts';
 import type { StaffRepository } from '../storage/staff-repository.ts';
 import type { AccountSecurity } from './account-security.ts';
 import type { AuditLog } from './audit-log.ts';
+import type { DeviceTrust } from './device-trust.ts';
 import type { LoginSteps } from './login-steps.ts';
 import type { StaffAccounts } from './staff-accounts.ts';
 
@@ -20,9 +22,20 @@ export class LoginThrottledError extends HavreError {
   }
 }
 
-export type PasswordStepResult =
-  | { step: 'done'; staff: StaffRow; sessionId: string }
-  | { step: 'totp' | 'enrol'; loginToken: string };
+/** A finished login: the session, and the value of the cookie that vouches for this browser from now on. */
+export interface LoggedIn {
+  staff: StaffRow;
+  sessionId: string;
+  device: string;
+}
+
+export type PasswordStepResult = ({ step: 'done' } & LoggedIn) | { step: 'totp' | 'enrol'; loginToken: string };
+
+/** Where an attempt comes from: the network's short-lived hash, and this browser's device cookie if any. */
+export interface LoginOrigin {
+  network: string;
+  device: string | null;
+}
 
 interface Deps {
   accounts: StaffAccounts;
@@ -30,6 +43,7 @@ interface Deps {
   security: AccountSecurity;
   steps: LoginSteps;
   throttle: LoginThrottle;
+  devices: DeviceTrust;
   audit: AuditLog;
 }
 
@@ -39,16 +53,21 @@ interface Deps {
  */
 const accountKey = (username: string) => createHash('sha256').update(username.trim().toLowerCase()).digest('base64url');
 
-export function createStaffLogin({ accounts, staff, security, steps, throttle, audit }: Deps) {
-  function passThrottle(key: string, network: string): void {
-    const verdict = throttle.check(key, network);
+export function createStaffLogin({ accounts, staff, security, steps, throttle, devices, audit }: Deps) {
+  /** Counts the attempt (or refuses it); answers how to take it back once it succeeds. */
+  function attempt(username: string, { network, device }: LoginOrigin): () => void {
+    const key = accountKey(username);
+    const trusted = devices.trusts(device, key);
+    const verdict = throttle.attempt(key, network, trusted);
     if (!verdict.allowed) throw new LoginThrottledError(verdict.retryAfterMs);
+    return () => throttle.succeeded(key, network, trusted);
   }
 
-  async function finish(row: StaffRow, network: string, secondFactor: string) {
-    throttle.recordSuccess(accountKey(row.username), network);
+  async function finish(row: StaffRow, succeeded: () => void, secondFactor: string): Promise<LoggedIn> {
+    succeeded();
     await audit.record(row, 'staff.login', { type: 'staff', id: row.id }, { second_factor: secondFactor });
-    return { staff: row, sessionId: await accounts.openSession(row.id) };
+    const sessionId = await accounts.openSession(row.id);
+    return { staff: row, sessionId, device: devices.issue(accountKey(row.username)) };
   }
 
   /** The account behind a login token, still enabled. */
@@ -59,53 +78,53 @@ export function createStaffLogin({ accounts, staff, security, steps, throttle, a
   }
 
   return {
-    async password(username: string, password: string, network: string): Promise<PasswordStepResult> {
-      const key = accountKey(username);
-      passThrottle(key, network);
+    async password(username: string, password: string, origin: LoginOrigin): Promise<PasswordStepResult> {
+      const succeeded = attempt(username, origin);
       const { staff: row, known } = await accounts.checkPassword(username, password);
       if (!row) {
-        throttle.recordFailure(key, network);
         // Only an existing account is named: a name that matches none may be a password typed in the wrong field.
         if (known)
           await audit.record(null, 'staff.login_failed', { type: 'staff', id: known.id }, { step: 'password' });
         throw new HavreError('INVALID_CREDENTIALS', 'wrong username or password');
       }
-      if (await security.totpEnabled(row.id)) return { step: 'totp', loginToken: steps.issue(row.id, 'totp') };
-      if ((await security.policy()).requireTotp) return { step: 'enrol', loginToken: steps.issue(row.id, 'enrol') };
-      return { step: 'done', ...(await finish(row, network, 'none')) };
+      // The password was right: the second step, if any, is counted on its own.
+      if (await security.totpEnabled(row.id)) {
+        succeeded();
+        return { step: 'totp', loginToken: steps.issue(row.id, 'totp') };
+      }
+      if ((await security.policy()).requireTotp) {
+        succeeded();
+        return { step: 'enrol', loginToken: steps.issue(row.id, 'enrol') };
+      }
+      return { step: 'done', ...(await finish(row, succeeded, 'none')) };
     },
 
-    async code(loginToken: string, code: string, network: string) {
+    async code(loginToken: string, code: string, origin: LoginOrigin): Promise<LoggedIn> {
       const row = await stepStaff(loginToken, 'totp');
-      const key = accountKey(row.username);
-      passThrottle(key, network);
+      const succeeded = attempt(row.username, origin);
       try {
         const used = await security.verifySecondFactor(row, code);
-        return await finish(row, network, used);
+        return await finish(row, succeeded, used);
       } catch (error) {
         if (error instanceof HavreError && error.code === 'INVALID_TOTP_CODE') {
-          throttle.recordFailure(key, network);
           await audit.record(null, 'staff.login_failed', { type: 'staff', id: row.id }, { step: 'code' });
         }
         throw error;
       }
     },
 
-    async startEnrolment(loginToken: string) {
-      return security.startEnrolment(await stepStaff(loginToken, 'enrol'));
+    async startEnrolment(loginToken: string, origin: LoginOrigin) {
+      const row = await stepStaff(loginToken, 'enrol');
+      // Throttled like a login step, so that a pending secret cannot be replaced in a loop.
+      attempt(row.username, origin)();
+      return security.startEnrolment(row);
     },
 
-    async confirmEnrolment(loginToken: string, code: string, network: string) {
+    async confirmEnrolment(loginToken: string, code: string, origin: LoginOrigin) {
       const row = await stepStaff(loginToken, 'enrol');
-      const key = accountKey(row.username);
-      passThrottle(key, network);
-      try {
-        const recoveryCodes = await security.confirmEnrolment(row, code);
-        return { ...(await finish(row, network, 'totp')), recoveryCodes };
-      } catch (error) {
-        if (error instanceof HavreError && error.code === 'INVALID_TOTP_CODE') throttle.recordFailure(key, network);
-        throw error;
-      }
+      const succeeded = attempt(row.username, origin);
+      const recoveryCodes = await security.confirmEnrolment(row, code);
+      return { ...(await finish(row, succeeded, 'totp')), recoveryCodes };
     },
   };
 }
