@@ -103,6 +103,24 @@ describe.each(kinds)('supervision on $kind', ({ kind, available }) => {
     });
   });
 
+  it.skipIf(!available)('tells a supervisor reading a conversation that it was handed to a colleague', async () => {
+    const supervisor = track(await aCounselor(suite.server, { role: 'supervisor', available: false }));
+    const { counselor, conversationId } = await aConversation();
+    const colleague = track(await aCounselor(suite.server));
+    await supervisor.ask('supervision:board');
+    expect((await supervisor.ask('supervision:watch', { conversationId })).ok).toBe(true);
+
+    const moved = await counselor.ask('conversation:transfer', { conversationId, toStaffId: colleague.id, note: '' });
+    expect(moved.ok).toBe(true);
+    await supervisor.next('supervision:conversation', (c: any) => c.id === conversationId);
+    const board = await supervisor.next<SupervisionBoardView>('supervision:board-update', (b) =>
+      b.conversations.some((c) => c.id === conversationId && c.counselorId === colleague.id),
+    );
+    expect(board.conversations.find((c) => c.id === conversationId)?.counselorName).toBe(
+      board.staff.find((s) => s.id === colleague.id)?.displayName,
+    );
+  });
+
   it.skipIf(!available)('whispers to the counselor alone: never to the visitor', async () => {
     const { counselor, visitor, seenByVisitor, conversationId } = await aConversation();
     const supervisor = track(await aCounselor(suite.server, { role: 'supervisor', available: false }));

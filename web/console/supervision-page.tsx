@@ -177,7 +177,17 @@ export function SupervisionPage({ socket, onTakenOver }: SupervisionPageProps) {
           <p role="status">{t('supervision.loading')}</p>
         )}
       </div>
-      <SupervisionWatch watched={state.watched} client={client} error={readError} onTakenOver={onTakenOver} />
+      <SupervisionWatch
+        watched={state.watched}
+        // Who holds it now, as the live board says: a transfer or a take-over changes it while she reads.
+        counselorName={
+          board?.conversations.find((conversation) => conversation.id === state.watched?.conversation.id)
+            ?.counselorName ?? null
+        }
+        client={client}
+        error={readError}
+        onTakenOver={onTakenOver}
+      />
     </main>
   );
 }

@@ -94,13 +94,15 @@ function TakeOver({
 
 interface SupervisionWatchProps {
   watched: WatchedConversation | null;
+  /** Her counselor now, from the live board; the name given when the reading began until the board says. */
+  counselorName: string | null;
   client: SupervisionClient | null;
   error: ApiError | null;
   /** She took the conversation over: it is now one of her own. */
   onTakenOver: (conversationId: string) => void;
 }
 
-export function SupervisionWatch({ watched, client, error, onTakenOver }: SupervisionWatchProps) {
+export function SupervisionWatch({ watched, counselorName, client, error, onTakenOver }: SupervisionWatchProps) {
   const { t, locale } = useLocale();
   const list = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -116,7 +118,7 @@ export function SupervisionWatch({ watched, client, error, onTakenOver }: Superv
       </section>
     ) : null;
   }
-  const name = watched.counselorName ?? '—';
+  const name = counselorName ?? watched.counselorName ?? '—';
   const closed = watched.conversation.status === 'closed';
   return (
     <section class="panel watch" aria-labelledby="watch-title">
