@@ -100,6 +100,15 @@ describe('console state', () => {
     expect(tabOf(state, 2)).toMatchObject({ unread: 0, view: { status: 'closed', formDue: false } });
   });
 
+  it('opens a tab for an ended conversation she did not know of only when she owes its form', () => {
+    let state = run({ type: 'state', state: aStaffState([]) });
+    const ended = aConversation(3, { status: 'closed', closedReason: 'visitor_left' });
+    state = consoleReducer(state, { type: 'conversation', conversation: ended });
+    expect(tabOf(state, 3)).toBeUndefined();
+    state = consoleReducer(state, { type: 'conversation', conversation: { ...ended, formDue: true } });
+    expect(tabOf(state, 3)?.view.formDue).toBe(true);
+  });
+
   it('is at capacity when active conversations reach her limit', () => {
     const state = run({ type: 'state', state: aStaffState([aConversation(1), aConversation(2)], 2) });
     expect(isAtCapacity(state)).toBe(true);

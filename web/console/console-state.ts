@@ -206,9 +206,11 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     case 'presence':
       return state.me ? { ...state, me: { ...state.me, status: action.status } } : state;
     case 'conversation':
-      // An unknown conversation that is already over is nothing to show.
+      // An unknown conversation that is already over is nothing to show, unless she owes its form (handed to her
+      // in the very moment the visitor left).
       if (
         action.conversation.status === 'closed' &&
+        !action.conversation.formDue &&
         !state.tabs.some((tab) => tab.view.id === action.conversation.id)
       ) {
         return state;

@@ -40,7 +40,7 @@ export function registerTransfer(socket: Socket, staff: StaffRow, deps: Transfer
     deps.namespace
       .to(rooms.staff(staff.id))
       .emit(staffEvents.transferredOut, { conversationId, to: target.display_name });
-    deps.notifier.message(conversation, message);
+    if (message) deps.notifier.message(conversation, message);
     // Supervisors reading it learn of the hand-over (the board names the new counselor).
     deps.notifier.conversation(conversation);
     deps.notifier.queueChanged();

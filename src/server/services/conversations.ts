@@ -116,6 +116,19 @@ export function createConversationService({ conversations, settings, cipher, clo
     sendAsSystem: (conversationId: string, text: string): Promise<SentMessage> =>
       append(conversationId, 'system', null, randomUUID(), text),
 
+    /**
+     * The neutral line after a hand-over, unless the visitor left in the very moment since: then there is no one
+     * to tell, and null (the hand-over itself stands, and both counselors must still hear of it).
+     */
+    async noticeIfOpen(conversationId: string, text: string): Promise<SentMessage | null> {
+      try {
+        return await append(conversationId, 'system', null, randomUUID(), text);
+      } catch (error) {
+        if (error instanceof HavreError && error.code === 'CONVERSATION_CLOSED') return null;
+        throw error;
+      }
+    },
+
     async sendAsCounselor(counselorId: string, conversationId: string, clientId: string, text: string) {
       // Checked before anything else, so that a conversation that is not hers tells her nothing more.
       await assignedTo(counselorId, conversationId);

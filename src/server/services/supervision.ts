@@ -126,8 +126,9 @@ export function createSupervision(deps: Deps) {
         { fromCounselorId: previousCounselorId },
       );
       const locale = locales.find((known) => known === conversation.locale) ?? 'fr';
-      const notice = await conversations.sendAsSystem(conversationId, takeOverNotice[locale]);
-      return { conversation: notice.conversation, previousCounselorId, notice };
+      const notice = await conversations.noticeIfOpen(conversationId, takeOverNotice[locale]);
+      const now = notice?.conversation ?? (await conversations.byId(conversationId)) ?? conversation;
+      return { conversation: now, previousCounselorId, notice };
     },
 
     /** Pauses intake, closes the queue or opens it again; the message is for visitors, not for the audit log. */

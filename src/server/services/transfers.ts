@@ -66,14 +66,15 @@ export function createTransfers(deps: Deps) {
       }
       if (note.trim() !== '') await notes.write(actor.id, conversationId, note);
       const line = handOverText[result.conversation.locale] ?? handOverText.fr ?? '';
-      const sent = await conversations.sendAsSystem(conversationId, line);
+      const sent = await conversations.noticeIfOpen(conversationId, line);
       await audit.record(
         actor,
         'conversation.transferred',
         { type: 'conversation', id: conversationId },
         { from: actor.id, to: toStaffId },
       );
-      return { conversation: sent.conversation, message: sent.message, target };
+      const conversation = sent?.conversation ?? (await conversations.byId(conversationId)) ?? result.conversation;
+      return { conversation, message: sent?.message ?? null, target };
     },
   };
 }
