@@ -19,7 +19,10 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`')
     .optional(),
   PUBLIC_URL: z.url().optional(),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9])$/, 'must be false, true (one proxy) or the number of proxies in front (0–9)')
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,7 +35,11 @@ export interface Config {
   secret: string | null;
   masterKey: string | null;
   publicUrl: string | null;
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies stand in front (0: none). Only the addresses they add to X-Forwarded-For are
+   * believed: an entry a client wrote there itself is never taken for her address.
+   */
+  trustProxy: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -55,7 +62,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     secret: e.HAVRE_SECRET ?? null,
     masterKey: e.HAVRE_MASTER_KEY ?? null,
     publicUrl: e.PUBLIC_URL ?? null,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
   };
 }

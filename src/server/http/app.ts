@@ -17,7 +17,8 @@ type VisitorPageSettings = Settings['visitorPage'];
 interface HttpAppOptions {
   log: Logger;
   webRoot: string;
-  trustProxy: boolean;
+  /** Reverse proxies in front, whose X-Forwarded-* entries are believed (0: none). */
+  trustProxy: number;
   /** The admin's current visitor-page settings (neutral title, sites allowed to frame the page). */
   visitorPage: () => Promise<VisitorPageSettings>;
 }
@@ -33,7 +34,8 @@ export function createHttpApp({ log, webRoot, trustProxy, visitorPage }: HttpApp
     // Fastify's request logs carry the client address; Havre logs no address, so they are off.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: MAX_HTTP_BODY_BYTES,
-    trustProxy,
+    // The `trustProxy` nearest hops are believed (0: none), like socketAddress for the sockets.
+    trustProxy: (_address: string, hop: number) => hop < trustProxy,
   });
   // Every route, so that the authorization test can hold each one to a rule (and fail on one it does not know).
   const routes: RouteEntry[] = [];

@@ -39,7 +39,8 @@ interface Deps {
   intakeMode: IntakeModeService;
   /** A blocked tab or network is refused before anything else. */
   blocks: VisitorBlocks;
-  trustProxy: boolean;
+  /** Reverse proxies in front (0: none), as in the config. */
+  trustProxy: number;
 }
 
 export function attachVisitorNamespace(deps: Deps) {

@@ -40,9 +40,13 @@ describe('network hash', () => {
     expect(createNetworkHasher(clock).hash('192.0.2.1')).not.toBe(createNetworkHasher(clock).hash('192.0.2.1'));
   });
 
-  it('reads the first forwarded address only behind a trusted proxy', () => {
-    const handshake = { address: '10.0.0.1', headers: { 'x-forwarded-for': '192.0.2.9, 10.0.0.1' } };
-    expect(socketAddress(handshake, false)).toBe('10.0.0.1');
-    expect(socketAddress(handshake, true)).toBe('192.0.2.9');
+  it('believes only the forwarded addresses the trusted proxies added', () => {
+    // The client wrote 192.0.2.66 herself; the one proxy in front added her real address, 198.51.100.9.
+    const handshake = { address: '10.0.0.1', headers: { 'x-forwarded-for': '192.0.2.66, 198.51.100.9' } };
+    expect(socketAddress(handshake, 0)).toBe('10.0.0.1');
+    expect(socketAddress(handshake, 1)).toBe('198.51.100.9');
+    expect(socketAddress(handshake, 2)).toBe('192.0.2.66');
+    expect(socketAddress(handshake, 5)).toBe('192.0.2.66');
+    expect(socketAddress({ address: '10.0.0.1', headers: {} }, 1)).toBe('10.0.0.1');
   });
 });

@@ -55,15 +55,22 @@ function expandIpv6(address: string): string[] {
   return [...left, ...Array(missing).fill('0'), ...right].map((group) => group.toLowerCase().padStart(4, '0'));
 }
 
-/** The client's address on a socket: the handshake's peer, or the first forwarded address behind a proxy. */
+/**
+ * The client's address on a socket: the handshake's peer, or, behind `proxies` reverse proxies, the address the
+ * outermost of them saw, counted from the right of X-Forwarded-For (as Fastify does for HTTP): entries a client
+ * wrote there herself are further left and never believed.
+ */
 export function socketAddress(
   handshake: { address: string; headers: Record<string, string | string[] | undefined> },
-  trustProxy: boolean,
+  proxies: number,
 ) {
-  if (!trustProxy) return handshake.address;
+  if (proxies <= 0) return handshake.address;
   const forwarded = handshake.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || handshake.address;
+  const entries = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  return entries[Math.max(0, entries.length - proxies)] ?? handshake.address;
 }
 
 export type NetworkHasher = ReturnType<typeof createNetworkHasher>;
