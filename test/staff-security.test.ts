@@ -277,6 +277,21 @@ describe.each(kinds)('staff account security on $kind', ({ kind, available }) =>
     },
   );
 
+  it.skipIf(!available)('throttles and audits guesses at the current password from inside a session', async () => {
+    await member(ADMIN, 'admin');
+    await member(NADIA);
+    const cookie = await signedIn(NADIA);
+    const guess = () =>
+      call('POST', '/api/account/password', {
+        cookie,
+        body: { currentPassword: 'not my password', newPassword: 'un tout autre secret 42' },
+      });
+    for (let i = 0; i < 6; i++) expect((await guess()).json.error.code).toBe('WRONG_CURRENT_PASSWORD');
+    expect((await guess()).json.error.code).toBe('LOGIN_THROTTLED');
+    const failed = (await auditActions()).filter((entry) => entry.action === 'staff.login_failed');
+    expect(failed.map((entry) => entry.details)).toEqual(Array(6).fill({ step: 'password_change' }));
+  });
+
   it.skipIf(!available)('throttles guessing per network without locking the colleague out from hers', async () => {
     await member(ADMIN, 'admin');
     await member(NADIA);

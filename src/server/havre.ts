@@ -11,7 +11,7 @@ import { ensureMasterKeyMatches, loadOrCreateMasterKey } from './crypto/master-k
 import { registerAccountRoutes } from './http/account-routes.ts';
 import { registerAdminRoutes } from './http/admin-routes.ts';
 import { createHttpApp } from './http/app.ts';
-import { registerAuthRoutes } from './http/auth-routes.ts';
+import { loginOrigin, registerAuthRoutes } from './http/auth-routes.ts';
 import { registerCannedAnswerRoutes } from './http/canned-answer-routes.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { createStaffSession } from './http/staff-session.ts';
@@ -239,6 +239,8 @@ export async function createHavre(options: HavreOptions) {
   });
   registerAccountRoutes(app, {
     security: staffSecurity.security,
+    login: staffLogin,
+    originOf: loginOrigin(staffSecurity.networks),
     session,
     endOtherSessionSockets: (staffId, keep) => {
       const sockets = staffNamespace.in(rooms.staff(staffId));

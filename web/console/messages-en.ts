@@ -323,6 +323,8 @@ export const en: Record<MessageKey, string> = {
   'audit.detail.cli': 'from the server terminal',
   'audit.detail.code': 'code refused',
   'audit.detail.password': 'password refused',
+  'audit.detail.password_change': 'current password refused, changing the password',
+  'audit.detail.totp_disable': 'code refused, turning two-factor authentication off',
   'error.PASSWORD_TOO_SHORT': 'The password must have at least 12 characters.',
   'error.PASSWORD_TOO_COMMON':
     'This password is too common: it is among the most used passwords. Choose another one, for example a sentence of several words.',

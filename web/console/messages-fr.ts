@@ -330,6 +330,8 @@ export const fr = {
   'audit.detail.cli': 'depuis le terminal du serveur',
   'audit.detail.code': 'code refusé',
   'audit.detail.password': 'mot de passe refusé',
+  'audit.detail.password_change': 'mot de passe actuel refusé, au changement de mot de passe',
+  'audit.detail.totp_disable': 'code refusé, pour désactiver la double authentification',
   'error.PASSWORD_TOO_SHORT': 'Le mot de passe doit contenir au moins 12 caractères.',
   'error.PASSWORD_TOO_COMMON':
     'Ce mot de passe est trop courant : il figure parmi les mots de passe les plus utilisés. Choisissez-en un autre, par exemple une phrase de plusieurs mots.',

@@ -42,13 +42,20 @@ async function answeringThrottle<T>(reply: FastifyReply, attempt: () => Promise<
   }
 }
 
-export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
-  const { accounts, login, session, audit, networks, endSessionSockets } = deps;
-  // Fastify's request.ip honours TRUST_PROXY; only its short-lived keyed hash is kept, in memory.
-  const originOf = (request: FastifyRequest): LoginOrigin => ({
+/**
+ * Where a login attempt comes from, for the throttle: the network's short-lived keyed hash (Fastify's
+ * request.ip honours TRUST_PROXY; the address itself is never kept) and this browser's device cookie.
+ */
+export function loginOrigin(networks: NetworkHasher) {
+  return (request: FastifyRequest): LoginOrigin => ({
     network: networks.hash(request.ip),
     device: readCookie(request.headers.cookie, DEVICE_COOKIE),
   });
+}
+
+export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
+  const { accounts, login, session, audit, networks, endSessionSockets } = deps;
+  const originOf = loginOrigin(networks);
   /** Sets the session cookie, and the cookie that vouches for this browser at its next logins. */
   const loggedIn = (request: FastifyRequest, reply: FastifyReply, { sessionId, device }: LoggedIn) => {
     session.setCookie(request, reply, sessionId);

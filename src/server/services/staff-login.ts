@@ -113,6 +113,30 @@ export function createStaffLogin({ accounts, staff, security, steps, throttle, d
       }
     },
 
+    /**
+     * A check of her current password or code from inside a session (changing the password, turning 2FA off):
+     * throttled and audited like a login, so that a stolen session cannot guess its way to lasting access.
+     */
+    async recheck<T>(
+      row: StaffRow,
+      step: 'password_change' | 'totp_disable',
+      origin: LoginOrigin,
+      check: () => Promise<T>,
+    ) {
+      const succeeded = attempt(row.username, origin);
+      try {
+        const result = await check();
+        succeeded();
+        return result;
+      } catch (error) {
+        const refused =
+          error instanceof HavreError && ['WRONG_CURRENT_PASSWORD', 'INVALID_TOTP_CODE'].includes(error.code);
+        if (refused) await audit.record(null, 'staff.login_failed', { type: 'staff', id: row.id }, { step });
+        else succeeded();
+        throw error;
+      }
+    },
+
     async startEnrolment(loginToken: string, origin: LoginOrigin) {
       const row = await stepStaff(loginToken, 'enrol');
       // Throttled like a login step, so that a pending secret cannot be replaced in a loop.
