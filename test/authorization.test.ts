@@ -95,6 +95,8 @@ const socketRules: Record<string, { access: Access; payload: unknown }> = {
   },
   'supervision:take-over': { access: 'supervisor', payload: { conversationId: someone } },
   'supervision:unblock': { access: 'supervisor', payload: { blockId: someone } },
+  'supervision:closed-list': { access: 'supervisor', payload: {} },
+  'supervision:read-closed': { access: 'supervisor', payload: { conversationId: someone } },
   // Last: it changes who may come in. Open again, as it was.
   'supervision:intake-mode': { access: 'supervisor', payload: { mode: 'open', message: null } },
 };

@@ -121,6 +121,37 @@ describe.each(kinds)('supervision on $kind', ({ kind, available }) => {
     );
   });
 
+  it.skipIf(!available)(
+    'lets a supervisor read the transcript of an ended conversation, audited each time',
+    async () => {
+      const supervisor = track(await aCounselor(suite.server, { role: 'supervisor', available: false }));
+      const { counselor, visitor, conversationId } = await aConversation();
+      await visitor.ask('message:send', { clientId: newClientId(), text: 'Merci de m’avoir écoutée.' });
+      expect(await supervisor.ask('supervision:read-closed', { conversationId })).toMatchObject({
+        ok: false,
+        error: { code: 'CONVERSATION_NOT_ENDED' },
+      });
+      await counselor.ask('conversation:end', { conversationId });
+
+      expect(await counselor.ask('supervision:closed-list')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await counselor.ask('supervision:read-closed', { conversationId })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      const list = await supervisor.ask('supervision:closed-list');
+      expect(list.conversations).toEqual([
+        expect.objectContaining({ id: conversationId, closedReason: 'served', counselorName: expect.any(String) }),
+      ]);
+      const read = await supervisor.ask('supervision:read-closed', { conversationId });
+      expect(read.transcript.messages.map((m: any) => m.text)).toContain('Merci de m’avoir écoutée.');
+      await supervisor.ask('supervision:read-closed', { conversationId });
+      const audit = await suite.server.havre.audit.list({ limit: 50 });
+      const reads = audit.filter((entry) => entry.action === 'transcript.read');
+      expect(reads).toHaveLength(2);
+      expect(reads[0]).toMatchObject({ actorId: supervisor.id, targetId: conversationId, details: {} });
+    },
+  );
+
   it.skipIf(!available)('whispers to the counselor alone: never to the visitor', async () => {
     const { counselor, visitor, seenByVisitor, conversationId } = await aConversation();
     const supervisor = track(await aCounselor(suite.server, { role: 'supervisor', available: false }));

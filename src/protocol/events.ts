@@ -52,6 +52,9 @@ export const supervisionEvents = {
   takeOver: 'supervision:take-over',
   intakeMode: 'supervision:intake-mode',
   unblock: 'supervision:unblock',
+  /** Ended conversations of the last 24 h whose content is still kept, and one's transcript (audited). */
+  closedList: 'supervision:closed-list',
+  readClosed: 'supervision:read-closed',
   /** Any counselor, on her own active conversation. */
   block: 'conversation:block',
   // server → supervisor

@@ -169,7 +169,15 @@ export interface WhisperView {
   sentAt: string;
 }
 
-/** What a supervisor reading a conversation silently receives first. */
+/** A conversation that ended lately and whose content is still kept, as a supervisor may look it up. */
+export interface ClosedConversationView {
+  id: string;
+  counselorName: string | null;
+  closedAt: string;
+  closedReason: ClosedReason | null;
+}
+
+/** What a supervisor reading a conversation silently receives first (or the transcript of an ended one). */
 export interface WatchedConversationView {
   conversation: StaffConversationView;
   counselorName: string | null;

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { phone } from '../support/browser.ts';
 import { expectNoSeriousViolations, useBrowserSuite } from '../support/browser-suite.ts';
+import { aCounselor, aVisitor, newClientId } from '../support/clients.ts';
 
 const suite = useBrowserSuite();
 
@@ -165,6 +166,28 @@ describe('supervision in Chromium', { timeout: 90_000 }, () => {
     await supervisor.screenshot({ path: '/tmp/shots/supervision-blocks.png' });
     await blocks.getByRole('button', { name: /Lever le blocage posé par camille/ }).click();
     await blocks.getByText('Aucun blocage en cours.').waitFor();
+  });
+
+  it('lets a supervisor read the transcript of a conversation that ended, each reading audited', async () => {
+    const supervisor = await suite.signIn('sophie', 'supervisor');
+    const counselor = suite.track(await aCounselor(suite.server));
+    const visitor = suite.track(await aVisitor(suite.server));
+    await visitor.ask('conversation:start', {});
+    const taken = await counselor.ask('queue:take-next');
+    await visitor.ask('message:send', { clientId: newClientId(), text: 'Il a encore crié hier soir.' });
+    await counselor.ask('conversation:end', { conversationId: taken.conversation.id });
+
+    await supervisor.getByRole('link', { name: 'Supervision' }).click();
+    const transcripts = supervisor.getByRole('region', { name: 'Conversations terminées (24 h)' });
+    await transcripts.getByRole('button', { name: 'Afficher les conversations terminées' }).click();
+    await transcripts.getByRole('button', { name: /^Lire la transcription de la conversation de Counselor/ }).click();
+    const log = transcripts.getByRole('log', { name: /^Transcription de la conversation de Counselor/ });
+    await log.getByText('Il a encore crié hier soir.').waitFor();
+    await expectNoSeriousViolations(supervisor, 'transcript of an ended conversation');
+    const audit = await suite.server.havre.audit.list({ limit: 20 });
+    expect(audit.filter((entry) => entry.action === 'transcript.read')).toEqual([
+      expect.objectContaining({ actorName: 'sophie', targetId: taken.conversation.id }),
+    ]);
   });
 
   it('shows no supervision section to a counselor', async () => {

@@ -466,6 +466,17 @@ export const fr = {
     'Chaque personne qui attend (urgentes d’abord, puis la plus ancienne) est confiée à l’écoutante disponible la moins occupée, sans dépasser sa limite de conversations. « Prendre la personne suivante » reste possible.',
   // supervision (board, silent reading, whispers)
   'header.supervision': 'Supervision',
+  'transcripts.title': 'Conversations terminées (24 h)',
+  'transcripts.hint':
+    'Pour revenir sur une conversation avec l’écoutante. Chaque lecture est inscrite au journal des actions.',
+  'transcripts.show': 'Afficher les conversations terminées',
+  'transcripts.none': 'Aucune conversation terminée ces dernières 24 heures.',
+  'transcripts.item': '{name}, terminée à {time}',
+  'transcripts.read': 'Lire la transcription',
+  'transcripts.readLabel': 'Lire la transcription de la conversation de {name} terminée à {time}',
+  'transcripts.of': 'Transcription — conversation de {name}',
+  'transcripts.log': 'Transcription de la conversation de {name}',
+  'transcripts.close': 'Fermer la transcription',
   'supervision.title': 'Supervision',
   'supervision.queue': 'File d’attente',
   'supervision.waiting.one': '{n} personne en attente',

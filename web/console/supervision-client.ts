@@ -5,6 +5,7 @@ import type { Socket } from 'socket.io-client';
 import { supervisionEvents } from '../../src/protocol/events.ts';
 import type {
   Ack,
+  ClosedConversationView,
   IntakeMode,
   IntakeModeView,
   MessageView,
@@ -35,6 +36,10 @@ export interface SupervisionClient {
   takeOver(): Promise<Ack<{ conversation: StaffConversationView }>>;
   setIntakeMode(mode: IntakeMode, message: string | null): Promise<Ack<{ intake: IntakeModeView }>>;
   unblock(blockId: string): Promise<Ack<object>>;
+  /** Conversations that ended in the last 24 hours and may still be read. */
+  recentlyClosed(): Promise<Ack<{ conversations: ClosedConversationView[] }>>;
+  /** The transcript of one of them; each reading is in the audit log. */
+  readClosed(conversationId: string): Promise<Ack<{ transcript: WatchedConversationView }>>;
   close(): void;
 }
 
@@ -113,6 +118,9 @@ export function createSupervisionClient(socket: Socket): SupervisionClient {
     setIntakeMode: (mode, message) =>
       request<{ intake: IntakeModeView }>(supervisionEvents.intakeMode, { mode, message }),
     unblock: (blockId) => request<object>(supervisionEvents.unblock, { blockId }),
+    recentlyClosed: () => request<{ conversations: ClosedConversationView[] }>(supervisionEvents.closedList, {}),
+    readClosed: (conversationId) =>
+      request<{ transcript: WatchedConversationView }>(supervisionEvents.readClosed, { conversationId }),
     close() {
       socket.off('connect', onConnect);
       socket.off(supervisionEvents.board, onBoard);

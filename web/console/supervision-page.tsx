@@ -10,6 +10,7 @@ import { SupervisionBlocks } from './supervision-blocks.tsx';
 import { createSupervisionClient, type SupervisionClient } from './supervision-client.ts';
 import { SupervisionIntake } from './supervision-intake.tsx';
 import { initialSupervisionState, type SupervisionState } from './supervision-state.ts';
+import { SupervisionTranscripts } from './supervision-transcripts.tsx';
 import { SupervisionWatch } from './supervision-watch.tsx';
 import { minutesSince } from './time.ts';
 
@@ -172,6 +173,7 @@ export function SupervisionPage({ socket, onTakenOver }: SupervisionPageProps) {
             <TeamTable board={board} />
             <SupervisionIntake intake={board.intake} client={client} />
             <SupervisionBlocks blocks={board.blocks} client={client} />
+            <SupervisionTranscripts client={client} />
           </>
         ) : (
           <p role="status">{t('supervision.loading')}</p>

@@ -2,7 +2,7 @@
 // the counselor (who alone sees it, inside that conversation) or to take the conversation over, after a question.
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_MESSAGE_LENGTH } from '../../src/protocol/limits.ts';
-import type { Author } from '../../src/protocol/views.ts';
+import type { Author, MessageView } from '../../src/protocol/views.ts';
 import type { ApiError } from './api.ts';
 import { ConfirmAction } from './confirm-action.tsx';
 import { errorText } from './error-text.ts';
@@ -92,6 +92,25 @@ function TakeOver({
   );
 }
 
+/** The messages of a conversation a supervisor reads, whose author is said to screen readers. */
+export function ReadOnlyMessages({ messages }: { messages: readonly MessageView[] }) {
+  const { t, locale } = useLocale();
+  if (messages.length === 0) return <p class="messages-empty">{t('supervision.watchEmpty')}</p>;
+  return (
+    <ol class="message-items">
+      {messages.map((message) => (
+        <li key={message.seq} class={`message from-${message.author}`}>
+          <span class="visually-hidden">{`${t(authorKey[message.author])} : `}</span>
+          <p class="message-text">{message.text}</p>
+          <p class="message-meta">
+            <time dateTime={message.sentAt}>{clockTime(message.sentAt, locale)}</time>
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 interface SupervisionWatchProps {
   watched: WatchedConversation | null;
   /** Her counselor now, from the live board; the name given when the reading began until the board says. */
@@ -138,18 +157,7 @@ export function SupervisionWatch({ watched, counselorName, client, error, onTake
         </p>
       )}
       <div class="messages" role="log" aria-label={t('supervision.watchLog', { name })} ref={list}>
-        {watched.messages.length === 0 && <p class="messages-empty">{t('supervision.watchEmpty')}</p>}
-        <ol class="message-items">
-          {watched.messages.map((message) => (
-            <li key={message.seq} class={`message from-${message.author}`}>
-              <span class="visually-hidden">{`${t(authorKey[message.author])} : `}</span>
-              <p class="message-text">{message.text}</p>
-              <p class="message-meta">
-                <time dateTime={message.sentAt}>{clockTime(message.sentAt, locale)}</time>
-              </p>
-            </li>
-          ))}
-        </ol>
+        <ReadOnlyMessages messages={watched.messages} />
       </div>
       {closed ? (
         <p class="closed" role="status">

@@ -74,6 +74,14 @@ export function attachSupervisionEvents(deps: Deps): void {
     return { watched };
   });
 
+  on(supervisionEvents.closedList, emptySchema, async () => ({
+    conversations: await supervision.recentlyClosed(staff),
+  }));
+
+  on(supervisionEvents.readClosed, supervisionConversationSchema, async ({ conversationId }) => ({
+    transcript: await supervision.readClosed(staff, conversationId),
+  }));
+
   on(supervisionEvents.unwatch, supervisionConversationSchema, async ({ conversationId }) => {
     watching.delete(conversationId);
     await socket.leave(supervisionRooms.watching(conversationId));

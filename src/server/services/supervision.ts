@@ -1,10 +1,11 @@
 // The supervision use cases: the live board, reading a conversation silently, whispering to its counselor,
-// taking a conversation over.
+// taking a conversation over, reading the transcript of one that ended (audited).
 // Each starts with the access check: only supervisors and admins oversee the desk.
 import { boardStaffAndConversations, mayOversee, takeOverNotice } from '../../core/supervision.ts';
 import { locales } from '../../protocol/constants.ts';
 import { HavreError } from '../../protocol/errors.ts';
 import type {
+  ClosedConversationView,
   IntakeMode,
   IntakeModeView,
   SupervisionBoardView,
@@ -36,6 +37,9 @@ interface Deps {
   intakeMode: IntakeModeService;
   blocks: { active(): Promise<VisitorBlockView[]> };
 }
+
+const RECENTLY_CLOSED_MS = 24 * 60 * 60 * 1000;
+const RECENTLY_CLOSED_LIMIT = 50;
 
 export function requireSupervisor(staff: StaffRow): void {
   if (!mayOversee(staff.role)) throw new HavreError('FORBIDDEN', 'supervisors and admins only');
@@ -87,6 +91,33 @@ export function createSupervision(deps: Deps) {
       if (firstTime) {
         await audit.record(supervisor, 'conversation.watched', { type: 'conversation', id: conversationId });
       }
+      const [messages, counselorName] = await Promise.all([
+        conversations.history(conversationId, 0),
+        conversation.counselor_id ? repository.displayName(conversation.counselor_id) : null,
+      ]);
+      return {
+        conversation: toStaffConversationView(conversation),
+        counselorName,
+        messages: messages.map(toMessageView),
+      };
+    },
+
+    /** Conversations that ended in the last 24 hours and may still be read (their content is not purged). */
+    async recentlyClosed(supervisor: StaffRow): Promise<ClosedConversationView[]> {
+      requireSupervisor(supervisor);
+      return repository.recentlyClosed(new Date(clock.now().getTime() - RECENTLY_CLOSED_MS), RECENTLY_CLOSED_LIMIT);
+    },
+
+    /** The transcript of an ended conversation, for a supervisor; every reading is in the audit log. */
+    async readClosed(supervisor: StaffRow, conversationId: string): Promise<WatchedConversationView> {
+      requireSupervisor(supervisor);
+      const conversation = await conversationRows.byId(conversationId);
+      if (!conversation) throw new HavreError('NOT_FOUND', 'no such conversation');
+      if (conversation.status !== 'closed') {
+        throw new HavreError('CONVERSATION_NOT_ENDED', 'this conversation is still going on: read it live');
+      }
+      if (conversation.purged_at) throw new HavreError('CONTENT_DELETED', 'this conversation has been deleted');
+      await audit.record(supervisor, 'transcript.read', { type: 'conversation', id: conversationId });
       const [messages, counselorName] = await Promise.all([
         conversations.history(conversationId, 0),
         conversation.counselor_id ? repository.displayName(conversation.counselor_id) : null,

@@ -1,7 +1,7 @@
-// The reads the supervision board needs: every active conversation with its counselor's name, and who the
-// online staff members are.
+// The reads the supervision board needs: every active conversation with its counselor's name, who the online
+// staff members are, and the conversations that ended lately.
 import type { Kysely } from 'kysely';
-import type { BoardConversationView } from '../../protocol/views.ts';
+import type { BoardConversationView, ClosedConversationView } from '../../protocol/views.ts';
 import type { Database } from './schema.ts';
 
 export function createSupervisionRepository(db: Kysely<Database>) {
@@ -25,6 +25,27 @@ export function createSupervisionRepository(db: Kysely<Database>) {
         counselorName: row.display_name,
         assignedAt: row.assigned_at?.toISOString() ?? null,
         urgent: row.urgent,
+      }));
+    },
+
+    /** Conversations a counselor held that ended since `since`, whose content is still kept; newest first. */
+    async recentlyClosed(since: Date, limit: number): Promise<ClosedConversationView[]> {
+      const rows = await db
+        .selectFrom('conversations')
+        .leftJoin('staff', 'staff.id', 'conversations.counselor_id')
+        .select(['conversations.id', 'conversations.closed_at', 'conversations.closed_reason', 'staff.display_name'])
+        .where('conversations.status', '=', 'closed')
+        .where('conversations.purged_at', 'is', null)
+        .where('conversations.counselor_id', 'is not', null)
+        .where('conversations.closed_at', '>=', since)
+        .orderBy('conversations.closed_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        counselorName: row.display_name,
+        closedAt: (row.closed_at as Date).toISOString(),
+        closedReason: row.closed_reason,
       }));
     },
 
