@@ -90,7 +90,11 @@ const documentedColumns: Record<string, string[]> = {
     'tab_hash',
   ],
 };
-/** The rows of the settings table: the admin's settings, the master-key check, the set-up token's hash. */
+/**
+ * The rows of the settings table once the settings are saved and a set-up link issued: the admin's settings, the
+ * master-key check, the set-up token's hash. privacy.md also lists `intake-mode` and `security_policy`, which
+ * appear only once a supervisor switches intake or an admin sets the two-factor policy.
+ */
 const documentedSettingsKeys = ['general', 'master_key_check', 'setup_token_hash'];
 
 describe.each(kinds)('what is kept about a conversation on $kind', ({ kind, available }) => {
