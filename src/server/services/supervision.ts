@@ -58,6 +58,19 @@ export function createSupervision(deps: Deps) {
     return conversation;
   }
 
+  /** The conversation, the name of whoever holds (or held) it, and every message so far. */
+  async function transcriptOf(conversation: ConversationRow): Promise<WatchedConversationView> {
+    const [messages, counselorName] = await Promise.all([
+      conversations.history(conversation.id, 0),
+      conversation.counselor_id ? repository.displayName(conversation.counselor_id) : null,
+    ]);
+    return {
+      conversation: toStaffConversationView(conversation),
+      counselorName,
+      messages: messages.map(toMessageView),
+    };
+  }
+
   return {
     /** The board as it is now; built for all supervisors at once, so it takes no viewer. */
     async board(): Promise<SupervisionBoardView> {
@@ -91,15 +104,7 @@ export function createSupervision(deps: Deps) {
       if (firstTime) {
         await audit.record(supervisor, 'conversation.watched', { type: 'conversation', id: conversationId });
       }
-      const [messages, counselorName] = await Promise.all([
-        conversations.history(conversationId, 0),
-        conversation.counselor_id ? repository.displayName(conversation.counselor_id) : null,
-      ]);
-      return {
-        conversation: toStaffConversationView(conversation),
-        counselorName,
-        messages: messages.map(toMessageView),
-      };
+      return transcriptOf(conversation);
     },
 
     /** Conversations that ended in the last 24 hours and may still be read (their content is not purged). */
@@ -118,15 +123,7 @@ export function createSupervision(deps: Deps) {
       }
       if (conversation.purged_at) throw new HavreError('CONTENT_DELETED', 'this conversation has been deleted');
       await audit.record(supervisor, 'transcript.read', { type: 'conversation', id: conversationId });
-      const [messages, counselorName] = await Promise.all([
-        conversations.history(conversationId, 0),
-        conversation.counselor_id ? repository.displayName(conversation.counselor_id) : null,
-      ]);
-      return {
-        conversation: toStaffConversationView(conversation),
-        counselorName,
-        messages: messages.map(toMessageView),
-      };
+      return transcriptOf(conversation);
     },
 
     /**
