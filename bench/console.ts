@@ -13,7 +13,7 @@ import { newToken } from '../src/server/services/tokens.ts';
 import { chromiumFlags, chromiumPath } from '../test/support/browser.ts';
 import { installProbe, pageMetrics, readProbe } from './console/page-probe.ts';
 import { gatherPopulation } from './console/population.ts';
-import { cleanUp, cleanUpOnSignalOrOverrun, onCleanUp } from './load/clean-up.ts';
+import { onCleanUp, runCleanly } from './load/clean-up.ts';
 import { createPostgresDatabase } from './load/postgres-database.ts';
 import { prepareDatabase } from './load/prepare-database.ts';
 import { progress } from './load/progress.ts';
@@ -188,17 +188,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
-  const watchdog = cleanUpOnSignalOrOverrun((opts.durationS + 300) * 1000);
-  try {
-    print(await run(opts));
-    return 0;
-  } catch (error) {
-    progress(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
-  } finally {
-    await cleanUp();
-    clearTimeout(watchdog);
-  }
+  return runCleanly((opts.durationS + 300) * 1000, async () => print(await run(opts)));
 }
 
 main().then((code) => process.exit(code));

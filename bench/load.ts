@@ -11,7 +11,7 @@
 // bench/load/.
 import { benchHavre } from './load/bench-havre.ts';
 import { benchRelay } from './load/bench-relay.ts';
-import { cleanUp, cleanUpOnSignalOrOverrun } from './load/clean-up.ts';
+import { runCleanly } from './load/clean-up.ts';
 import { type Options, parseOptions, usage } from './load/options.ts';
 import { progress } from './load/progress.ts';
 import { printReport } from './load/report.ts';
@@ -29,23 +29,15 @@ async function main(): Promise<number> {
     return 0;
   }
   const { conversations, durationS, intervalS, batch } = options;
-  // A bound on the whole run, whatever happens: ramp-ups, steady states, drains, start and stop of processes.
-  const watchdog = cleanUpOnSignalOrOverrun(2 * (60_000 + 250 * conversations + (durationS + 60) * 1000) + 120_000);
   progress(
     `${conversations} conversations, ${durationS} s steady state, one message per side every ${intervalS} s, ramp-up by ${batch}`,
   );
-  try {
+  // A bound on the whole run, whatever happens: ramp-ups, steady states, drains, start and stop of processes.
+  return runCleanly(2 * (60_000 + 250 * conversations + (durationS + 60) * 1000) + 120_000, async () => {
     const havre = options.havre ? await benchHavre(options) : null;
     const relay = options.relay ? await benchRelay(options) : null;
     printReport(options, havre, relay);
-    return 0;
-  } catch (error) {
-    progress(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
-  } finally {
-    await cleanUp();
-    clearTimeout(watchdog);
-  }
+  });
 }
 
 main().then((code) => process.exit(code));

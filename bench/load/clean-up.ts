@@ -34,3 +34,21 @@ export function cleanUpOnSignalOrOverrun(limitMs: number): NodeJS.Timeout {
   }
   return watchdog;
 }
+
+/**
+ * Runs a benchmark with clean-up on success, error, Ctrl-C or past `limitMs`; answers the exit code (1 on
+ * error, with the error said on stderr).
+ */
+export async function runCleanly(limitMs: number, body: () => Promise<void>): Promise<number> {
+  const watchdog = cleanUpOnSignalOrOverrun(limitMs);
+  try {
+    await body();
+    return 0;
+  } catch (error) {
+    progress(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  } finally {
+    await cleanUp();
+    clearTimeout(watchdog);
+  }
+}

@@ -2,10 +2,7 @@
 // ids with French and English labels, and her answers: category ids only, kept for statistics, plus a free
 // comment that is staff-only, encrypted and purged with the content), private notes, transfer and read marks.
 import { z } from 'zod';
-
-const slug = z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes');
-const localized = z.object({ fr: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) });
-const uniqueIds = (items: readonly { id: string }[]) => new Set(items.map((item) => item.id)).size === items.length;
+import { localized, slug, uniqueIds } from './schema-parts.ts';
 
 export const closingCategorySchema = z.object({ id: slug, label: localized });
 export type ClosingCategory = z.infer<typeof closingCategorySchema>;

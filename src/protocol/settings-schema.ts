@@ -4,12 +4,9 @@ import { z } from 'zod';
 import { closingFormListsSchema } from './conversation-tools-schema.ts';
 import { MAX_CONVERSATIONS_PER_COUNSELOR } from './limits.ts';
 import { scheduleSchema } from './schedule-schema.ts';
+import { localized, slug, uniqueIds } from './schema-parts.ts';
 
-const slug = z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes');
-const localized = z.object({ fr: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) });
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https: address' }).max(500);
-
-const uniqueIds = (items: readonly { id: string }[]) => new Set(items.map((item) => item.id)).size === items.length;
 
 export const intakeOptionSchema = z.object({
   id: slug,
