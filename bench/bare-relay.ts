@@ -1,14 +1,16 @@
 // A bare Socket.IO relay for the load benchmark's comparison: the same events and payload shapes as Havre's
 // /visitor and /staff namespaces (so that bench/load.ts drives it with the very same clients), but no
-// database, no validation, no session check and no queue broadcasts: a visitor waits in an in-memory list,
+// database, no validation, no session check, no admission work checked and no queue broadcasts: a visitor waits in an in-memory list,
 // a counselor takes the first one, and a message is numbered, sent to both sides' rooms and acknowledged.
 // Started by bench/load.ts as a child process (PORT, HOST); it exits on SIGTERM or when its stdin closes.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 
 const port = Number(process.env.PORT ?? 0);
 const host = process.env.HOST ?? '127.0.0.1';
+/** Havre's resting difficulty (src/core/admission-difficulty.ts). */
+const WORK_AT_REST = 10_000;
 
 interface Conversation {
   id: string;
@@ -55,6 +57,17 @@ function relay(conversation: Conversation, author: 'visitor' | 'counselor', clie
 
 visitors.on('connection', (socket: Socket) => {
   let conversation: Conversation | null = null;
+  // The same admission work as Havre at rest, so that clients do the same: issued, never checked.
+  socket.on('work:challenge', (...args: unknown[]) => {
+    const salt = randomUUID();
+    const target = createHash('sha256')
+      .update(`${salt}${randomInt(WORK_AT_REST)}`)
+      .digest('hex');
+    ackOf(args)({
+      ok: true,
+      challenge: { algorithm: 'SHA-256', salt, target, maxNumber: WORK_AT_REST, signature: '-' },
+    });
+  });
   socket.on('conversation:start', (...args: unknown[]) => {
     conversation = { id: randomUUID(), counselor: null, lastSeq: 0, createdAt: new Date().toISOString() };
     conversations.set(conversation.id, conversation);

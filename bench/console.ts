@@ -13,7 +13,7 @@ import { newToken } from '../src/server/services/tokens.ts';
 import { chromiumFlags, chromiumPath } from '../test/support/browser.ts';
 import { installProbe, pageMetrics, readProbe } from './console/page-probe.ts';
 import { gatherPopulation } from './console/population.ts';
-import { onCleanUp, runCleanly } from './load/clean-up.ts';
+import { benchMain, onCleanUp, runCleanly } from './load/clean-up.ts';
 import { createPostgresDatabase } from './load/postgres-database.ts';
 import { prepareDatabase } from './load/prepare-database.ts';
 import { progress } from './load/progress.ts';
@@ -71,6 +71,8 @@ async function run(opts: NonNullable<ReturnType<typeof options>>) {
     DATA_DIR: dataDir,
     HAVRE_SECRET: secret,
     LOG_LEVEL: 'warn',
+    // Hundreds of visitors from 127.0.0.1 are one network: its doors would hold them (decision 0018).
+    LIMITS_PER_NETWORK: 'off',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
   progress(`Havre (${opts.db}) at ${server.url}; ${opts.open} conversations to open, ${opts.waiting} to queue`);
@@ -176,19 +178,4 @@ function print(report: Awaited<ReturnType<typeof run>>) {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-async function main(): Promise<number> {
-  let opts: ReturnType<typeof options>;
-  try {
-    opts = options();
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
-    return 2;
-  }
-  if (!opts) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
-  return runCleanly((opts.durationS + 300) * 1000, async () => print(await run(opts)));
-}
-
-main().then((code) => process.exit(code));
+benchMain(options, usage, (opts) => runCleanly((opts.durationS + 300) * 1000, async () => print(await run(opts))));

@@ -11,23 +11,12 @@
 // bench/load/.
 import { benchHavre } from './load/bench-havre.ts';
 import { benchRelay } from './load/bench-relay.ts';
-import { runCleanly } from './load/clean-up.ts';
+import { benchMain, runCleanly } from './load/clean-up.ts';
 import { type Options, parseOptions, usage } from './load/options.ts';
 import { progress } from './load/progress.ts';
 import { printReport } from './load/report.ts';
 
-async function main(): Promise<number> {
-  let options: Options | null;
-  try {
-    options = parseOptions();
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
-    return 2;
-  }
-  if (!options) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
+async function main(options: Options): Promise<number> {
   const { conversations, durationS, intervalS, batch } = options;
   progress(
     `${conversations} conversations, ${durationS} s steady state, one message per side every ${intervalS} s, ramp-up by ${batch}`,
@@ -40,4 +29,4 @@ async function main(): Promise<number> {
   });
 }
 
-main().then((code) => process.exit(code));
+benchMain(parseOptions, usage, main);

@@ -99,6 +99,8 @@ const socketRules: Record<string, { access: Access; payload: unknown }> = {
   'supervision:read-closed': { access: 'supervisor', payload: { conversationId: someone } },
   // Last: it changes who may come in. Open again, as it was.
   'supervision:intake-mode': { access: 'supervisor', payload: { mode: 'open', message: null } },
+  'supervision:raid-mode': { access: 'supervisor', payload: { on: false, message: null } },
+  'supervision:end-wave': { access: 'supervisor', payload: { withinMinutes: 5, includeUrgent: false, preview: true } },
 };
 
 let server: TestServer;

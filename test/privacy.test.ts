@@ -9,6 +9,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { namespaces } from '../src/protocol/events.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { solveWork } from './support/solve-work.ts';
 import { storageKinds } from './support/storage.ts';
 
 const kinds = await storageKinds();
@@ -39,8 +40,9 @@ const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
  */
 const documentedColumns: Record<string, string[]> = {
   audit_log: ['action', 'actor_id', 'actor_name', 'at', 'details', 'id', 'target_id', 'target_type'],
-  conversation_keys: ['conversation_id', 'created_at', 'wrapped'],
+  conversation_keys: ['conversation_id', 'created_at', 'key_epoch', 'wrapped'],
   conversations: [
+    'absent_since',
     'assigned_at',
     'closed_at',
     'closed_reason',
@@ -92,10 +94,10 @@ const documentedColumns: Record<string, string[]> = {
 };
 /**
  * The rows of the settings table once the settings are saved and a set-up link issued: the admin's settings, the
- * master-key check, the set-up token's hash. privacy.md also lists `intake-mode` and `security_policy`, which
+ * master-key and keyring checks, the set-up token's hash. privacy.md also lists `intake-mode` and `security_policy`, which
  * appear only once a supervisor switches intake or an admin sets the two-factor policy.
  */
-const documentedSettingsKeys = ['general', 'master_key_check', 'setup_token_hash'];
+const documentedSettingsKeys = ['general', 'keyring_check', 'master_key_check', 'setup_token_hash'];
 
 describe.each(kinds)('what is kept about a conversation on $kind', ({ kind, available }) => {
   let server: TestServer;
@@ -207,9 +209,11 @@ describe.each(kinds)('what is kept about a conversation on $kind', ({ kind, avai
       expect((await http('GET', '/api/status')).status).toBe(200);
       expect((await http('GET', '/api/nothing-here')).status).toBe(404);
       const visitor = await connect(namespaces.visitor);
+      const { challenge } = await ask(visitor, 'work:challenge');
       const started = await ask(visitor, 'conversation:start', {
         locale: 'fr',
         intake: { danger: 'no', age: '18-21' },
+        work: solveWork(challenge),
       });
       expect(started.ok).toBe(true);
       const taken = await ask(staff, 'queue:take-next');

@@ -3,7 +3,7 @@
 // the waiting list keeps changing under the counselor's eyes.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { ask, connectSocket, waitFor } from '../load/socket-clients.ts';
+import { ask, connectSocket, startSolved, waitFor } from '../load/socket-clients.ts';
 
 export interface Population {
   /** Visitors whose conversation is open in the counselor's console, by conversation id. */
@@ -75,6 +75,6 @@ export async function gatherPopulation(url: string, cookie: string, open: number
 async function aVisitor(url: string): Promise<Socket> {
   const socket = connectSocket(`${url}/visitor`, null);
   await waitFor(socket, 'connect');
-  await ask(socket, 'conversation:start', {});
+  await startSolved(socket);
   return socket;
 }

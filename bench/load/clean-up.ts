@@ -52,3 +52,22 @@ export async function runCleanly(limitMs: number, body: () => Promise<void>): Pr
     clearTimeout(watchdog);
   }
 }
+
+/**
+ * A benchmark's entry point: reads its options (`--help` prints `usage`; a bad option prints why, and usage,
+ * and exits 2), then runs `bench` with them and exits with its code.
+ */
+export function benchMain<O>(parse: () => O | null, usage: string, bench: (options: O) => Promise<number>): void {
+  let options: O | null;
+  try {
+    options = parse();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
+    process.exit(2);
+  }
+  if (!options) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  bench(options).then((code) => process.exit(code));
+}

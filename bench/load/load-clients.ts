@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import type { MessageLog } from './message-log.ts';
-import { ACK_TIMEOUT_MS, ask, connectSocket, waitFor } from './socket-clients.ts';
+import { ACK_TIMEOUT_MS, ask, connectSocket, startSolved, waitFor } from './socket-clients.ts';
 
 export interface CounselorClient {
   socket: Socket;
@@ -67,7 +67,7 @@ export function createLoadClients(serverUrl: string, messages: MessageLog) {
     });
     socket.on('disconnect', onDisconnect);
     await waitFor(socket, 'connect');
-    await ask(socket, 'conversation:start', {});
+    await startSolved(socket);
     return socket;
   };
 

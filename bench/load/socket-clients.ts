@@ -1,6 +1,8 @@
 // The benchmark's socket.io clients: each a separate person that never reconnects, all kept track of so that
 // they can be closed; and the two ways to wait on one (an event, an acknowledgement) within ACK_TIMEOUT_MS.
 import { io, type Socket } from 'socket.io-client';
+import type { WorkChallengeView } from '../../src/protocol/work.ts';
+import { solveWork } from '../../test/support/solve-work.ts';
 
 /** An acknowledgement or an awaited event later than this counts as a failure. */
 export const ACK_TIMEOUT_MS = 10_000;
@@ -9,6 +11,7 @@ export interface Answer {
   ok: boolean;
   error?: { code: string };
   conversation?: { id: string };
+  challenge?: WorkChallengeView;
 }
 
 const openSockets = new Set<Socket>();
@@ -62,4 +65,11 @@ export async function ask(socket: Socket, event: string, payload: unknown): Prom
   const answer = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Answer;
   if (!answer?.ok) throw new Error(`${event}: ${answer?.error?.code ?? 'no answer'}`);
   return answer;
+}
+
+/** Starts a conversation as the visitor page does: asks for the admission work, solves it, sends it. */
+export async function startSolved(socket: Socket, payload: object = {}): Promise<Answer> {
+  const { challenge } = await ask(socket, 'work:challenge', {});
+  if (!challenge) throw new Error('work:challenge: no challenge');
+  return ask(socket, 'conversation:start', { ...payload, work: solveWork(challenge) });
 }

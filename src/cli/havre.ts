@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createStaffSchema, parsePayload, scheduleSchema } from '../protocol/schemas.ts';
 import { systemClock } from '../server/clock.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
+import { openContentKeys } from '../server/crypto/content-keys.ts';
 import { createRetentionJob } from '../server/jobs/retention-job.ts';
 import { createLogger } from '../server/logger.ts';
 import { createAuditLog } from '../server/services/audit-log.ts';
@@ -53,8 +54,10 @@ async function openContext() {
   const settingsRepository = createSettingsRepository(db);
   return {
     db,
+    config,
     log,
     close,
+    settingsRepository,
     accounts: createStaffAccounts({
       staff: createStaffRepository(db),
       settings: settingsRepository,
@@ -109,12 +112,20 @@ const commands: Record<string, (context: Context, values: Values) => Promise<voi
     say('opening hours saved');
   },
 
-  async 'retention run'({ db, settings, log }) {
+  async 'retention run'({ db, config, settings, settingsRepository, log }) {
     const conversations = createConversationRepository(db);
+    const { cipher, keyring } = await openContentKeys({
+      config,
+      settings: settingsRepository,
+      conversations,
+      clock: systemClock,
+    });
     const retention = createRetentionJob({
       conversations,
       settings,
-      cipher: { forget: () => {} },
+      settingsStore: settingsRepository,
+      cipher,
+      keyring,
       clock: systemClock,
       log,
     });

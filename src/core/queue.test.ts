@@ -4,6 +4,8 @@ import {
   type Capacity,
   DEFAULT_HANDLE_MINUTES,
   estimateWaitMinutes,
+  handleMinutes,
+  MIN_HANDLE_SAMPLE,
   orderQueue,
   type QueueEntry,
   queuePositions,
@@ -201,5 +203,38 @@ describe('waitRunsPastClosing', () => {
   it('does not guess without an estimate or a closing time', () => {
     expect(waitRunsPastClosing(null, now, closesAt)).toBe(false);
     expect(waitRunsPastClosing(500, now, null)).toBe(false);
+  });
+});
+
+describe('the length of a conversation to plan with', () => {
+  it('is the 30-minute target until there are enough recent conversations', () => {
+    expect(handleMinutes([])).toBe(DEFAULT_HANDLE_MINUTES);
+    // Two test chats of a few seconds, the case seen from outside: "about 1 minute" for the first two.
+    expect(handleMinutes([0.1, 0.2])).toBe(DEFAULT_HANDLE_MINUTES);
+    expect(handleMinutes(Array(MIN_HANDLE_SAMPLE - 1).fill(5))).toBe(DEFAULT_HANDLE_MINUTES);
+  });
+
+  it('follows the median, not a few very short or very long conversations, pulled towards the target', () => {
+    const usual = Array(40).fill(40);
+    expect(handleMinutes([...usual, 0.1, 0.1, 0.1, 600])).toBeCloseTo((44 * 40 + 10 * 30) / 54, 5);
+    expect(handleMinutes(Array(50).fill(20))).toBeCloseTo((50 * 20 + 10 * 30) / 60, 5);
+  });
+
+  it('always lies between the median and the target', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 600, noNaN: true }), { minLength: MIN_HANDLE_SAMPLE, maxLength: 50 }),
+        (lengths) => {
+          const sorted = [...lengths].sort((a, b) => a - b);
+          const below = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+          const above = sorted[Math.ceil((sorted.length - 1) / 2)] ?? 0;
+          const low = Math.min(below, DEFAULT_HANDLE_MINUTES);
+          const high = Math.max(above, DEFAULT_HANDLE_MINUTES);
+          const planned = handleMinutes(lengths);
+          expect(planned).toBeGreaterThanOrEqual(low - 1e-9);
+          expect(planned).toBeLessThanOrEqual(high + 1e-9);
+        },
+      ),
+    );
   });
 });

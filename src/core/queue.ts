@@ -13,8 +13,28 @@ export interface Capacity {
   averageHandleMinutes: number;
 }
 
-/** Average length of a conversation, used until the helpline has its own figure. */
+/** Average length of a conversation, used until the helpline has its own figure: its 30-minute target. */
 export const DEFAULT_HANDLE_MINUTES = 30;
+/** Fewer recent conversations than this say nothing yet: two short test chats must not promise "1 minute". */
+export const MIN_HANDLE_SAMPLE = 10;
+/** How many conversations' worth of weight the 30-minute prior keeps once there are enough. */
+const PRIOR_WEIGHT = 10;
+
+/**
+ * The length of a conversation to plan the queue with, from the recent ones (minutes, any order): their
+ * median, which a few seconds-long or hours-long ones do not move, pulled towards the 30-minute prior as if
+ * `PRIOR_WEIGHT` conversations of that length were among them; the prior alone below `MIN_HANDLE_SAMPLE`.
+ */
+export function handleMinutes(recent: readonly number[]): number {
+  const lengths = recent.filter((minutes) => Number.isFinite(minutes) && minutes >= 0).sort((a, b) => a - b);
+  if (lengths.length < MIN_HANDLE_SAMPLE) return DEFAULT_HANDLE_MINUTES;
+  const middle = lengths.length / 2;
+  const median =
+    lengths.length % 2 === 1
+      ? (lengths[Math.floor(middle)] ?? 0)
+      : ((lengths[middle - 1] ?? 0) + (lengths[middle] ?? 0)) / 2;
+  return (lengths.length * median + PRIOR_WEIGHT * DEFAULT_HANDLE_MINUTES) / (lengths.length + PRIOR_WEIGHT);
+}
 
 function compareEntries(a: QueueEntry, b: QueueEntry): number {
   if (a.urgent !== b.urgent) return a.urgent ? -1 : 1;

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../protocol/schemas.ts';
-import { defaultSchedule, localDate, scheduleStatus, zonedTimeToInstant } from './schedule.ts';
+import {
+  closingTime,
+  defaultSchedule,
+  lastClosedAt,
+  localDate,
+  scheduleStatus,
+  zonedTimeToInstant,
+} from './schedule.ts';
 
 function aSchedule(overrides: Partial<Schedule> = {}): Schedule {
   return { ...defaultSchedule, ...overrides };
@@ -302,5 +309,39 @@ describe('open through midnight', () => {
     expect(scheduleStatus(weekdaysOnly, new Date('2026-12-04T11:00:00Z')).closesAt).toEqual(
       new Date('2026-12-04T23:00:00Z'),
     );
+  });
+});
+
+describe('closing time for those already waiting', () => {
+  // Monday 2026-03-02, Paris is UTC+1: the slot 15:00–17:00 is 14:00Z–16:00Z.
+  const schedule = aSchedule();
+
+  it('gives the closing time plus the minutes the admins grant while open', () => {
+    const during = closingTime(schedule, at('2026-03-02T15:00:00Z'), 30);
+    expect(isoOf(during.deadline)).toBe('2026-03-02T16:30:00.000Z');
+    expect(during).toMatchObject({ servingUntil: null, turnAway: false });
+  });
+
+  it('still serves those waiting until then once closed, and turns them away after', () => {
+    const after = closingTime(schedule, at('2026-03-02T16:10:00Z'), 30);
+    expect(isoOf(after.servingUntil)).toBe('2026-03-02T16:30:00.000Z');
+    expect(after.turnAway).toBe(false);
+    expect(closingTime(schedule, at('2026-03-02T16:30:00Z'), 30)).toMatchObject({ servingUntil: null, turnAway: true });
+  });
+
+  it('closes at the hour when the admins grant nothing', () => {
+    expect(closingTime(schedule, at('2026-03-02T16:00:00Z'), 0)).toMatchObject({ servingUntil: null, turnAway: true });
+    expect(isoOf(closingTime(schedule, at('2026-03-02T15:59:00Z'), 0).deadline)).toBe('2026-03-02T16:00:00.000Z');
+  });
+
+  it('turns away at once when a closure starts in the middle of the day', () => {
+    const closed = aSchedule({ closures: [{ date: '2026-03-02' }] });
+    expect(closingTime(closed, at('2026-03-02T15:00:00Z'), 30)).toMatchObject({ servingUntil: null, turnAway: true });
+  });
+
+  it('finds the last closing from the day before, across midnight', () => {
+    const late = aSchedule({ slots: [{ day: 'mon', start: '22:00', end: '24:00' }] });
+    expect(isoOf(lastClosedAt(late, at('2026-03-02T23:20:00Z')))).toBe('2026-03-02T23:00:00.000Z');
+    expect(isoOf(closingTime(late, at('2026-03-02T23:20:00Z'), 30).servingUntil)).toBe('2026-03-02T23:30:00.000Z');
   });
 });

@@ -190,3 +190,40 @@ export function scheduleStatus(schedule: Schedule, now: Date): ScheduleStatus {
   }
   return { open: closesAt !== null, closesAt, nextOpensAt: null };
 }
+
+/** When the last open period before `now` ended (looking back from the day before), or null. */
+export function lastClosedAt(schedule: Schedule, now: Date): Date | null {
+  const at = now.getTime();
+  let last: number | null = null;
+  for (const period of mergedPeriods(schedule, addDays(localDate(now, schedule.timeZone), -1))) {
+    if (period.start > at) break;
+    if (period.end <= at) last = period.end;
+  }
+  return last === null ? null : new Date(last);
+}
+
+/**
+ * What closing time means for those already waiting, by the admins' policy: they are still served for
+ * `serveMinutes` after the chat closes (0: it closes at the hour). `deadline` is the last moment a waiting
+ * visitor can be answered; `servingUntil` is set once the chat has closed and that time has not yet come;
+ * `turnAway` once it has passed, or when the chat is closed without a recent opening (a closure).
+ */
+export interface ClosingTime {
+  deadline: Date;
+  servingUntil: Date | null;
+  turnAway: boolean;
+}
+
+export function closingTime(schedule: Schedule, now: Date, serveMinutes: number): ClosingTime {
+  const serveMs = serveMinutes * 60_000;
+  const status = scheduleStatus(schedule, now);
+  if (status.open && status.closesAt) {
+    return { deadline: new Date(status.closesAt.getTime() + serveMs), servingUntil: null, turnAway: false };
+  }
+  const closedAt = lastClosedAt(schedule, now);
+  const until = closedAt ? closedAt.getTime() + serveMs : null;
+  if (until !== null && until > now.getTime()) {
+    return { deadline: new Date(until), servingUntil: new Date(until), turnAway: false };
+  }
+  return { deadline: now, servingUntil: null, turnAway: true };
+}

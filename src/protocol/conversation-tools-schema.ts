@@ -60,6 +60,7 @@ export const transferSchema = z
   .strict();
 
 // ---- read marks ----
-const seq = z.number().int().min(0);
+/** A sequence number, bounded by the `integer` column that holds it. */
+const seq = z.number().int().min(0).max(2_147_483_647);
 export const visitorReadSchema = z.object({ seq }).strict();
 export const staffReadSchema = z.object({ conversationId: z.uuid(), seq }).strict();

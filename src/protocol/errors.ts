@@ -43,6 +43,12 @@ export const errorStatus = {
   TRANSFER_TARGET_AT_CAPACITY: 409,
   // Canned answers (comfort).
   SHORTCUT_TAKEN: 409,
+  // Raid resistance: admission work (proof of work) and limits at every door.
+  WORK_REQUIRED: 400,
+  WORK_INVALID: 400,
+  WORK_EXPIRED: 400,
+  WORK_REPLAYED: 400,
+  RATE_LIMITED: 429,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -50,14 +56,18 @@ export type ErrorCode = keyof typeof errorStatus;
 /** A failure a person can act on; its code is part of the public contract. */
 export class HavreError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string = code) {
+  /** For refusals that pass (RATE_LIMITED): when trying again can succeed, in whole seconds. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(code: ErrorCode, message: string = code, options: { retryAfterMs?: number } = {}) {
     super(message);
     this.name = 'HavreError';
     this.code = code;
+    this.retryAfterSeconds =
+      options.retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfterMs / 1000));
   }
 }
 
 export interface ErrorBody {
   ok: false;
-  error: { code: ErrorCode; message: string };
+  error: { code: ErrorCode; message: string; retryAfterSeconds?: number };
 }

@@ -1,5 +1,7 @@
 // Socket.IO event names, one place for both namespaces.
 export const visitorEvents = {
+  /** Asks for the admission work (a proof-of-work challenge) that `start` must carry, solved. */
+  challenge: 'work:challenge',
   start: 'conversation:start',
   resume: 'conversation:resume',
   send: 'message:send',
@@ -52,6 +54,10 @@ export const supervisionEvents = {
   takeOver: 'supervision:take-over',
   intakeMode: 'supervision:intake-mode',
   unblock: 'supervision:unblock',
+  /** Raid mode: one audited switch that raises the admission work's floor and tightens the limits. */
+  raidMode: 'supervision:raid-mode',
+  /** Ends every waiting conversation that arrived in a chosen recent window (a raid wave), audited. */
+  endWave: 'supervision:end-wave',
   /** Ended conversations of the last 24 h whose content is still kept, and one's transcript (audited). */
   closedList: 'supervision:closed-list',
   readClosed: 'supervision:read-closed',

@@ -4,6 +4,7 @@ import { locales, roles, weekdays } from './constants.ts';
 import { HavreError } from './errors.ts';
 import { MAX_MESSAGE_LENGTH } from './limits.ts';
 import { intakeAnswersSchema } from './settings-schema.ts';
+import { workSolutionSchema } from './work.ts';
 
 export type { Locale, Role, Weekday } from './constants.ts';
 export {
@@ -31,7 +32,8 @@ const messageText = z
   .refine((text) => text.trim().length > 0, 'a message cannot be empty');
 const clientId = z.uuid();
 const conversationId = z.uuid();
-const seq = z.number().int().min(0);
+/** A sequence number, bounded by the `integer` column that holds it. */
+const seq = z.number().int().min(0).max(2_147_483_647);
 
 // ---- visitor socket events (namespace /visitor) ----
 export const visitorStartSchema = z
@@ -40,6 +42,8 @@ export const visitorStartSchema = z
     intake: intakeAnswersSchema.optional(),
     /** A random token her tab keeps in sessionStorage, so that a block can refuse the same tab (hash stored). */
     tab: z.uuid().optional(),
+    /** The solved admission work (src/protocol/work.ts); required, its absence has its own code. */
+    work: workSolutionSchema.optional(),
   })
   .strict();
 export const visitorEndSchema = z.object({ reason: z.literal('quick_exit').optional() }).strict();
@@ -89,6 +93,11 @@ export const updateStaffSchema = z
  * An over-long message has its own code so that the visitor can be told why.
  */
 export function parsePayload<T>(schema: z.ZodType<T>, input: unknown): T {
+  // NUL and other control characters (tab, line feed and carriage return aside) are refused everywhere:
+  // PostgreSQL cannot store NUL in text, and none belongs in anything a person types.
+  if (holdsControlCharacters(input)) {
+    throw new HavreError('INVALID_PAYLOAD', 'control characters are not allowed');
+  }
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const tooLong = result.error.issues.some((issue) => issue.code === 'too_big' && issue.path[0] === 'text');
@@ -120,4 +129,31 @@ export const intakeModeSchema = z
     message: z.string().trim().max(200).nullable(),
   })
   .strict();
+export const raidModeSchema = z
+  .object({
+    on: z.boolean(),
+    /** Shown to visitors while raid mode is on: short, plain, nothing personal. */
+    message: z.string().trim().max(200).nullable(),
+  })
+  .strict();
+/** A raid wave: the waiting conversations of the last few minutes; `preview` only counts them. */
+export const endWaveSchema = z
+  .object({
+    withinMinutes: z.union([z.literal(5), z.literal(15), z.literal(30), z.literal(60)]),
+    /** Those who answered that they are in danger now stay, unless the supervisor ticks them too. */
+    includeUrgent: z.boolean(),
+    preview: z.boolean(),
+    /** The end of the window as the preview fixed it, so that nobody who arrived since is ended. */
+    until: z.iso.datetime().optional(),
+  })
+  .strict();
 export const unblockSchema = z.object({ blockId: z.uuid() }).strict();
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this is the list of what is refused
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+function holdsControlCharacters(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return CONTROL.test(value);
+  if (value === null || typeof value !== 'object' || depth > 20) return false;
+  return Object.entries(value).some(([key, item]) => CONTROL.test(key) || holdsControlCharacters(item, depth + 1));
+}

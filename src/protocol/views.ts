@@ -1,15 +1,28 @@
 // Shapes the server sends: what visitors and staff see of conversations, messages and the queue.
+
 import type { ClosingFormLists } from './conversation-tools-schema.ts';
 import type { Intake, IntakeAnswers, Role, Schedule } from './schemas.ts';
+import type { AdmissionWorkView } from './work.ts';
 
 export type Author = 'visitor' | 'counselor' | 'system';
 export type ConversationStatus = 'waiting' | 'active' | 'closed';
 /**
  * Why a conversation closed. `served`: the counselor ended it; `visitor_left`: the visitor ended an active
  * conversation; `visitor_left_quickly`: she used quick exit; `abandoned_in_queue`: she left the queue, or was
- * gone from it past the grace period; `blocked`: the counselor blocked a troll (the visitor is told `served`).
+ * gone from it past the grace period; `blocked`: the counselor blocked a troll (the visitor is told `served`);
+ * `raid_wave`: a supervisor ended a raid wave (she is told `served`); `turned_away_at_closing`: she was still
+ * waiting when the chat closed and the time the admins grant after closing had passed; `connection_lost`: she
+ * was waiting and no tab of hers came back within the time her place is kept.
  */
-export type ClosedReason = 'served' | 'visitor_left' | 'visitor_left_quickly' | 'abandoned_in_queue' | 'blocked';
+export type ClosedReason =
+  | 'served'
+  | 'visitor_left'
+  | 'visitor_left_quickly'
+  | 'abandoned_in_queue'
+  | 'blocked'
+  | 'raid_wave'
+  | 'turned_away_at_closing'
+  | 'connection_lost';
 
 export interface MessageView {
   seq: number;
@@ -28,6 +41,8 @@ export interface VisitorConversationView {
   estimatedWaitMinutes: number | null;
   /** The estimate runs past closing time: she may not be answered today. */
   waitExceedsClosing: boolean;
+  /** Once the chat has closed: until when those already waiting are still answered (ISO); else null. */
+  servingUntil: string | null;
   urgent: boolean;
   lastSeq: number;
   /** Her counselor has read her messages up to this sequence number. */
@@ -46,7 +61,7 @@ export interface ScheduleStatusView {
   /** For someone who joins now; null when no counselor is available. */
   estimatedWaitMinutes: number | null;
   waitExceedsClosing: boolean;
-  visitorPage: { title: string; quickExitUrl: string };
+  visitorPage: { title: string; brand: string; quickExitUrl: string };
   intake: Intake;
 }
 
@@ -54,6 +69,8 @@ export interface QueueEntryView {
   conversationId: string;
   waitingSince: string;
   urgent: boolean;
+  /** Her connection is gone: she keeps her place, and taking the next person skips her until she is back. */
+  absent: boolean;
   intake: IntakeAnswers;
 }
 
@@ -103,7 +120,9 @@ export interface StaffStateView {
 }
 
 /** Every acknowledgement has this shape, on both namespaces. */
-export type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
+export type Ack<T> =
+  | ({ ok: true } & T)
+  | { ok: false; error: { code: string; message: string; retryAfterSeconds?: number } };
 
 // ---- conversation tools ----
 /** A private note: staff-only, never sent to the visitor namespace. */
@@ -158,6 +177,9 @@ export interface SupervisionBoardView {
   conversations: BoardConversationView[];
   intake: IntakeModeView;
   blocks: VisitorBlockView[];
+  /** How much work a newcomer's page does now, and why (decision 0017). */
+  admissionWork: AdmissionWorkView;
+  raid: RaidModeView & { suggested: boolean };
 }
 
 /** A supervisor's word to the counselor of one conversation; never shown to the visitor, never stored. */
@@ -192,6 +214,15 @@ export type IntakeMode = 'open' | 'paused' | 'closing';
 
 export interface IntakeModeView {
   mode: IntakeMode;
+  message: string | null;
+  setByName: string | null;
+  since: string | null;
+}
+
+/** Raid mode as the board shows it; `suggested` when a surge of new conversations is detected. */
+export interface RaidModeView {
+  on: boolean;
+  /** Short and public: visitors read it on the home page. */
   message: string | null;
   setByName: string | null;
   since: string | null;

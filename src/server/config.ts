@@ -23,6 +23,9 @@ const envSchema = z.object({
     .string()
     .regex(/^(true|false|[0-9])$/, 'must be false, true (one proxy) or the number of proxies in front (0–9)')
     .default('false'),
+  MAX_CONNECTIONS: z.coerce.number().int().min(20).max(1_000_000).default(5000),
+  ADMISSION_WORK_FLOOR: z.coerce.number().int().min(1000).max(50_000_000).optional(),
+  LIMITS_PER_NETWORK: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -40,6 +43,18 @@ export interface Config {
    * believed: an entry a client wrote there itself is never taken for her address.
    */
   trustProxy: number;
+  /**
+   * Open connections at most (TCP: HTTP, long-polling, WebSocket); the last tenth are kept for staff sockets.
+   * Bounds the file descriptors and memory a flood of sockets can take (decision 0020).
+   */
+  maxConnections: number;
+  /** The admission work's search space at rest (maxNumber), when an operator wants it other than the default. */
+  admissionWorkFloor: number | null;
+  /**
+   * Whether the per-network doors (handshakes, connections, starts, waiting, HTTP) hold (decision 0018). Off
+   * only for a load bench whose thousand clients all come from 127.0.0.1; per-socket limits hold either way.
+   */
+  limitsPerNetwork: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -63,6 +78,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     masterKey: e.HAVRE_MASTER_KEY ?? null,
     publicUrl: e.PUBLIC_URL ?? null,
     trustProxy: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY),
+    maxConnections: e.MAX_CONNECTIONS,
+    admissionWorkFloor: e.ADMISSION_WORK_FLOOR ?? null,
+    limitsPerNetwork: e.LIMITS_PER_NETWORK === 'on',
     logLevel: e.LOG_LEVEL,
   };
 }

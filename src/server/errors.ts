@@ -5,9 +5,13 @@ import { type ErrorBody, errorStatus, HavreError } from '../protocol/errors.ts';
 
 export function toErrorAnswer(error: unknown, log: Logger): { status: number; body: ErrorBody } {
   if (error instanceof HavreError) {
+    const { code, message, retryAfterSeconds } = error;
     return {
-      status: errorStatus[error.code],
-      body: { ok: false, error: { code: error.code, message: error.message } },
+      status: errorStatus[code],
+      body: {
+        ok: false,
+        error: retryAfterSeconds === undefined ? { code, message } : { code, message, retryAfterSeconds },
+      },
     };
   }
   log.error({ err: error }, 'unexpected error');

@@ -2,47 +2,57 @@
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
+import { type DoorLimits, defaultDoorLimits, wideNetworkDoors, withOverrides } from '../core/door-limits.ts';
 import { namespaces } from '../protocol/events.ts';
 import { MAX_SOCKET_FRAME_BYTES } from '../protocol/limits.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
-import { createContentCipher } from './crypto/content-cipher.ts';
-import { ensureMasterKeyMatches, loadOrCreateMasterKey } from './crypto/master-key.ts';
+import { openContentKeys } from './crypto/content-keys.ts';
 import { registerAccountRoutes } from './http/account-routes.ts';
 import { registerAdminRoutes } from './http/admin-routes.ts';
+import { limitApiPerNetwork } from './http/api-limits.ts';
 import { createHttpApp } from './http/app.ts';
 import { loginOrigin, registerAuthRoutes } from './http/auth-routes.ts';
 import { registerCannedAnswerRoutes } from './http/canned-answer-routes.ts';
+import { guardConnections } from './http/connection-guard.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
+import { DEFAULT_SERVER_TIMEOUTS, type ServerTimeouts, socketServerOptions } from './http/server-timeouts.ts';
 import { createStaffSession } from './http/staff-session.ts';
 import { registerStatusRoute } from './http/status-route.ts';
 import { createBlockExpiryJob } from './jobs/block-expiry-job.ts';
+import { createClosingJob } from './jobs/closing-job.ts';
 import { createRetentionJob } from './jobs/retention-job.ts';
+import { handshakeDoors } from './realtime/handshake-doors.ts';
 import { createNotifier } from './realtime/notifier.ts';
 import { sameOriginHandshake } from './realtime/origin-check.ts';
 import { rooms } from './realtime/rooms.ts';
 import { watchStaffSessions } from './realtime/session-watch.ts';
 import { attachStaffNamespace } from './realtime/staff-namespace.ts';
 import { broadcastBoard } from './realtime/supervision.ts';
-import { createVisitorAbsence, DEFAULT_VISITOR_GRACE_MS } from './realtime/visitor-absence.ts';
+import { createVisitorAbsence, DEFAULT_PLACE_KEPT_MS } from './realtime/visitor-absence.ts';
 import { attachVisitorNamespace } from './realtime/visitor-namespace.ts';
 import { loadOrCreateSecret } from './secret.ts';
+import { createAdmissionWork } from './services/admission-work.ts';
 import { createAuditLog } from './services/audit-log.ts';
 import { createAutoAssignment } from './services/auto-assignment.ts';
 import { createCannedAnswers } from './services/canned-answers.ts';
 import { createClosingForms } from './services/closing-forms.ts';
 import { createConversationService } from './services/conversations.ts';
+import { createDoorGuard } from './services/door-guard.ts';
 import { createIntakeMode } from './services/intake-mode.ts';
 import { createNetworkHasher } from './services/network-hash.ts';
 import { createPresence } from './services/presence.ts';
 import { createPrivateNotes } from './services/private-notes.ts';
+import { createRaidMode } from './services/raid-mode.ts';
 import { createReadMarks } from './services/read-marks.ts';
+import { createRefusalCounts } from './services/refusal-counts.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
 import { createSupervision } from './services/supervision.ts';
 import { createTransfers } from './services/transfers.ts';
 import { createVisitorBlocks } from './services/visitor-blocks.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
+import { createMemoryStore } from './short-lived/memory-store.ts';
 import { createStaffSecurity } from './staff-security.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
 import { createAutoAssignRepository } from './storage/auto-assign-repository.ts';
@@ -63,10 +73,25 @@ export interface HavreOptions {
   webRoot?: string;
   /** How long a waiting visitor with no live socket keeps her place. */
   visitorGraceMs?: number;
+  /** Header, request, idle and heartbeat limits over the production ones (tests shorten them). */
+  serverTimeouts?: Partial<ServerTimeouts>;
+  /** Doors over the defaults (core/door-limits.ts), in both modes; tests from 127.0.0.1 widen the network ones. */
+  limits?: Partial<DoorLimits>;
 }
 
 export async function createHavre(options: HavreOptions) {
-  const { config, log, clock = systemClock, webRoot, visitorGraceMs = DEFAULT_VISITOR_GRACE_MS } = options;
+  const { config, log, clock = systemClock, webRoot, visitorGraceMs = DEFAULT_PLACE_KEPT_MS } = options;
+  const timeouts = { ...DEFAULT_SERVER_TIMEOUTS, ...options.serverTimeouts };
+  // The one home for short-lived state and the one network hasher (their keys and counters live in memory).
+  const shortLived = createMemoryStore({ clock });
+  const networks = createNetworkHasher(clock);
+  const refusals = createRefusalCounts({ store: shortLived, clock });
+  const limits = withOverrides(defaultDoorLimits, {
+    ...(config.limitsPerNetwork ? {} : wideNetworkDoors),
+    ...options.limits,
+  });
+  // Raid mode (created with the settings below) tightens the doors; it is read only once requests arrive.
+  const doors = createDoorGuard({ store: shortLived, limits, raidMode: () => raidMode.active(), refusals });
   const database = await openDatabase(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize }
@@ -75,15 +100,32 @@ export async function createHavre(options: HavreOptions) {
   );
   const { db } = database;
   const secret = loadOrCreateSecret(config.secret, config.dataDir);
-  const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir);
 
   const settingsRepository = createSettingsRepository(db);
-  await ensureMasterKeyMatches(settingsRepository, masterKey, clock.now()).catch(async (error: unknown) => {
+  const conversationRepository = createConversationRepository(db);
+  // The master key and the keyring beside it (decision 0021), both checked against the database.
+  const { masterKey, keyring, cipher } = await openContentKeys({
+    config,
+    settings: settingsRepository,
+    conversations: conversationRepository,
+    clock,
+  }).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
+  // Admission work (decision 0017): its moves show on the supervision board, pushed like a queue change.
+  let workMoved = () => {};
+  // Raid mode, switched by supervisors: it raises the admission work's floor and tightens the limits.
+  const raidMode = createRaidMode({ repository: settingsRepository, clock });
+  const work = createAdmissionWork({
+    raidMode: raidMode.active,
+    secret,
+    store: shortLived,
+    clock,
+    rules: config.admissionWorkFloor ? { floor: config.admissionWorkFloor } : {},
+    onMoved: () => workMoved(),
+  });
   const staffRepository = createStaffRepository(db);
-  const conversationRepository = createConversationRepository(db);
   const settings = createSettings({ repository: settingsRepository, clock });
   const audit = createAuditLog({ repository: createAuditRepository(db), clock });
   const staffSecurity = createStaffSecurity({
@@ -103,10 +145,6 @@ export async function createHavre(options: HavreOptions) {
   });
   const staffLogin = staffSecurity.login(accounts);
   const presence = createPresence({ staff: staffRepository });
-  const cipher = createContentCipher({
-    masterKey,
-    keys: { find: conversationRepository.wrappedKey },
-  });
   const conversations = createConversationService({ conversations: conversationRepository, settings, cipher, clock });
   // Conversation tools: closing form and private notes.
   const conversationTools = createConversationToolsRepository(db);
@@ -134,9 +172,10 @@ export async function createHavre(options: HavreOptions) {
     repository: createVisitorBlockRepository(db),
     conversationRows: conversationRepository,
     conversations,
-    hasher: createNetworkHasher(clock),
+    hasher: networks,
     audit,
     clock,
+    shortLived,
   });
   const waitingRoom = createWaitingRoom({ conversations: conversationRepository, presence, settings, clock });
 
@@ -145,14 +184,25 @@ export async function createHavre(options: HavreOptions) {
     webRoot: webRoot ?? resolve(import.meta.dirname, '../../dist/web'),
     trustProxy: config.trustProxy,
     visitorPage: async () => (await settings.current()).visitorPage,
+    timeouts,
   });
+  const connections = guardConnections({
+    server: app.server,
+    maxConnections: config.maxConnections,
+    secret,
+  });
+  const handshakes = handshakeDoors({ doors, networks, trustProxy: config.trustProxy });
   const io = new Server(app.server, {
+    ...socketServerOptions(timeouts),
     maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
     serveClient: false,
-    allowRequest: sameOriginHandshake(config.publicUrl),
+    allowRequest: handshakes.allowRequest(sameOriginHandshake(config.publicUrl)),
   });
+  io.engine.use(connections.socketHandshake);
   const visitorNamespace = io.of(namespaces.visitor);
   const staffNamespace = io.of(namespaces.staff);
+  handshakes.countConnections(visitorNamespace);
+  handshakes.countConnections(staffNamespace);
   const notifier = createNotifier({ visitors: visitorNamespace, staff: staffNamespace, waitingRoom, log });
   // Optional automatic assignment (comfort): every queue change (a visitor joins, a counselor becomes
   // available, a conversation ends) may let a waiting visitor be given to someone.
@@ -180,12 +230,14 @@ export async function createHavre(options: HavreOptions) {
 
   const absence = createVisitorAbsence({
     namespace: visitorNamespace,
-    conversations,
+    conversations: conversationRepository,
     notifier,
-    graceMs: visitorGraceMs,
+    clock,
+    placeKeptMs: visitorGraceMs,
     log,
   });
   attachVisitorNamespace({
+    work,
     namespace: visitorNamespace,
     conversations,
     waitingRoom,
@@ -197,6 +249,10 @@ export async function createHavre(options: HavreOptions) {
     intakeMode,
     blocks,
     trustProxy: config.trustProxy,
+    doors,
+    networks,
+    shortLived,
+    refusals,
   });
   const supervision = createSupervision({
     repository: createSupervisionRepository(db),
@@ -209,7 +265,11 @@ export async function createHavre(options: HavreOptions) {
     clock,
     intakeMode,
     blocks,
+    admissionWork: work.view,
+    raidMode,
+    surgeDetected: work.surging,
   });
+  workMoved = () => notifier.queueChanged();
   broadcastBoard({ namespace: staffNamespace, supervision, notifier });
   const staffRealtime = attachStaffNamespace({
     namespace: staffNamespace,
@@ -225,10 +285,12 @@ export async function createHavre(options: HavreOptions) {
     tools: { closingForms, notes, transfers, readMarks },
     supervision,
     blocks,
+    doors,
   });
 
+  limitApiPerNetwork(app, { doors, networks });
   registerHealthRoutes(app, { db });
-  registerStatusRoute(app, { settings, waitingRoom, clock, intakeMode });
+  registerStatusRoute(app, { settings, waitingRoom, clock, intakeMode, raidMode });
   registerAuthRoutes(app, {
     accounts,
     login: staffLogin,
@@ -263,7 +325,16 @@ export async function createHavre(options: HavreOptions) {
     cannedAnswers: createCannedAnswers({ repository: createCannedAnswerRepository(db), audit, clock }),
     session,
   });
-  const retention = createRetentionJob({ conversations: conversationRepository, settings, cipher, clock, log });
+  const retention = createRetentionJob({
+    conversations: conversationRepository,
+    settings,
+    settingsStore: settingsRepository,
+    cipher,
+    keyring,
+    clock,
+    log,
+  });
+  const closingJob = createClosingJob({ conversations: conversationRepository, settings, notifier, clock, log });
   const blockExpiry = createBlockExpiryJob({ purge: blocks.purgeEnded, log });
   const sessionWatch = watchStaffSessions({ namespace: staffNamespace, staff: staffRepository, clock, log });
 
@@ -279,18 +350,39 @@ export async function createHavre(options: HavreOptions) {
     /** Private notes; supervisors read them through `notes.forSupervisor`. */
     notes,
     databaseKind: database.kind,
+    /** Open connections and the staff-reserve check (decision 0020). */
+    connections,
     retention,
+    closing: closingJob,
     autoAssignment,
+    /** Raid mode: `raidMode.active()` is what the admission work and the limits read. */
+    raidMode,
+    /** Refusals by reason and door, hourly, memory only. */
+    refusals,
     /** Troll blocks: tests purge ended ones now. */
     blocks,
+    /** What is held per connection now, for the churn benchmark (bench/churn.ts). */
+    heldCounts: () => ({
+      connections: connections.open(),
+      engineClients: io.engine.clientsCount,
+      visitorSockets: visitorNamespace.sockets.size,
+      staffSockets: staffNamespace.sockets.size,
+      visitorRooms: visitorNamespace.adapter.rooms.size,
+      staffRooms: staffNamespace.adapter.rooms.size,
+    }),
     /** Runs the periodic check of live staff sockets against their sessions now. */
     checkStaffSessions: sessionWatch.check,
+
+    /** Admission work: its difficulty, and a tick now (the timer ticks every 10 s). */
+    work,
 
     async listen(): Promise<string> {
       await app.listen({ port: config.port, host: config.host });
       await absence.watchAllWaiting();
       retention.start();
+      closingJob.start();
       blockExpiry.start();
+      work.start();
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -303,10 +395,14 @@ export async function createHavre(options: HavreOptions) {
       sessionWatch.stop();
       absence.stop();
       retention.stop();
+      closingJob.stop();
       blockExpiry.stop();
+      work.stop();
+      shortLived.close();
       io.disconnectSockets(true);
       await io.close();
       await app.close().catch(() => {});
+      raidMode.stop();
       await database.close();
     },
   };

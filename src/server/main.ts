@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { MasterKeyError } from './crypto/master-key.ts';
 import { createHavre } from './havre.ts';
 import { createLogger } from './logger.ts';
+import { reportMemoryOnSignal } from './memory-report.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  reportMemoryOnSignal(havre.heldCounts);
 }
 
 main().catch((error: unknown) => {

@@ -18,6 +18,9 @@ describe('supervision in Chromium', { timeout: 90_000 }, () => {
     await team.getByRole('row', { name: /camille Disponible 0 \/ 2/ }).waitFor();
     const queue = supervisor.getByRole('region', { name: 'File d’attente' });
     await queue.getByText('0 personne en attente').waitFor();
+    const admission = supervisor.getByRole('region', { name: 'Travail d’admission' });
+    await admission.getByText('Sur un téléphone d’entrée de gamme : 0,13 s en moyenne, 0,25 s au plus').waitFor();
+    await admission.getByText(/Au repos : les arrivées sont normales\./).waitFor();
 
     const visitor = await suite.page(phone, '/');
     await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();

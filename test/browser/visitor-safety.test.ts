@@ -6,16 +6,11 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/protocol/schemas.ts';
 import { desktop, phone } from '../support/browser.ts';
-import { expectNoSeriousViolations, useBrowserSuite } from '../support/browser-suite.ts';
+import { expectNoSeriousViolations, NEUTRAL, neutralSite, useBrowserSuite } from '../support/browser-suite.ts';
 import { aCounselor, aVisitor, newClientId } from '../support/clients.ts';
 
-const NEUTRAL = 'https://neutral.example/weather';
-
 const suite = useBrowserSuite({
-  answer: (url) =>
-    url.startsWith('https://neutral.example/')
-      ? { contentType: 'text/html; charset=utf-8', body: '<title>Météo</title><p>Météo</p>' }
-      : undefined,
+  answer: neutralSite,
 });
 const track = suite.track;
 const openPage = (options: typeof phone, path = '/') => suite.page(options, path);
@@ -177,7 +172,8 @@ describe('visitor safety in Chromium', { timeout: 60_000 }, () => {
     await visitor.getByRole('button', { name: 'Commencer une conversation' }).waitFor();
   });
 
-  it('warns before and while she waits that the wait runs past closing time', async () => {
+  it('warns before and while she waits that the wait runs past closing time, also after a reload', async () => {
+    await change((settings) => ({ ...settings, servePastClosingMinutes: 0 })); // the chat closes at the hour
     suite.server.clock.advance(3 * 3600_000 + 20 * 60_000); // 17:50 in Paris; closes at 18:00
     const staff = track(await aCounselor(suite.server));
     for (let i = 0; i < 2; i++) {
@@ -198,6 +194,9 @@ describe('visitor safety in Chromium', { timeout: 60_000 }, () => {
     const live = visitor.locator('[aria-live="polite"]').filter({ hasText: warning });
     await live.waitFor();
     expect(await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').count()).toBe(1);
+    await visitor.reload();
+    await visitor.getByRole('heading', { name: 'Vous êtes dans la file d’attente' }).waitFor();
+    await live.waitFor();
   });
 
   it('erases the finished conversation from the device', async () => {

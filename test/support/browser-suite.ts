@@ -4,7 +4,7 @@
 import type { BrowserContext, BrowserContextOptions, Page, Browser as PlaywrightBrowser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Role } from '../../src/protocol/schemas.ts';
-import { desktop, launchBrowser, seriousAccessibilityViolations } from './browser.ts';
+import { desktop, launchBrowser, launchWithSiteDataBlocked, seriousAccessibilityViolations } from './browser.ts';
 import type { Recorded } from './clients.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
@@ -17,6 +17,11 @@ export interface BrowserSuiteOptions {
 export interface BrowserSuite {
   readonly server: TestServer;
   context(options: BrowserContextOptions): Promise<BrowserContext>;
+  /**
+   * A context whose browser refuses every site's data (cookies and storage blocked in its settings, as safety
+   * guides advise): `sessionStorage` then throws. Its own Chromium, closed after the test like the others.
+   */
+  contextWithSiteDataBlocked(options: BrowserContextOptions): Promise<BrowserContext>;
   page(options: BrowserContextOptions, path?: string): Promise<Page>;
   track<T extends Recorded>(socket: T): T;
   /** Creates a staff account and signs it in to the console on a desktop-sized page. */
@@ -50,28 +55,32 @@ export function useBrowserSuite({ server: serverOptions, answer }: BrowserSuiteO
     expect(refused, 'requests sent off this machine').toEqual([]);
   });
 
+  /** Every context: tracked for closing, and nothing may leave the machine unless the suite answers it. */
+  async function guarded(context: BrowserContext): Promise<BrowserContext> {
+    // Generous: CI shares two cores between Chromium, Havre and PostgreSQL; waits end as soon as they can.
+    context.setDefaultTimeout(15_000);
+    contexts.push(context);
+    await context.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) => {
+        const url = route.request().url();
+        const answered = answer?.(url);
+        if (answered) return route.fulfill(answered);
+        outside.push(url);
+        return route.abort();
+      },
+    );
+    return context;
+  }
+
   const suite: BrowserSuite = {
     get server() {
       return server;
     },
 
-    async context(options) {
-      const context = await browser.newContext(options);
-      // Generous: CI shares two cores between Chromium, Havre and PostgreSQL; waits end as soon as they can.
-      context.setDefaultTimeout(15_000);
-      contexts.push(context);
-      await context.route(
-        (url) => url.hostname !== '127.0.0.1',
-        (route) => {
-          const url = route.request().url();
-          const answered = answer?.(url);
-          if (answered) return route.fulfill(answered);
-          outside.push(url);
-          return route.abort();
-        },
-      );
-      return context;
-    },
+    context: async (options) => guarded(await browser.newContext(options)),
+
+    contextWithSiteDataBlocked: async (options) => guarded(await launchWithSiteDataBlocked(options)),
 
     async page(options, path = '/') {
       const page = await (await suite.context(options)).newPage();
@@ -102,6 +111,14 @@ export function useBrowserSuite({ server: serverOptions, answer }: BrowserSuiteO
   };
   return suite;
 }
+
+/** The neutral site quick exit sends a visitor to in the tests, answered by the suite (nothing leaves the machine). */
+export const NEUTRAL = 'https://neutral.example/weather';
+
+export const neutralSite: BrowserSuiteOptions['answer'] = (url) =>
+  url.startsWith('https://neutral.example/')
+    ? { contentType: 'text/html; charset=utf-8', body: '<title>Météo</title><p>Météo</p>' }
+    : undefined;
 
 export async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   const violations = await seriousAccessibilityViolations(page);

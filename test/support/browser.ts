@@ -1,8 +1,9 @@
 // Debian's Chromium driven by playwright-core, for end-to-end tests. Never a downloaded browser build.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const webRoot = resolve(import.meta.dirname, '../../dist/web');
@@ -28,6 +29,24 @@ export async function launchBrowser(): Promise<Browser> {
     throw new Error('web apps not built: npm test builds them (npm run build)');
   }
   return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+}
+
+/**
+ * A Chromium of its own whose settings block every site's data (cookies and site data, as safety guides advise
+ * and as some browsers do in a frame): reading `sessionStorage` throws a SecurityError there.
+ */
+export async function launchWithSiteDataBlocked(options: BrowserContextOptions): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'havre-blocked-'));
+  mkdirSync(join(profile, 'Default'));
+  const preferences = { profile: { default_content_setting_values: { cookies: 2 } } };
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(preferences));
+  const context = await chromium.launchPersistentContext(profile, {
+    ...options,
+    executablePath: chromiumPath,
+    args: chromiumFlags,
+  });
+  context.once('close', () => rmSync(profile, { recursive: true, force: true }));
+  return context;
 }
 
 export const phone: BrowserContextOptions = {

@@ -2,9 +2,10 @@
 // event it receives so that a test can wait for one that may already have arrived.
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { namespaces } from '../../src/protocol/events.ts';
+import { namespaces, visitorEvents } from '../../src/protocol/events.ts';
 import type { Role } from '../../src/protocol/schemas.ts';
 import type { TestServer } from './server.ts';
+import { solveWork } from './solve-work.ts';
 
 const ACK_TIMEOUT_MS = 10_000;
 
@@ -19,7 +20,11 @@ export interface Recorded {
   close(): void;
 }
 
-function record(socket: Socket): Recorded {
+/**
+ * `solvesWork`: like the visitor page, a `conversation:start` asked without `work` first asks for the admission
+ * work and sends it solved; refusal tests opt out and send what they like.
+ */
+function record(socket: Socket, { solvesWork = false } = {}): Recorded {
   const received: { event: string; payload: unknown }[] = [];
   const waiters: { event: string; matches: (p: any) => boolean; resolve: (p: any) => void }[] = [];
   socket.onAny((event: string, payload: unknown) => {
@@ -33,7 +38,14 @@ function record(socket: Socket): Recorded {
   });
   return {
     socket,
-    ask: (event, payload = {}) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload),
+    async ask(event, payload = {}) {
+      const emit = (name: string, body: unknown) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck(name, body);
+      if (!solvesWork || event !== visitorEvents.start || (payload as { work?: unknown }).work)
+        return emit(event, payload);
+      const asked = await emit(visitorEvents.challenge, {});
+      if (!asked.ok) return asked;
+      return emit(event, { ...(payload as object), work: solveWork(asked.challenge) });
+    },
     next(event, matches = () => true) {
       const index = received.findIndex((r) => r.event === event && matches(r.payload as never));
       if (index >= 0) return Promise.resolve(received.splice(index, 1)[0]?.payload as never);
@@ -69,7 +81,10 @@ async function connected(socket: Socket): Promise<Socket> {
 }
 
 /** `headers`: e.g. an `x-forwarded-for` to seem to come from another network behind a trusted proxy. */
-export async function aVisitor(server: TestServer, { headers }: { headers?: Record<string, string> } = {}) {
+export async function aVisitor(
+  server: TestServer,
+  { headers, solvesWork = true }: { headers?: Record<string, string>; solvesWork?: boolean } = {},
+) {
   const socket = io(`${server.url}${namespaces.visitor}`, {
     transports: ['websocket'],
     forceNew: true,
@@ -77,7 +92,7 @@ export async function aVisitor(server: TestServer, { headers }: { headers?: Reco
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
   });
-  const visitor: Recorded = record(socket);
+  const visitor: Recorded = record(socket, { solvesWork });
   await connected(socket);
   return visitor;
 }

@@ -4,9 +4,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { wideNetworkDoors } from '../../src/core/door-limits.ts';
 import type { Clock } from '../../src/server/clock.ts';
 import { loadConfig } from '../../src/server/config.ts';
-import { createHavre, type Havre } from '../../src/server/havre.ts';
+import { createHavre, type Havre, type HavreOptions } from '../../src/server/havre.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { openDatabase } from '../../src/server/storage/database.ts';
 import { createTestDatabase, type StorageKind } from './storage.ts';
@@ -49,8 +50,15 @@ export async function startTestServer(
   options: {
     webRoot?: string;
     visitorGraceMs?: number;
+    /** Shorter header, request and heartbeat limits, for the slow-client tests. */
+    serverTimeouts?: HavreOptions['serverTimeouts'];
     /** Environment variables over the test defaults, e.g. { TRUST_PROXY: 'true', LOG_LEVEL: 'trace' }. */
     env?: Record<string, string>;
+    /**
+     * Doors over the test defaults. Every test client comes from 127.0.0.1, one network: the network doors are
+     * wide open unless a test (test/limits.test.ts) sets them.
+     */
+    limits?: HavreOptions['limits'];
   } = {},
 ): Promise<TestServer> {
   const { env, ...havreOptions } = options;
@@ -81,6 +89,7 @@ export async function startTestServer(
       log: createLogger(config.logLevel, sink),
       clock,
       ...havreOptions,
+      limits: { ...wideNetworkDoors, ...havreOptions.limits },
     });
     const url = await havre.listen();
     port = Number(new URL(url).port);

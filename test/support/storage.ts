@@ -5,7 +5,7 @@ import pg from 'pg';
 
 export type StorageKind = 'pglite' | 'postgres';
 
-const adminUrl = process.env.HAVRE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const adminUrl = process.env.HAVRE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const required = process.env.HAVRE_REQUIRE_SERVICES === '1';
 
 async function postgresAnswers(): Promise<boolean> {

@@ -5,7 +5,7 @@ import { ConfirmAction } from './confirm-action.tsx';
 import { useLocale } from './locale-context.ts';
 import { ask, useStaffSocket } from './staff-socket.ts';
 
-export function BlockVisitor({ conversationId }: { conversationId: string }) {
+export function BlockVisitor({ conversationId, keyboard = false }: { conversationId: string; keyboard?: boolean }) {
   const { t } = useLocale();
   const socket = useStaffSocket()?.socket;
   const block = async () => {
@@ -22,6 +22,7 @@ export function BlockVisitor({ conversationId }: { conversationId: string }) {
       no={t('block.no')}
       tone="danger"
       onConfirm={block}
+      shortcut={{ action: 'block-visitor', enabled: keyboard }}
     />
   );
 }

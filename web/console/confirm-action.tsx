@@ -3,6 +3,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApiError } from './api.ts';
 import { errorText } from './error-text.ts';
+import { useShortcut } from './hooks.ts';
+import type { ShortcutAction } from './keyboard-shortcuts.ts';
 import { useLocale } from './locale-context.ts';
 
 interface ConfirmActionProps {
@@ -16,9 +18,11 @@ interface ConfirmActionProps {
   tone: 'danger' | 'primary';
   /** Does the action; answers the refusal to show, or null when it went through. */
   onConfirm: () => Promise<ApiError | null>;
+  /** A desk shortcut that asks the question; pressed again while asked, it confirms (one more key). */
+  shortcut?: { action: ShortcutAction; enabled: boolean };
 }
 
-export function ConfirmAction({ name, label, question, yes, no, tone, onConfirm }: ConfirmActionProps) {
+export function ConfirmAction({ name, label, question, yes, no, tone, onConfirm, shortcut }: ConfirmActionProps) {
   const { t } = useLocale();
   const questionId = useId();
   const [confirming, setConfirming] = useState(false);
@@ -36,6 +40,15 @@ export function ConfirmAction({ name, label, question, yes, no, tone, onConfirm 
     setConfirming(false);
     setError(refusal);
   };
+
+  useShortcut(
+    shortcut?.action ?? 'block-visitor',
+    () => {
+      if (!confirming) setConfirming(true);
+      else if (!busy) void confirm();
+    },
+    shortcut?.enabled ?? false,
+  );
 
   const idle = tone === 'danger' ? 'button button-danger-quiet button-small' : 'button button-quiet button-small';
   return (

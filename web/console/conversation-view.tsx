@@ -115,7 +115,7 @@ export function ConversationView({ tab, client, minutes, keyboard, draft, onDraf
           <IntakeAnswerList questions={questions} answers={tab.view.intake} />
         </div>
         {!closed && <EndConversation onEnd={end} keyboard={keyboard} />}
-        {!closed && <BlockVisitor conversationId={tab.view.id} />}
+        {!closed && <BlockVisitor conversationId={tab.view.id} keyboard={keyboard} />}
       </div>
       {endError && (
         <p class="error" role="alert">

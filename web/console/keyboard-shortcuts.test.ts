@@ -17,6 +17,7 @@ describe('shortcutFor', () => {
     expect(shortcutFor(aKey('P'))).toBe('previous-conversation');
     expect(shortcutFor(aKey('T'))).toBe('take-next');
     expect(shortcutFor(aKey('F'))).toBe('end-conversation');
+    expect(shortcutFor(aKey('B'))).toBe('block-visitor');
   });
 
   it('accepts lower case letters (Caps Lock, some layouts)', () => {
@@ -47,7 +48,7 @@ describe('shortcutFor', () => {
   });
 
   it('lists every action once for the help panel', () => {
-    expect(shortcutLetters.map(({ letter }) => letter)).toEqual(['N', 'P', 'T', 'F']);
-    expect(new Set(shortcutLetters.map(({ action }) => action)).size).toBe(4);
+    expect(shortcutLetters.map(({ letter }) => letter)).toEqual(['N', 'P', 'T', 'F', 'B']);
+    expect(new Set(shortcutLetters.map(({ action }) => action)).size).toBe(5);
   });
 });

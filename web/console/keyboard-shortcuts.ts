@@ -1,7 +1,12 @@
 // The desk's keyboard shortcuts: Alt+Shift with a letter, which neither screen readers (Insert, Caps Lock,
 // Ctrl+Option) nor browsers claim, and never a bare printable key, which would type into the reply box.
 
-export type ShortcutAction = 'next-conversation' | 'previous-conversation' | 'take-next' | 'end-conversation';
+export type ShortcutAction =
+  | 'next-conversation'
+  | 'previous-conversation'
+  | 'take-next'
+  | 'end-conversation'
+  | 'block-visitor';
 
 /** What a shortcut reads in a keydown event; a plain object so that the mapping is tested without a DOM. */
 export interface ShortcutKey {
@@ -18,6 +23,7 @@ const letters: Readonly<Record<string, ShortcutAction>> = {
   p: 'previous-conversation',
   t: 'take-next',
   f: 'end-conversation',
+  b: 'block-visitor',
 };
 
 /** The shortcuts in the order the help panel lists them. */

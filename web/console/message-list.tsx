@@ -43,7 +43,15 @@ export function MessageList({ tab, label }: MessageListProps) {
   };
 
   return (
-    <div class="messages" role="log" aria-label={label} ref={list} onScroll={onScroll}>
+    <div
+      class="messages"
+      role="log"
+      aria-label={label}
+      ref={list}
+      onScroll={onScroll}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+      tabIndex={0}
+    >
       {tab.log.length === 0 && <p class="messages-empty">{t('conversation.empty')}</p>}
       <ol class="message-items">
         {tab.log.map((message) => (

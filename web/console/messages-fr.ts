@@ -47,6 +47,7 @@ export const fr = {
   'queue.waiting.other': '{n} personnes en attente',
   'queue.urgent.one': 'dont {n} en urgence',
   'queue.urgent.other': 'dont {n} en urgence',
+  'queue.absent': '· connexion perdue, sa place est gardée',
   'queue.urgentMark': 'Urgent',
   'queue.admissionPaused':
     'Les nouvelles conversations sont suspendues : personne ne peut rejoindre la file pour l’instant.',
@@ -83,6 +84,7 @@ export const fr = {
   'shortcuts.previous-conversation': 'Conversation précédente',
   'shortcuts.take-next': 'Prendre la personne suivante (si vous êtes disponible)',
   'shortcuts.end-conversation': 'Terminer la conversation affichée (demande toujours confirmation)',
+  'shortcuts.block-visitor': 'Terminer et bloquer (demande d’abord ; les mêmes touches confirment)',
   'shortcuts.send': 'Envoyer la réponse (dans la zone de réponse)',
   'shortcuts.newLine': 'Aller à la ligne (dans la zone de réponse)',
   'shortcuts.arrows': 'Passer d’un onglet à l’autre (sur la liste des onglets)',
@@ -170,6 +172,9 @@ export const fr = {
   'settings.maxQueue': 'Nombre maximum de personnes en attente',
   'settings.maxQueueHint':
     'Laissez vide pour ne pas limiter. Au-delà, les visiteuses sont invitées à revenir plus tard.',
+  'settings.servePastClosing': 'Minutes accordées après la fermeture aux personnes déjà en attente',
+  'settings.servePastClosingHint':
+    'De 0 à 180. Passé ce délai (ou dès la fermeture avec 0), les conversations encore en attente sont fermées et chaque personne en est avertie, avec la prochaine ouverture et les numéros d’urgence.',
   'settings.maxQueueInvalid':
     'Le nombre maximum de personnes en attente doit être un nombre entier, ou rester vide pour ne pas limiter.',
   'settings.intakeEnabled': 'Poser les questions facultatives avant la conversation',
@@ -192,6 +197,8 @@ export const fr = {
   'intake.addAnswer': 'Ajouter une réponse',
   'intake.removeAnswer': 'Supprimer cette réponse',
   'settings.visitorPage': 'Page des visiteuses',
+  'settings.pageBrand': 'Nom en haut de la page des visiteuses',
+  'settings.pageBrandHint': 'Neutre lui aussi : quelqu’un qui jette un œil à l’écran le lit.',
   'settings.pageTitle': 'Titre de l’onglet',
   'settings.pageIcon': 'Icône de l’onglet',
   'settings.icon.bubble': 'Bulle',
@@ -311,6 +318,9 @@ export const fr = {
   'audit.action.staff.updated': 'Compte modifié',
   'audit.action.staff.password_changed': 'Mot de passe changé',
   'audit.action.settings.changed': 'Réglages modifiés',
+  'audit.action.raid_mode.on': 'Mode raid activé',
+  'audit.action.raid_mode.off': 'Mode raid désactivé',
+  'audit.action.raid.wave_ended': 'Vague de raid terminée',
   'audit.action.security.changed': 'Exigence de double authentification modifiée',
   'audit.action.transcript.read': 'Conversation terminée consultée',
   'audit.action.conversation.transferred': 'Conversation transférée',
@@ -521,6 +531,14 @@ export const fr = {
   'supervision.takeOverYes': 'Oui, reprendre',
   'supervision.takeOverNo': 'Annuler',
   'whisper.takenOver': '{name} (supervision) a repris cette conversation.',
+  'supervision.admission': 'Travail d’admission',
+  'supervision.admissionSeconds': 'Sur un téléphone d’entrée de gamme : {expected} s en moyenne, {worst} s au plus',
+  'supervision.admissionReason.rest': 'Au repos : les arrivées sont normales.',
+  'supervision.admissionReason.surge':
+    'En hausse : les nouvelles conversations arrivent bien plus vite que d’habitude.',
+  'supervision.admissionReason.calming': 'En baisse : la vague est passée.',
+  'supervision.admissionReason.raid-floor': 'Relevé par le mode raid.',
+  'supervision.admissionRate': 'Arrivées : {rate} par minute (d’habitude {baseline}).',
   'supervision.intake': 'Accueil des nouvelles personnes',
   'supervision.intakeOpen': 'Ouvert',
   'supervision.intakePaused': 'En pause : aucune nouvelle personne pour l’instant',
@@ -544,6 +562,23 @@ export const fr = {
   'supervision.blockedUntil': 'Jusqu’à',
   'supervision.unblock': 'Lever le blocage',
   'supervision.unblockLabel': 'Lever le blocage posé par {name} à {time}',
+  'raid.title': 'Raid',
+  'raid.suggested': 'Un nombre inhabituel de nouvelles conversations arrive. Vous pouvez activer le mode raid.',
+  'raid.on': 'Mode raid activé ({name}) : le travail demandé aux nouvelles personnes et les limites sont relevés.',
+  'raid.off': 'Mode raid désactivé.',
+  'raid.message': 'Court message public aux visiteuses (facultatif)',
+  'raid.switchOn': 'Activer le mode raid',
+  'raid.switchOff': 'Désactiver le mode raid',
+  'raid.wave': 'Terminer une vague de raid',
+  'raid.window': 'Conversations en attente arrivées depuis',
+  'raid.minutes': '{n} minutes',
+  'raid.includeUrgent': 'Aussi celles qui ont dit être en danger maintenant',
+  'raid.count': 'Les compter',
+  'raid.endWave': 'Terminer ces {n} conversations',
+  'raid.endWaveConfirm':
+    'Terminer les {n} conversations en attente de cette période ? Chaque visiteuse lit seulement que la conversation est terminée.',
+  'raid.endWaveYes': 'Oui, les terminer',
+  'raid.endWaveNo': 'Annuler',
 } as const;
 
 export type MessageKey = keyof typeof fr;

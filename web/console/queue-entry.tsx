@@ -1,5 +1,6 @@
 // One person in the waiting list: an "Urgent" mark in words when an answer called for it, how long she has
-// waited, and her answers to the optional questions in plain words.
+// waited, whether her connection is gone for now (she keeps her place; "take the next" skips her), and her
+// answers to the optional questions in plain words.
 import type { IntakeQuestion } from '../../src/protocol/schemas.ts';
 import type { QueueEntryView } from '../../src/protocol/views.ts';
 import { IntakeAnswerList } from './intake-answer-list.tsx';
@@ -24,6 +25,12 @@ export function QueueEntry({ entry, questions, now }: QueueEntryProps) {
           </>
         )}
         <span>{minutes === 0 ? t('queue.sinceUnderAMinute') : t('queue.sinceMinutes', { minutes })}</span>
+        {entry.absent && (
+          <>
+            {' '}
+            <span class="queue-absent">{t('queue.absent')}</span>
+          </>
+        )}
       </p>
       <IntakeAnswerList questions={questions} answers={entry.intake} />
     </li>

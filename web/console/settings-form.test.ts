@@ -13,9 +13,16 @@ const settings: Settings = {
   retentionDays: 45,
   intake: { enabled: false, questions: [] },
   admission: { paused: false, maxQueue: 20 },
-  visitorPage: { title: 'Messagerie', icon: 'leaf', quickExitUrl: 'https://example.org/', embedOrigins: [] },
+  visitorPage: {
+    title: 'Messagerie',
+    brand: 'Messagerie',
+    icon: 'leaf',
+    quickExitUrl: 'https://example.org/',
+    embedOrigins: [],
+  },
   closingForm: defaultClosingForm,
   autoAssignment: true,
+  servePastClosingMinutes: 15,
 };
 
 describe('settings form', () => {

@@ -33,7 +33,10 @@ export interface SettingsForm {
   paused: boolean;
   /** Empty for no cap. */
   maxQueue: string;
+  /** Minutes those already waiting are still served after closing; 0 closes at the hour. */
+  servePastClosing: string;
   pageTitle: string;
+  pageBrand: string;
   pageIcon: Settings['visitorPage']['icon'];
   quickExitUrl: string;
   /** One origin per line, as typed. */
@@ -65,7 +68,9 @@ export function toSettingsForm(settings: Settings): SettingsForm {
     intakeQuestions: toIntakeRows(settings.intake.questions),
     paused: settings.admission.paused,
     maxQueue: settings.admission.maxQueue === null ? '' : String(settings.admission.maxQueue),
+    servePastClosing: String(settings.servePastClosingMinutes),
     pageTitle: settings.visitorPage.title,
+    pageBrand: settings.visitorPage.brand,
     pageIcon: settings.visitorPage.icon,
     quickExitUrl: settings.visitorPage.quickExitUrl,
     embedOrigins: settings.visitorPage.embedOrigins.join('\n'),
@@ -88,8 +93,10 @@ export function fromSettingsForm(form: SettingsForm): Settings {
     retentionDays: Number(form.retentionDays),
     intake: { enabled: form.intakeEnabled, questions: fromIntakeRows(form.intakeQuestions) },
     admission: { paused: form.paused, maxQueue: parseMaxQueue(form.maxQueue) ?? null },
+    servePastClosingMinutes: Number(form.servePastClosing),
     visitorPage: {
       title: form.pageTitle.trim(),
+      brand: form.pageBrand.trim(),
       icon: form.pageIcon,
       quickExitUrl: form.quickExitUrl.trim(),
       embedOrigins: parseOrigins(form.embedOrigins),

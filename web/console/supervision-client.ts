@@ -36,6 +36,8 @@ export interface SupervisionClient {
   takeOver(): Promise<Ack<{ conversation: StaffConversationView }>>;
   setIntakeMode(mode: IntakeMode, message: string | null): Promise<Ack<{ intake: IntakeModeView }>>;
   unblock(blockId: string): Promise<Ack<object>>;
+  /** Raid mode and raid waves (decision 0019). */
+  request<T>(event: string, payload: unknown): Promise<Ack<T>>;
   /** Conversations that ended in the last 24 hours and may still be read. */
   recentlyClosed(): Promise<Ack<{ conversations: ClosedConversationView[] }>>;
   /** The transcript of one of them; each reading is in the audit log. */
@@ -84,6 +86,7 @@ export function createSupervisionClient(socket: Socket): SupervisionClient {
   if (socket.connected) void follow();
 
   return {
+    request,
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);

@@ -6,9 +6,11 @@ import type { SupervisionBoardView } from '../../src/protocol/views.ts';
 import { plural } from '../ui/i18n.ts';
 import { useNow } from './hooks.ts';
 import { useLocale } from './locale-context.ts';
+import { SupervisionAdmission } from './supervision-admission.tsx';
 import { SupervisionBlocks } from './supervision-blocks.tsx';
 import { createSupervisionClient, type SupervisionClient } from './supervision-client.ts';
 import { SupervisionIntake } from './supervision-intake.tsx';
+import { SupervisionRaid } from './supervision-raid.tsx';
 import { initialSupervisionState, type SupervisionState } from './supervision-state.ts';
 import { SupervisionTranscripts } from './supervision-transcripts.tsx';
 import { SupervisionWatch } from './supervision-watch.tsx';
@@ -171,7 +173,9 @@ export function SupervisionPage({ socket, onTakenOver }: SupervisionPageProps) {
               onRead={read}
             />
             <TeamTable board={board} />
+            <SupervisionRaid raid={board.raid} client={client} />
             <SupervisionIntake intake={board.intake} client={client} />
+            <SupervisionAdmission work={board.admissionWork} />
             <SupervisionBlocks blocks={board.blocks} client={client} />
             <SupervisionTranscripts client={client} />
           </>

@@ -76,7 +76,13 @@ export function SupervisionTranscripts({ client }: { client: SupervisionClient |
               {t('transcripts.close')}
             </button>
           </div>
-          <div class="messages" role="log" aria-label={t('transcripts.log', { name: transcript.counselorName ?? '—' })}>
+          <div
+            class="messages"
+            role="log"
+            aria-label={t('transcripts.log', { name: transcript.counselorName ?? '—' })}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+            tabIndex={0}
+          >
             <ReadOnlyMessages messages={transcript.messages} />
           </div>
         </div>

@@ -156,7 +156,14 @@ export function SupervisionWatch({ watched, counselorName, client, error, onTake
           {errorText(t, error)}
         </p>
       )}
-      <div class="messages" role="log" aria-label={t('supervision.watchLog', { name })} ref={list}>
+      <div
+        class="messages"
+        role="log"
+        aria-label={t('supervision.watchLog', { name })}
+        ref={list}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        tabIndex={0}
+      >
         <ReadOnlyMessages messages={watched.messages} />
       </div>
       {closed ? (

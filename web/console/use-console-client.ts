@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
 import { namespaces } from '../../src/protocol/events.ts';
+import { SOCKET_TRANSPORTS } from '../ui/socket-transports.ts';
 import { type ConsoleClient, createConsoleClient } from './console-client.ts';
 import { type ConsoleState, initialConsoleState } from './console-state.ts';
 
@@ -19,7 +20,7 @@ export function useConsoleClient(onSessionLost: (client: ConsoleClient) => void)
 
   useEffect(() => {
     // Same origin: the HttpOnly session cookie goes with the handshake.
-    const socket = io(namespaces.staff, { withCredentials: true });
+    const socket = io(namespaces.staff, { withCredentials: true, transports: SOCKET_TRANSPORTS });
     const created = createConsoleClient({ socket, onSessionLost: () => sessionLost.current(created) });
     const unsubscribe = created.subscribe(() => setState(created.getState()));
     setState(created.getState());

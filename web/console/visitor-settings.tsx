@@ -31,6 +31,14 @@ export function AdmissionSettings({ form, onChange }: VisitorSettingsProps) {
         onInput={(maxQueue) => onChange({ maxQueue })}
         class="field-narrow"
       />
+      <TextField
+        label={t('settings.servePastClosing')}
+        hint={t('settings.servePastClosingHint')}
+        inputMode="numeric"
+        value={form.servePastClosing}
+        onInput={(servePastClosing) => onChange({ servePastClosing })}
+        class="field-narrow"
+      />
     </fieldset>
   );
 }
@@ -48,6 +56,13 @@ export function VisitorPageSettings({ form, onChange }: VisitorSettingsProps) {
         hint={t('settings.pageTitleHint')}
         value={form.pageTitle}
         onInput={(pageTitle) => onChange({ pageTitle })}
+        class="field-wide"
+      />
+      <TextField
+        label={t('settings.pageBrand')}
+        hint={t('settings.pageBrandHint')}
+        value={form.pageBrand}
+        onInput={(pageBrand) => onChange({ pageBrand })}
         class="field-wide"
       />
       <div class="field">

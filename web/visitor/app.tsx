@@ -11,16 +11,36 @@ import { WaitingScreen } from './components/waiting-screen.tsx';
 import type { ConversationClient, VisitorSnapshot } from './conversation-client.ts';
 import { wipeDevice } from './device-wipe.ts';
 import { asksIntake } from './intake.ts';
+import { loadCatalogue } from './messages.ts';
 import { createShiftCounter, exitAddress, leaveNow } from './quick-exit.ts';
 import { type StatusState, useScheduleStatus } from './schedule-status.ts';
+import { savedLocale, saveLocale, type TabStore } from './tab-storage.ts';
 import { type Texts, TextsContext, textsFor, useTexts } from './texts.ts';
 import { useSnapshot } from './use-snapshot.ts';
 
 /** The title the server put in the page, already neutral; used until the status has loaded. */
 const pageTitle = document.title;
+/** Likewise the name at the top of the loading screen, which the server writes in too. */
+const pageBrand = document.querySelector('.brand')?.textContent ?? '';
 
-export function App({ client }: { client: ConversationClient }) {
+interface AppProps {
+  client: ConversationClient;
+  /** Where the tab keeps what it must (the language chosen); memory when the browser refuses storage. */
+  storage: TabStore;
+  persistent?: boolean;
+}
+
+export function App({ client, storage, persistent = true }: AppProps) {
   const [locale, setLocale] = useState<Locale>('fr');
+  // The language she chose stays with the tab: after a reload or a resume, her page speaks it again.
+  useEffect(() => {
+    const saved = savedLocale(storage);
+    if (saved !== 'fr')
+      loadCatalogue(saved).then(
+        () => setLocale(saved),
+        () => {},
+      );
+  }, [storage]);
   const texts = useMemo(() => textsFor(locale), [locale]);
   const snapshot = useSnapshot(client);
   const other: Locale = locale === 'fr' ? 'en' : 'fr';
@@ -50,9 +70,22 @@ export function App({ client }: { client: ConversationClient }) {
     <TextsContext.Provider value={texts}>
       <div class={chat ? 'page page-chat' : 'page'}>
         <header class="topbar">
-          <p class="brand">{texts.t('app.name')}</p>
+          <p class="brand">{status?.visitorPage.brand ?? pageBrand}</p>
           <div class="topbar-actions">
-            <button type="button" class="button button-quiet" lang={other} onClick={() => setLocale(other)}>
+            <button
+              type="button"
+              class="button button-quiet"
+              lang={other}
+              onClick={() =>
+                loadCatalogue(other).then(
+                  () => {
+                    setLocale(other);
+                    saveLocale(storage, other);
+                  },
+                  () => {},
+                )
+              }
+            >
               {texts.t('lang.switch')}
             </button>
             <button type="button" class="button button-exit" onClick={exit}>
@@ -61,6 +94,7 @@ export function App({ client }: { client: ConversationClient }) {
           </div>
         </header>
         <main class="main">
+          {!persistent && <p class="notice">{texts.t('storage.unavailable')}</p>}
           <Screen client={client} snapshot={snapshot} statusState={statusState} refreshStatus={refreshStatus} />
         </main>
       </div>
@@ -117,7 +151,13 @@ function Screen({ client, snapshot, statusState, refreshStatus }: ScreenProps) {
     return (
       <ClosedScreen
         snapshot={snapshot}
+        status={ready?.status ?? null}
+        now={ready?.fetchedAt ?? new Date()}
         onHome={client.reset}
+        onRejoin={() => {
+          client.reset();
+          client.start(locale);
+        }}
         onErase={() => {
           void wipeDevice();
           client.erase();

@@ -3,6 +3,7 @@ import type { MessageView, VisitorConversationView } from '../../src/protocol/vi
 import {
   type ConversationClient,
   createConversationClient,
+  PENDING_KEY,
   TAB_KEY,
   TOKEN_KEY,
   type VisitorSocket,
@@ -16,6 +17,12 @@ interface Emitted {
 }
 
 /** Behaves like a socket.io-client Socket as far as the client can tell, and lets the test play the server. */
+const aChallenge = { algorithm: 'SHA-256', salt: 's', target: 't', maxNumber: 10, signature: 'sig' };
+/** Lets the start's challenge and solution go through (they answer on microtasks). */
+const flush = async () => {
+  for (let i = 0; i < 10; i += 1) await Promise.resolve();
+};
+
 class FakeSocket implements VisitorSocket {
   connected = false;
   emitted: Emitted[] = [];
@@ -33,6 +40,8 @@ class FakeSocket implements VisitorSocket {
   timeout(_ms: number) {
     return {
       emit: (event: string, payload: unknown, ack: AckCallback) => {
+        // The admission work is handed out at once; the solver of these tests answers it at once too.
+        if (event === 'work:challenge') return ack(null, { ok: true, challenge: aChallenge });
         this.emitted.push({ event, payload, ack });
       },
     };
@@ -101,6 +110,7 @@ const aConversation = (overrides: Partial<VisitorConversationView> = {}): Visito
   position: 2,
   estimatedWaitMinutes: 6,
   waitExceedsClosing: false,
+  servingUntil: null,
   urgent: false,
   lastSeq: 0,
   counselorReadSeq: 0,
@@ -129,6 +139,11 @@ function setUp(token?: string) {
     },
     storage,
     newClientId: () => `client-${++ids}`,
+    // The work is solved at once: these tests are about the protocol around it.
+    solveWork: (challenge) => ({
+      solution: Promise.resolve({ salt: challenge.salt, number: 0, signature: challenge.signature }),
+      stop: () => {},
+    }),
   });
   const socket = () => {
     const last = sockets.at(-1);
@@ -164,14 +179,20 @@ describe('conversation client', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('starts a conversation and keeps the token in sessionStorage', () => {
+  it('starts a conversation and keeps the token in sessionStorage', async () => {
     const { client, storage, socket } = setUp();
     client.start('en');
+    await flush();
     expect(client.snapshot().phase).toBe('starting');
     socket().serverAccepts();
     const start = socket().take('conversation:start');
-    expect(start.payload).toEqual({ locale: 'en', tab: storage.getItem(TAB_KEY) });
+    expect(start.payload).toEqual({
+      locale: 'en',
+      tab: storage.getItem(TAB_KEY),
+      work: { salt: 's', number: 0, signature: 'sig' },
+    });
     start.ack(null, { ok: true, token: TOKEN, conversation: aConversation() });
+    await flush();
     expect(storage.getItem(TOKEN_KEY)).toBe(TOKEN);
     expect(client.snapshot()).toMatchObject({
       phase: 'open',
@@ -179,65 +200,82 @@ describe('conversation client', () => {
     });
   });
 
-  it('goes back home with a reason when the queue is closed', () => {
+  it('goes back home with a reason when the queue is closed', async () => {
     const { client, storage, socket } = setUp();
     client.start('fr');
+    await flush();
     socket().serverAccepts();
     socket()
       .take('conversation:start')
       .ack(null, { ok: false, error: { code: 'QUEUE_CLOSED', message: 'closed' } });
+    await flush();
     expect(client.snapshot()).toMatchObject({ phase: 'idle', problem: 'queue-closed' });
     expect(storage.getItem(TOKEN_KEY)).toBeNull();
     expect(socket().disconnectedByClient).toBe(true);
   });
 
-  it('sends the intake answers with the start, and no intake at all when she answered nothing', () => {
+  it('sends the intake answers with the start, and no intake at all when she answered nothing', async () => {
     const first = setUp();
     first.client.start('fr', { danger: 'yes' });
+    await flush();
     expect(first.socket().take('conversation:start').payload).toEqual({
       locale: 'fr',
       intake: { danger: 'yes' },
       tab: expect.any(String),
+      work: expect.any(Object),
     });
     const second = setUp();
     second.client.start('fr', {});
-    expect(second.socket().take('conversation:start').payload).toEqual({ locale: 'fr', tab: expect.any(String) });
+    await flush();
+    expect(second.socket().take('conversation:start').payload).toEqual({
+      locale: 'fr',
+      tab: expect.any(String),
+      work: expect.any(Object),
+    });
   });
 
-  it('sends the same tab id on every start from this tab, kept in sessionStorage', () => {
+  it('sends the same tab id on every start from this tab, kept in sessionStorage', async () => {
     const { client, storage, socket } = setUp();
     client.start('fr');
+    await flush();
     socket()
       .take('conversation:start')
       .ack(null, { ok: false, error: { code: 'INTAKE_PAUSED', message: 'paused' } });
+    await flush();
     const tab = storage.getItem(TAB_KEY);
     expect(tab).toEqual(expect.any(String));
     client.reset();
     client.start('fr');
+    await flush();
     expect(socket().take('conversation:start').payload).toMatchObject({ tab });
   });
 
-  it('goes back home with the reason when intake is paused or the queue is full, and can start afresh', () => {
+  it('goes back home with the reason when intake is paused or the queue is full, and can start afresh', async () => {
     for (const [code, problem] of [
       ['INTAKE_PAUSED', 'intake-paused'],
       ['QUEUE_FULL', 'queue-full'],
+      ['RATE_LIMITED', 'rate-limited'],
       ['constructor', 'unreachable'],
     ] as const) {
       const { client, socket } = setUp();
       client.start('fr');
+      await flush();
       socket()
         .take('conversation:start')
         .ack(null, { ok: false, error: { code, message: code } });
+      await flush();
       expect(client.snapshot()).toMatchObject({ phase: 'idle', problem });
       client.reset();
       expect(client.snapshot().problem).toBeNull();
     }
   });
 
-  it('says the server is unreachable when the start is not acknowledged', () => {
+  it('says the server is unreachable when the start is not acknowledged', async () => {
     const { client, socket } = setUp();
     client.start('fr');
+    await flush();
     socket().take('conversation:start').ack(new Error('operation has timed out'), undefined);
+    await flush();
     expect(client.snapshot()).toMatchObject({ phase: 'idle', problem: 'unreachable' });
   });
 
@@ -336,6 +374,37 @@ describe('conversation client', () => {
     expect(client.snapshot().connected).toBe(true);
   });
 
+  it('keeps a message still on its way across a reload, sends it again after the resume, then forgets it', () => {
+    const before = inConversation();
+    before.client.send('envoyé juste avant de recharger');
+    before.socket().drop();
+    expect(before.storage.getItem(PENDING_KEY)).toContain('envoyé juste avant de recharger');
+
+    // The reload: a new page, on the same tab's storage.
+    const { storage } = before;
+    const socket = new FakeSocket();
+    const reloaded = createConversationClient({
+      connect: () => socket,
+      storage,
+      newClientId: () => 'fresh',
+      solveWork: () => ({ solution: new Promise(() => {}), stop: () => {} }),
+    });
+    reloaded.resumeIfAny();
+    expect(visitorTexts(reloaded)).toEqual([['envoyé juste avant de recharger', 'pending']]);
+    socket.serverAccepts();
+    socket
+      .take('conversation:resume')
+      .ack(null, { ok: true, conversation: aConversation({ status: 'active' }), messages: [aMessage(1)] });
+    const sent = socket.take('message:send');
+    expect(sent.payload).toEqual({ clientId: 'client-1', text: 'envoyé juste avant de recharger' });
+    sent.ack(null, {
+      ok: true,
+      message: aMessage(2, { clientId: 'client-1', author: 'visitor', text: 'envoyé juste avant de recharger' }),
+    });
+    expect(visitorTexts(reloaded)).toEqual([['envoyé juste avant de recharger', 'sent']]);
+    expect(storage.getItem(PENDING_KEY)).toBeNull();
+  });
+
   it('shows each incoming message once, even when replayed', () => {
     const { client, socket } = inConversation();
     socket().push('message:new', aMessage(2));
@@ -353,6 +422,21 @@ describe('conversation client', () => {
     client.retry('client-1');
     expect(client.snapshot().failed.size).toBe(0);
     expect(socket().take('message:send').payload).toEqual({ clientId: 'client-1', text: 'texte' });
+  });
+
+  it('keeps a message the door held back on its way, and sends it when the door allows', () => {
+    const { client, socket } = inConversation();
+    client.send('vite');
+    client.send('encore');
+    socket()
+      .take('message:send')
+      .ack(null, { ok: false, error: { code: 'RATE_LIMITED', message: 'wait', retryAfterSeconds: 2 } });
+    expect(client.snapshot().failed.size).toBe(0);
+    expect(client.snapshot().log.at(-2)?.state).toBe('pending');
+    vi.advanceTimersByTime(1_900);
+    expect(socket().count('message:send')).toBe(0);
+    vi.advanceTimersByTime(200);
+    expect(socket().take('message:send').payload).toEqual({ clientId: 'client-1', text: 'vite' });
   });
 
   it('shows the counselor typing until her message arrives, or at most a while', () => {
@@ -374,11 +458,13 @@ describe('conversation client', () => {
     expect(socket().take('typing').payload).toEqual({ typing: false });
   });
 
-  it('follows the queue live', () => {
+  it('follows the queue live', async () => {
     const { client, socket } = setUp();
     client.start('fr');
+    await flush();
     socket().serverAccepts();
     socket().take('conversation:start').ack(null, { ok: true, token: TOKEN, conversation: aConversation() });
+    await flush();
     socket().push('conversation:state', aConversation({ position: 1, estimatedWaitMinutes: null }));
     expect(client.snapshot().conversation).toMatchObject({ position: 1, estimatedWaitMinutes: null });
   });
@@ -434,6 +520,7 @@ describe('conversation client', () => {
     const end = live.take('conversation:end');
     expect(end.payload).toEqual({ reason: 'quick_exit' });
     end.ack(null, { ok: true, conversation: aConversation({ status: 'closed' }) });
+    await flush();
     await left;
     expect(live.disconnectedByClient).toBe(true);
   });

@@ -5,15 +5,29 @@ import { visitorEvents } from '../../src/protocol/events.ts';
 import { MAX_MESSAGE_LENGTH } from '../../src/protocol/limits.ts';
 import type { IntakeAnswers } from '../../src/protocol/settings-schema.ts';
 import type { Ack, MessageView, VisitorConversationView } from '../../src/protocol/views.ts';
+import type { WorkChallengeView, WorkSolution } from '../../src/protocol/work.ts';
 import type { Locale } from '../ui/i18n.ts';
-import type { LoggedMessage } from '../ui/message-log.ts';
-import { addPending, lastSeq, mergeMessages, pendingMessage, pendingMessages } from '../ui/message-log.ts';
+import {
+  addPending,
+  type LoggedMessage,
+  lastSeq,
+  mergeMessages,
+  pendingMessage,
+  pendingMessages,
+} from '../ui/message-log.ts';
 import { createTypingNotifier } from './typing-notifier.ts';
 
 /** The tab token lives in sessionStorage only: it dies with the tab and never reaches a cookie or disk profile. */
 export const TOKEN_KEY = 'havre.token';
 /** A random id of this tab, sent on start so that a block can refuse the same tab (only its hash is kept). */
 export const TAB_KEY = 'havre.tab';
+/**
+ * Her messages still on their way, kept in the tab's storage until the server has them, so that a reload does
+ * not lose them silently: they are sent again after the resume, same client ids (the server keeps one copy).
+ * The open tab already shows the conversation and holds its token; this adds nothing someone at the device
+ * could not read there, and quick exit wipes it with the rest (decision 0008).
+ */
+export const PENDING_KEY = 'havre.pending';
 export const ACK_TIMEOUT_MS = 10_000;
 export const RETRY_DELAY_MS = 3_000;
 /** A lost `typing: false` must not leave "La conseillère écrit…" on screen forever. */
@@ -22,13 +36,21 @@ export const COUNSELOR_TYPING_TTL_MS = 15_000;
 export const QUICK_EXIT_WAIT_MS = 500;
 
 export type Phase = 'idle' | 'starting' | 'resuming' | 'open' | 'closed';
-export type Problem = 'queue-closed' | 'intake-paused' | 'queue-full' | 'unreachable' | 'expired' | null;
+export type Problem =
+  | 'queue-closed'
+  | 'intake-paused'
+  | 'queue-full'
+  | 'rate-limited'
+  | 'unreachable'
+  | 'expired'
+  | null;
 
 /** Why the server turned a new conversation away, by error code; anything else means it could not be reached. */
 const refusals: Readonly<Record<string, Problem>> = {
   QUEUE_CLOSED: 'queue-closed',
   INTAKE_PAUSED: 'intake-paused',
   QUEUE_FULL: 'queue-full',
+  RATE_LIMITED: 'rate-limited',
 };
 
 export interface VisitorSnapshot {
@@ -59,8 +81,15 @@ export interface VisitorSocket {
   disconnect(): unknown;
 }
 
+/** Solves the admission work off the main thread; `stop` ends the search (quick exit). */
+export type WorkSolver = (challenge: WorkChallengeView) => { solution: Promise<WorkSolution>; stop(): void };
+
+/** A solution the server may refuse for reasons she cannot help (expired, used): one fresh challenge, once. */
+const WORK_RETRIED = ['WORK_EXPIRED', 'WORK_REPLAYED', 'WORK_INVALID'];
+
 export interface ConversationClientDeps {
   connect: () => VisitorSocket;
+  solveWork: WorkSolver;
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   newClientId: () => string;
 }
@@ -106,6 +135,8 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
   let state = initialSnapshot;
   const listeners = new Set<(snapshot: VisitorSnapshot) => void>();
   let socket: VisitorSocket | null = null;
+  /** Ends the admission work under way, if any: quick exit must not leave a worker hashing. */
+  let stopWork: () => void = noop;
   /** Bumped on every connect and disconnect: an answer from an older connection is ignored. */
   let generation = 0;
   /** True once the server has tied this connection to the conversation (start or resume acknowledged). */
@@ -122,7 +153,33 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
 
   function update(patch: Partial<VisitorSnapshot>): void {
     state = { ...state, ...patch };
+    if (patch.log) keepPending(state.log);
     for (const listener of listeners) listener(state);
+  }
+
+  function keepPending(log: readonly LoggedMessage[]): void {
+    const pending = pendingMessages(log).map(({ clientId, text }) => ({ clientId, text }));
+    try {
+      if (pending.length === 0) deps.storage.removeItem(PENDING_KEY);
+      else deps.storage.setItem(PENDING_KEY, JSON.stringify(pending));
+    } catch {
+      // a full or refused storage: they stay on their way in memory, as with storage blocked
+    }
+  }
+
+  function storedPending(): LoggedMessage[] {
+    try {
+      const stored = JSON.parse(deps.storage.getItem(PENDING_KEY) ?? '[]') as unknown;
+      if (!Array.isArray(stored)) return [];
+      return stored
+        .filter(
+          (item): item is { clientId: string; text: string } =>
+            typeof item?.clientId === 'string' && typeof item?.text === 'string',
+        )
+        .map(({ clientId, text }) => pendingMessage(clientId, 'visitor', text));
+    } catch {
+      return [];
+    }
   }
 
   /** Her page is visible with the messages on it: seen. A hint, never retried. */
@@ -133,6 +190,18 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
     socket.emit(visitorEvents.read, { seq }, noop);
   }
   globalThis.document?.addEventListener('visibilitychange', tellRead);
+
+  /**
+   * A phone back from a tunnel: Socket.IO would wait out its back-off, or, for a socket that still looks open
+   * though the server closed it long ago, the next missed heartbeat (up to 45 s). When the network comes back,
+   * the socket is opened anew (her address may have changed anyway), and the conversation resumes at once.
+   */
+  globalThis.addEventListener?.('online', () => {
+    const current = socket;
+    if (!current) return;
+    current.disconnect();
+    current.connect();
+  });
 
   function openSocket(): VisitorSocket {
     if (socket) return socket;
@@ -256,6 +325,19 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
         return;
       }
       const ack = response as Ack<{ message: MessageView }>;
+      if (!ack.ok && ack.error.code === 'RATE_LIMITED') {
+        // Too fast for the door: nothing was sent, the message stays on its way and goes when the door allows.
+        inFlight = next.clientId;
+        setTimeout(
+          () => {
+            if (asked !== generation) return;
+            inFlight = null;
+            pump();
+          },
+          (ack.error.retryAfterSeconds ?? 1) * 1000,
+        );
+        return;
+      }
       if (ack.ok) update({ log: mergeMessages(state.log, [ack.message]) });
       else update({ failed: new Set([...state.failed, next.clientId]) });
       pump();
@@ -272,7 +354,8 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
 
     resumeIfAny() {
       if (state.phase !== 'idle' || !deps.storage.getItem(TOKEN_KEY)) return;
-      update({ phase: 'resuming', problem: null });
+      // What she had sent before the reload and the server had not confirmed goes again after the resume.
+      update({ phase: 'resuming', problem: null, log: storedPending() });
       const current = openSocket();
       if (current.connected) resume(current);
     },
@@ -284,21 +367,50 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
       const tab = deps.storage.getItem(TAB_KEY) ?? deps.newClientId();
       deps.storage.setItem(TAB_KEY, tab);
       const payload = intake && Object.keys(intake).length > 0 ? { locale, intake, tab } : { locale, tab };
-      current.timeout(ACK_TIMEOUT_MS).emit(visitorEvents.start, payload, (err, response) => {
-        if (socket !== current || state.phase !== 'starting') return;
-        const ack = response as Ack<{ token: string; conversation: VisitorConversationView }> | undefined;
-        if (err || !ack?.ok) {
+      const ask = <T>(event: string, body: unknown) =>
+        new Promise<Ack<T> | undefined>((resolve) =>
+          current
+            .timeout(ACK_TIMEOUT_MS)
+            .emit(event, body, (err, response) => resolve(err ? undefined : (response as Ack<T>))),
+        );
+      const live = () => socket === current && state.phase === 'starting';
+      const attempt = async (
+        retries: number,
+      ): Promise<Ack<{ token: string; conversation: VisitorConversationView }> | undefined> => {
+        const asked = await ask<{ challenge: WorkChallengeView }>(visitorEvents.challenge, {});
+        if (!asked?.ok) return asked;
+        if (!live()) return undefined;
+        const solving = deps.solveWork(asked.challenge);
+        stopWork = solving.stop;
+        const work = await solving.solution;
+        if (!live()) return undefined;
+        const ack = await ask<{ token: string; conversation: VisitorConversationView }>(visitorEvents.start, {
+          ...payload,
+          work,
+        });
+        return ack && !ack.ok && retries > 0 && WORK_RETRIED.includes(ack.error.code) ? attempt(retries - 1) : ack;
+      };
+      attempt(1).then(
+        (ack) => {
+          if (!live()) return;
+          if (!ack?.ok) {
+            closeSocket();
+            const code = ack && !ack.ok ? ack.error.code : '';
+            const problem = Object.hasOwn(refusals, code) ? (refusals[code] ?? null) : 'unreachable';
+            update({ ...initialSnapshot, problem });
+            return;
+          }
+          deps.storage.setItem(TOKEN_KEY, ack.token);
+          bound = current.connected;
+          update({ phase: 'open', connected: current.connected });
+          applyConversation(ack.conversation);
+        },
+        () => {
+          if (!live()) return;
           closeSocket();
-          const code = ack && !ack.ok ? ack.error.code : '';
-          const problem = Object.hasOwn(refusals, code) ? (refusals[code] ?? null) : 'unreachable';
-          update({ ...initialSnapshot, problem });
-          return;
-        }
-        deps.storage.setItem(TOKEN_KEY, ack.token);
-        bound = current.connected;
-        update({ phase: 'open', connected: current.connected });
-        applyConversation(ack.conversation);
-      });
+          update({ ...initialSnapshot, problem: 'unreachable' });
+        },
+      );
     },
 
     send(text) {
@@ -348,6 +460,7 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
 
     forget() {
       typing.stop();
+      stopWork();
       deps.storage.removeItem(TOKEN_KEY);
       const current = socket;
       const told = new Promise<void>((resolve) => {

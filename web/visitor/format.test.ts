@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   formatClock,
   formatNextOpening,
@@ -8,6 +8,10 @@ import {
   weekdayName,
   weeklyHours,
 } from './format.ts';
+
+import { loadCatalogue } from './messages.ts';
+
+beforeAll(() => loadCatalogue('en'));
 
 const paris = 'Europe/Paris';
 // Monday 30 November 2026, 10:00 in Paris.

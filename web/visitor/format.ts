@@ -3,7 +3,7 @@
 import { type Weekday, weekdays } from '../../src/protocol/constants.ts';
 import type { Closure, WeeklySlot } from '../../src/protocol/schemas.ts';
 import { createTranslator, type Locale } from '../ui/i18n.ts';
-import { catalogues } from './messages.ts';
+import { catalogueOf } from './messages.ts';
 
 const intlLocale: Readonly<Record<Locale, string>> = { fr: 'fr-FR', en: 'en-GB' };
 const DAY_MS = 86_400_000;
@@ -26,7 +26,7 @@ export function formatSlotTime(locale: Locale, clock: string): string {
 /** "heure de Paris" / "Paris time", from an IANA zone such as Europe/Paris. */
 export function timeZoneLabel(locale: Locale, timeZone: string): string {
   const city = (timeZone.split('/').pop() ?? timeZone).replaceAll('_', ' ');
-  const t = createTranslator(catalogues[locale]);
+  const t = createTranslator(catalogueOf(locale));
   return t(/^[aeiouyàâéèêîôûh]/i.test(city) ? 'zone.cityVowel' : 'zone.city', { city });
 }
 
@@ -44,7 +44,7 @@ export interface DayHours {
 
 /** Opening hours by day, Monday first, each day's slots in order; days without a slot are left out. */
 export function weeklyHours(locale: Locale, slots: readonly WeeklySlot[]): DayHours[] {
-  const t = createTranslator(catalogues[locale]);
+  const t = createTranslator(catalogueOf(locale));
   return weekdays.flatMap((day) => {
     const ranges = slots
       .filter((slot) => slot.day === day)
@@ -112,7 +112,7 @@ export function formatTimeIn(locale: Locale, iso: string, timeZone: string): str
  * 14 h" / "Wednesday 2 December at 2:00 pm". Days are counted in the schedule's zone.
  */
 export function formatNextOpening(locale: Locale, iso: string, timeZone: string, now: Date): string {
-  const t = createTranslator(catalogues[locale]);
+  const t = createTranslator(catalogueOf(locale));
   const instant = new Date(iso);
   const target = zonedParts(instant, timeZone);
   const today = zonedParts(now, timeZone);
@@ -134,7 +134,7 @@ export function upcomingClosures(
   now: Date,
   withinDays = 31,
 ): string[] {
-  const t = createTranslator(catalogues[locale]);
+  const t = createTranslator(catalogueOf(locale));
   const today = zonedParts(now, timeZone);
   const start = Date.UTC(today.year, today.month - 1, today.day);
   return closures

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeholders } from '../ui/i18n.ts';
-import { en, fr } from './messages.ts';
+import { fr } from './messages.ts';
+import { en } from './messages-en.ts';
 
 describe('visitor catalogues', () => {
   it('have the same keys in French and English', () => {

@@ -1,10 +1,9 @@
-// Every text of the visitor app, in French (the default) and English. Keys are flat; plural forms end in
+// Every text of the visitor app, in French (the default); English is in messages-en.ts. Keys are flat; plural forms end in
 // `.one` / `.other` and are picked by `plural()` from web/ui/i18n.ts.
 import type { Catalogue, Locale } from '../ui/i18n.ts';
 
 export const fr = {
   'app.titleAttention': 'Nouveau message — {title}',
-  'app.name': 'Havre',
   'lang.switch': 'English',
   'exit.button': 'Quitter cette page',
   'exit.hint': 'Pour partir vite : le bouton « Quitter cette page », ou trois appuis sur la touche Maj (⇧).',
@@ -19,9 +18,12 @@ export const fr = {
   'home.nextOpening': 'Prochaine ouverture : {when} ({zone}).',
   'home.noNextOpening': 'Aucune ouverture n’est prévue pour le moment.',
   'home.start': 'Commencer une conversation',
-  'home.starting': 'Connexion…',
+  'home.starting': 'Nous préparons votre place dans la file…',
   'home.queueClosed': 'La discussion vient de fermer. Vous pouvez revenir pendant les heures d’ouverture.',
   'home.unreachable': 'La connexion n’a pas pu être établie. Vérifiez votre réseau, puis réessayez.',
+  'storage.unavailable':
+    'Votre navigateur ne laisse pas cette page garder de données. La discussion fonctionne, mais si vous rechargez ou fermez cette page, vous ne pourrez pas la reprendre.',
+  'home.rateLimited': 'Trop de demandes viennent de votre réseau : réessayez plus tard.',
   'home.expired': 'Votre conversation précédente n’est plus disponible.',
   'home.statusLoading': 'Chargement des horaires…',
   'home.statusFailed': 'Les horaires n’ont pas pu être chargés.',
@@ -39,6 +41,8 @@ export const fr = {
   'refused.pausedNext': 'Réessayez un peu plus tard, ou à la prochaine ouverture : {when} ({zone}).',
   'refused.pausedLater': 'Réessayez un peu plus tard.',
   'refused.full': 'La file d’attente est complète pour le moment. Réessayez dans quelques minutes.',
+  'waiting.closedServing':
+    'La discussion est maintenant fermée. Les conseillères répondent encore aux personnes qui attendaient, jusqu’à {time}. Si aucune n’a pu vous répondre d’ici là, la conversation s’arrêtera.',
   'wait.pastClosing':
     'L’attente estimée dépasse l’heure de fermeture ({time}) : vous risquez de ne pas pouvoir être accueillie aujourd’hui.',
   'wait.pastClosingNoTime':
@@ -112,6 +116,11 @@ export const fr = {
   'closed.byCounselor': 'La conseillère a terminé la conversation.',
   'closed.leftQueue': 'Vous avez quitté la file d’attente.',
   'closed.abandoned': 'La conversation n’a pas pu commencer : aucune conseillère n’a pu vous répondre à temps.',
+  'closed.turnedAway':
+    'La discussion a fermé avant qu’une conseillère puisse vous répondre. Nous en sommes désolées : ce n’est pas de votre faute, et vous pouvez revenir.',
+  'closed.connectionLost':
+    'Votre connexion a été coupée trop longtemps : votre place dans la file n’a pas pu être gardée. Ce n’est pas un refus : vous pouvez reprendre une place maintenant.',
+  'closed.rejoin': 'Reprendre une place dans la file',
   'closed.thanks': 'Merci de nous avoir écrit.',
   'closed.comeBack': 'Vous pouvez revenir quand vous le souhaitez pendant les heures d’ouverture.',
   'closed.safety':
@@ -123,120 +132,11 @@ export const fr = {
 
 export type MessageKey = keyof typeof fr;
 
-export const en: Catalogue<MessageKey> = {
-  'app.titleAttention': 'New message — {title}',
-  'app.name': 'Havre',
-  'lang.switch': 'Français',
-  'exit.button': 'Leave this page',
-  'exit.hint': 'To leave quickly: the “Leave this page” button, or press the Shift key (⇧) three times.',
+/** French is in the page; English is fetched when she switches (a separate file, kept out of the first load). */
+const catalogues: Partial<Record<Locale, Catalogue<MessageKey>>> = { fr };
 
-  'home.heading': 'Talk to a counselor',
-  'home.intro':
-    'A confidential place to write to a counselor trained to listen to people facing violence. It is anonymous: no name, no email, no account.',
-  'home.open': 'The chat is open.',
-  'home.openUntil': 'The chat is open until {time} ({zone}).',
-  'home.busy': 'No counselor is free right now: you can still take a place in the queue.',
-  'home.closed': 'The chat is closed right now.',
-  'home.nextOpening': 'Next opening: {when} ({zone}).',
-  'home.noNextOpening': 'No opening is planned at the moment.',
-  'home.start': 'Start a conversation',
-  'home.starting': 'Connecting…',
-  'home.queueClosed': 'The chat has just closed. You can come back during opening hours.',
-  'home.unreachable': 'We could not connect. Check your network, then try again.',
-  'home.expired': 'Your previous conversation is no longer available.',
-  'home.statusLoading': 'Loading the opening hours…',
-  'home.statusFailed': 'The opening hours could not be loaded.',
-  'home.retry': 'Try again',
+export const catalogueOf = (locale: Locale): Catalogue<MessageKey> => catalogues[locale] ?? fr;
 
-  'intake.heading': 'Before you join the queue',
-  'intake.optional': 'These questions are optional.',
-  'intake.why': 'Your answers help the counselor welcome you; they do not say who you are.',
-  'intake.join': 'Join the queue',
-  'intake.skip': 'Skip the questions',
-  'intake.danger': 'If you are in immediate danger, call 17 or send a text message to 114.',
-  'intake.priority': 'You can still join the queue: you will be placed ahead.',
-
-  'refused.paused': 'New conversations are paused for now.',
-  'refused.pausedNext': 'Try again a little later, or at the next opening: {when} ({zone}).',
-  'refused.pausedLater': 'Try again a little later.',
-  'refused.full': 'The queue is full right now. Try again in a few minutes.',
-  'wait.pastClosing': 'The estimated wait runs past closing time ({time}): you may not be answered today.',
-  'wait.pastClosingNoTime': 'The estimated wait runs past closing time: you may not be answered today.',
-  'alt.heading': 'These free helplines answer 24 hours a day:',
-
-  'hours.heading': 'Opening hours',
-  'hours.zone': 'Times are in {zone}.',
-  'hours.range': '{start} – {end}',
-  'hours.none': 'No opening hours are published at the moment.',
-  'hours.closures': 'Exceptional closures:',
-  'hours.closure': '{date}',
-  'hours.closureLabelled': '{date} ({label})',
-
-  'zone.city': '{city} time',
-  'zone.cityVowel': '{city} time',
-  'when.today': 'today at {time}',
-  'when.tomorrow': 'tomorrow at {time}',
-  'when.date': '{date} at {time}',
-
-  'emergency.heading': 'In an emergency',
-  'emergency.intro': 'These numbers are free and answer at any time.',
-  'emergency.compact': 'Emergency numbers',
-
-  'resume.heading': 'Reconnecting to your conversation…',
-
-  'waiting.heading': 'You are in the queue',
-  'waiting.first': 'You are next in line.',
-  'waiting.position': 'Your place in the queue: {n}',
-  'waiting.soon': 'A counselor will answer you in a moment.',
-  'waiting.estimate.one': 'Estimated wait: about {n} minute.',
-  'waiting.estimate.other': 'Estimated wait: about {n} minutes.',
-  'waiting.long': 'Estimated wait: more than an hour.',
-  'waiting.unknown': 'No counselor is available right now; you keep your place.',
-  'waiting.keepOpen': 'Keep this page open: the conversation will start here.',
-  'waiting.leave': 'Leave the queue',
-  'waiting.leaveTitle': 'Leave the queue?',
-  'waiting.leaveBody': 'You will lose your place in the queue.',
-  'waiting.leaveYes': 'Yes, leave the queue',
-  'waiting.leaveNo': 'No, stay',
-
-  'chat.heading': 'Conversation with a counselor',
-  'chat.messages': 'Messages',
-  'chat.start': 'A counselor has joined you. You can write your first message.',
-  'chat.you': 'You:',
-  'chat.counselor': 'Counselor:',
-  'chat.system': 'Information:',
-  'chat.pending': 'sending…',
-  'chat.sent': 'sent',
-  'chat.sentAt': 'sent at {time}',
-  'chat.read': 'read',
-  'chat.failed': 'not sent',
-  'chat.retry': 'Try sending again',
-  'chat.typing': 'The counselor is typing…',
-  'chat.label': 'Your message',
-  'chat.hint': 'Enter to send, Shift + Enter for a new line.',
-  'chat.send': 'Send',
-  'chat.remaining.one': '{n} character left.',
-  'chat.remaining.other': '{n} characters left.',
-  'chat.tooLong.one': 'Message too long: {n} character too many.',
-  'chat.tooLong.other': 'Message too long: {n} characters too many.',
-  'chat.disconnected': 'Connection lost, reconnecting…',
-  'chat.end': 'End the conversation',
-  'chat.endTitle': 'End the conversation?',
-  'chat.endBody': 'The conversation will close and its messages will be cleared from this screen.',
-  'chat.endYes': 'Yes, end it',
-  'chat.endNo': 'No, keep talking',
-
-  'closed.heading': 'The conversation has ended',
-  'closed.byYou': 'You ended the conversation.',
-  'closed.byCounselor': 'The counselor ended the conversation.',
-  'closed.leftQueue': 'You left the queue.',
-  'closed.abandoned': 'The conversation ended before a counselor could answer you.',
-  'closed.thanks': 'Thank you for writing to us.',
-  'closed.comeBack': 'You can come back whenever you like during opening hours.',
-  'closed.safety': 'If someone else can see this device, close this tab and clear your browsing history.',
-  'closed.home': 'Back to the home page',
-  'erase.button': 'Erase this conversation from this device',
-  'erase.done': 'The conversation has been erased from this device.',
-};
-
-export const catalogues: Readonly<Record<Locale, Catalogue<MessageKey>>> = { fr, en };
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  if (locale === 'en') catalogues.en ??= (await import('./messages-en.ts')).en;
+}

@@ -44,8 +44,8 @@ let leaving = false;
 export function leaveNow(forget: () => Promise<void>, address: string): void {
   if (leaving) return;
   leaving = true;
+  // The page goes blank at once; the title stays the neutral one (an empty title would show the host name).
   document.body.replaceChildren();
-  document.title = '';
   let gone = false;
   const leave = () => {
     if (gone) return;

@@ -2,7 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { createTranslator, type Locale, type Translate } from '../ui/i18n.ts';
-import { catalogues, type MessageKey } from './messages.ts';
+import { catalogueOf, type MessageKey } from './messages.ts';
 
 export interface Texts {
   locale: Locale;
@@ -10,7 +10,7 @@ export interface Texts {
 }
 
 export function textsFor(locale: Locale): Texts {
-  return { locale, t: createTranslator(catalogues[locale]) };
+  return { locale, t: createTranslator(catalogueOf(locale)) };
 }
 
 export const TextsContext = createContext<Texts>(textsFor('fr'));

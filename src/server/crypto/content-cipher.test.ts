@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContentCipher, open, seal } from './content-cipher.ts';
+import { createContentCipher, open, seal, type WrappedKey } from './content-cipher.ts';
+import { openKeyring } from './keyring.ts';
 import { ensureMasterKeyMatches, MasterKeyError } from './master-key.ts';
 
 const conversationId = '7f1e3a52-5d7b-4c39-9e0a-3f6c2b1d8e4a';
+/** A UTC day, as the keyring counts them. */
+const DAY = 20_000;
 
 describe('content cipher', () => {
   it('round-trips text and refuses a tampered or moved ciphertext', () => {
@@ -17,19 +23,67 @@ describe('content cipher', () => {
     expect(() => open(randomBytes(32), sealed, 'message:a:1')).toThrow();
   });
 
-  it('wraps each conversation key with the master key and reads it back after a restart', async () => {
+  it('wraps each conversation key with the master key and the day’s keyring key, and reads it back after a restart', async () => {
     const masterKey = randomBytes(32);
-    const stored = new Map<string, Buffer>();
-    const first = createContentCipher({ masterKey, keys: { find: async (id) => stored.get(id) ?? null } });
-    stored.set(conversationId, first.newKey(conversationId));
+    const keyring = openKeyring(join(mkdtempSync(join(tmpdir(), 'havre-ring-')), 'keyring'), DAY);
+    const stored = new Map<string, WrappedKey>();
+    const cipherOn = (day: number) =>
+      createContentCipher({
+        masterKey,
+        keyring,
+        keys: { find: async (id) => stored.get(id) ?? null },
+        today: () => day,
+      });
+    const first = cipherOn(DAY);
+    const wrapped = first.newKey(conversationId);
+    expect(wrapped.epoch).toBe(DAY);
+    stored.set(conversationId, wrapped);
     const sealed = await first.encrypt(conversationId, 'client-1', 'un message');
-    const afterRestart = createContentCipher({ masterKey, keys: { find: async (id) => stored.get(id) ?? null } });
-    expect(await afterRestart.decrypt(conversationId, 'client-1', sealed)).toBe('un message');
+    expect(await cipherOn(DAY + 3).decrypt(conversationId, 'client-1', sealed)).toBe('un message');
+
+    // The master key alone does not unwrap it.
+    expect(() => open(masterKey, wrapped.wrapped, `key:${conversationId}`)).toThrow();
+    expect(() => open(masterKey, wrapped.wrapped, `key:${conversationId}:${DAY}`)).toThrow();
+
     stored.delete(conversationId);
-    const afterPurge = createContentCipher({ masterKey, keys: { find: async (id) => stored.get(id) ?? null } });
-    await expect(afterPurge.decrypt(conversationId, 'client-1', sealed)).rejects.toMatchObject({
+    await expect(cipherOn(DAY).decrypt(conversationId, 'client-1', sealed)).rejects.toMatchObject({
       code: 'CONTENT_DELETED',
     });
+  });
+
+  it('re-wraps a key under today, and then reads it once the keyring has moved past its first day', async () => {
+    const masterKey = randomBytes(32);
+    const keyring = openKeyring(join(mkdtempSync(join(tmpdir(), 'havre-ring-')), 'keyring'), DAY);
+    const stored = new Map<string, WrappedKey>();
+    const cipherOn = (day: number) =>
+      createContentCipher({
+        masterKey,
+        keyring,
+        keys: { find: async (id) => stored.get(id) ?? null },
+        today: () => day,
+      });
+    const old = cipherOn(DAY).newKey(conversationId);
+    stored.set(conversationId, old);
+    const sealed = await cipherOn(DAY).encrypt(conversationId, 'client-1', 'encore là');
+    stored.set(conversationId, cipherOn(DAY + 40).rewrap(conversationId, old));
+    keyring.advanceTo(DAY + 30);
+    expect(await cipherOn(DAY + 40).decrypt(conversationId, 'client-1', sealed)).toBe('encore là');
+    // The old wrapping, as a dump taken before would hold it, is dead.
+    stored.set(conversationId, old);
+    await expect(cipherOn(DAY + 40).decrypt(conversationId, 'client-1', sealed)).rejects.toMatchObject({
+      code: 'CONTENT_DELETED',
+    });
+  });
+
+  it('still reads a key wrapped by the master key alone, from before the keyring', async () => {
+    const masterKey = randomBytes(32);
+    const keyring = openKeyring(join(mkdtempSync(join(tmpdir(), 'havre-ring-')), 'keyring'), DAY);
+    const dataKey = randomBytes(32);
+    const legacy = { wrapped: seal(masterKey, dataKey, `key:${conversationId}`), epoch: null };
+    const sealed = seal(dataKey, Buffer.from('avant'), `message:${conversationId}:client-1`);
+    const cipher = createContentCipher({ masterKey, keyring, keys: { find: async () => legacy }, today: () => DAY });
+    expect(await cipher.decrypt(conversationId, 'client-1', sealed)).toBe('avant');
+    expect(cipher.rewrap(conversationId, legacy).epoch).toBe(DAY);
   });
 });
 

@@ -10,7 +10,8 @@ import { toErrorAnswer } from '../errors.ts';
 import { defaultSettings } from '../services/default-settings.ts';
 import { iconSvg } from './neutral-icons.ts';
 import { securityHeaders } from './security-headers.ts';
-import { loadVisitorPage } from './visitor-page.ts';
+import { httpServerOptions, type ServerTimeouts } from './server-timeouts.ts';
+import { compressedFor, loadVisitorPage } from './visitor-page.ts';
 
 type VisitorPageSettings = Settings['visitorPage'];
 
@@ -21,6 +22,7 @@ interface HttpAppOptions {
   trustProxy: number;
   /** The admin's current visitor-page settings (neutral title, sites allowed to frame the page). */
   visitorPage: () => Promise<VisitorPageSettings>;
+  timeouts: ServerTimeouts;
 }
 
 export interface RouteEntry {
@@ -28,8 +30,9 @@ export interface RouteEntry {
   url: string;
 }
 
-export function createHttpApp({ log, webRoot, trustProxy, visitorPage }: HttpAppOptions) {
+export function createHttpApp({ log, webRoot, trustProxy, visitorPage, timeouts }: HttpAppOptions) {
   const app = Fastify({
+    ...httpServerOptions(timeouts),
     loggerInstance: log as FastifyBaseLogger,
     // Fastify's request logs carry the client address; Havre logs no address, so they are off.
     logController: new LogController({ disableRequestLogging: true }),
@@ -44,9 +47,11 @@ export function createHttpApp({ log, webRoot, trustProxy, visitorPage }: HttpApp
   });
 
   // Only the visitor page's own reply may be framed, by the origins its handler recorded here.
-  const framers = new WeakMap<FastifyReply, readonly string[]>();
+  /** The visitor page's replies: who may frame it, and its inline script's hash. */
+  const visitorReplies = new WeakMap<FastifyReply, { embedOrigins: readonly string[]; scripts: readonly string[] }>();
   app.addHook('onSend', async (_request, reply) => {
-    reply.headers(securityHeaders(framers.get(reply)));
+    const page = visitorReplies.get(reply);
+    reply.headers(securityHeaders(page?.embedOrigins, page?.scripts));
   });
 
   app.setErrorHandler((error, _request, reply) => {
@@ -75,16 +80,19 @@ export function createHttpApp({ log, webRoot, trustProxy, visitorPage }: HttpApp
   app.get('/favicon.svg', async (_request, reply) =>
     reply.type('image/svg+xml').send(iconSvg((await pageSettings()).icon)),
   );
-  registerWebApps(app, webRoot, async (reply) => {
+  registerWebApps(app, webRoot, async (reply, scripts) => {
     const page = await pageSettings();
-    framers.set(reply, page.embedOrigins);
-    return page.title;
+    visitorReplies.set(reply, { embedOrigins: page.embedOrigins, scripts });
+    return page;
   });
   return { app, routes };
 }
 
-/** Resolves the neutral title of the visitor page for this reply, and lets it be framed as the admin allows. */
-type VisitorPageFor = (reply: FastifyReply) => Promise<string>;
+/**
+ * Resolves the visitor page's settings for this reply (neutral title, quick-exit address), lets it be framed as
+ * the admin allows and run its inline scripts.
+ */
+type VisitorPageFor = (reply: FastifyReply, scripts: readonly string[]) => Promise<VisitorPageSettings>;
 
 function registerWebApps(app: FastifyInstance, webRoot: string, visitorPageFor: VisitorPageFor) {
   if (!existsSync(join(webRoot, 'visitor/index.html'))) {
@@ -99,10 +107,15 @@ function registerWebApps(app: FastifyInstance, webRoot: string, visitorPageFor: 
     prefix: '/assets/',
     index: false,
     cacheControl: false,
+    // Built as .br and .gz next to each asset (vite.config.ts): the smallest the browser accepts is sent.
+    preCompressed: true,
   });
-  const visitorHtml = loadVisitorPage(join(webRoot, 'visitor/index.html'));
-  app.get('/', async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(visitorHtml(await visitorPageFor(reply))),
-  );
+  const visitorPage = loadVisitorPage(join(webRoot, 'visitor/index.html'));
+  app.get('/', async (request, reply) => {
+    const html = visitorPage.render(await visitorPageFor(reply, visitorPage.scriptHashes));
+    const { body, encoding } = compressedFor(request.headers['accept-encoding'], html);
+    if (encoding) reply.header('content-encoding', encoding);
+    return reply.header('vary', 'accept-encoding').type('text/html; charset=utf-8').send(body);
+  });
   app.get('/console', (_request, reply) => reply.sendFile('console/index.html', webRoot));
 }

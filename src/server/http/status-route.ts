@@ -5,6 +5,7 @@ import { scheduleStatus } from '../../core/schedule.ts';
 import type { ScheduleStatusView } from '../../protocol/views.ts';
 import type { Clock } from '../clock.ts';
 import type { IntakeModeService } from '../services/intake-mode.ts';
+import type { RaidModeService } from '../services/raid-mode.ts';
 import type { SettingsService } from '../services/settings.ts';
 import { placeForNewcomer, type WaitingRoom } from '../services/waiting-room.ts';
 
@@ -13,14 +14,21 @@ interface Deps {
   waitingRoom: WaitingRoom;
   clock: Clock;
   intakeMode: IntakeModeService;
+  raidMode: RaidModeService;
 }
 
-export function registerStatusRoute(app: FastifyInstance, { settings, waitingRoom, clock, intakeMode }: Deps) {
+export function registerStatusRoute(
+  app: FastifyInstance,
+  { settings, waitingRoom, clock, intakeMode, raidMode }: Deps,
+) {
   app.get('/api/status', async () => {
     const { schedule, admission, visitorPage, intake } = await settings.current();
     const status = scheduleStatus(schedule, clock.now());
     const snapshot = await waitingRoom.snapshot();
     const intakeNow = await intakeMode.current();
+    const raid = await raidMode.current();
+    // The intake's own message wins while paused; otherwise raid mode's calm public line, if any.
+    const message = intakeNow.mode !== 'open' && intakeNow.message ? intakeNow.message : raid.on ? raid.message : null;
     const newcomer = placeForNewcomer(snapshot);
     const view: ScheduleStatusView = {
       open: status.open,
@@ -31,12 +39,12 @@ export function registerStatusRoute(app: FastifyInstance, { settings, waitingRoo
       admission: {
         // Paused by an admin's setting, or by a supervisor from the board (paused or queue closing).
         paused: admission.paused || intakeNow.mode !== 'open',
-        ...(intakeNow.mode !== 'open' && intakeNow.message ? { message: intakeNow.message } : {}),
+        ...(message ? { message } : {}),
         full: admission.maxQueue !== null && snapshot.entries.length >= admission.maxQueue,
       },
       estimatedWaitMinutes: newcomer.estimatedWaitMinutes,
       waitExceedsClosing: newcomer.waitExceedsClosing,
-      visitorPage: { title: visitorPage.title, quickExitUrl: visitorPage.quickExitUrl },
+      visitorPage: { title: visitorPage.title, brand: visitorPage.brand, quickExitUrl: visitorPage.quickExitUrl },
       intake,
     };
     return { ok: true, status: view };

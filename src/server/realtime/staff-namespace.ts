@@ -14,6 +14,7 @@ import {
 } from '../../protocol/schemas.ts';
 import type { StaffStateView } from '../../protocol/views.ts';
 import type { ConversationService } from '../services/conversations.ts';
+import type { DoorGuard } from '../services/door-guard.ts';
 import type { Presence } from '../services/presence.ts';
 import { readCookie, SESSION_COOKIE, unsignSessionId } from '../services/session-cookie.ts';
 import type { SettingsService } from '../services/settings.ts';
@@ -44,6 +45,7 @@ interface Deps {
   tools: Omit<ConversationToolsDeps, 'notifier' | 'log' | 'namespace' | 'conversations' | 'visitorNamespace'>;
   supervision: Supervision;
   blocks: VisitorBlocks;
+  doors: DoorGuard;
 }
 
 interface StaffSocketData {
@@ -154,23 +156,35 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
     return { conversation: toStaffConversationView(conversation), messages: messages.map(toMessageView) };
   });
 
-  on(staffEvents.send, staffSendSchema, async ({ conversationId, clientId, text }) => {
-    const sent = await conversations.sendAsCounselor(staff.id, conversationId, clientId, text);
-    if (sent.created) deps.notifier.message(sent.conversation, sent.message);
-    return { message: toMessageView(sent.message) };
-  });
+  // Generous per-socket limits: a counselor pasting canned answers is never slowed, a stolen session is.
+  const perSocket = (door: 'staffMessages' | 'staffTyping') => ({ limit: () => deps.doors.take(door, socket.id) });
+  on(
+    staffEvents.send,
+    staffSendSchema,
+    async ({ conversationId, clientId, text }) => {
+      const sent = await conversations.sendAsCounselor(staff.id, conversationId, clientId, text);
+      if (sent.created) deps.notifier.message(sent.conversation, sent.message);
+      return { message: toMessageView(sent.message) };
+    },
+    perSocket('staffMessages'),
+  );
 
   on(staffEvents.history, staffHistorySchema, async ({ conversationId, afterSeq }) => {
     const messages = await conversations.historyForCounselor(staff.id, conversationId, afterSeq);
     return { messages: messages.map(toMessageView) };
   });
 
-  on(staffEvents.typing, staffTypingSchema, async ({ conversationId, typing }) => {
-    const conversation = await conversations.requireAssigned(staff.id, conversationId);
-    if (conversation.status === 'active')
-      visitorNamespace.to(rooms.visitor(conversationId)).emit(staffEvents.visitorTyping, { typing });
-    return {};
-  });
+  on(
+    staffEvents.typing,
+    staffTypingSchema,
+    async ({ conversationId, typing }) => {
+      const conversation = await conversations.requireAssigned(staff.id, conversationId);
+      if (conversation.status === 'active')
+        visitorNamespace.to(rooms.visitor(conversationId)).emit(staffEvents.visitorTyping, { typing });
+      return {};
+    },
+    perSocket('staffTyping'),
+  );
 
   on(staffEvents.end, staffConversationSchema, async ({ conversationId }) => {
     const conversation = await conversations.endByCounselor(staff.id, conversationId);

@@ -7,7 +7,9 @@ import type { Namespace, Socket } from 'socket.io';
 import { supervisionEvents } from '../../protocol/events.ts';
 import {
   emptySchema,
+  endWaveSchema,
   intakeModeSchema,
+  raidModeSchema,
   staffConversationSchema,
   supervisionConversationSchema,
   unblockSchema,
@@ -113,6 +115,20 @@ export function attachSupervisionEvents(deps: Deps): void {
     const intake = await supervision.setIntakeMode(staff, mode, message);
     notifier.queueChanged();
     return { intake };
+  });
+
+  on(supervisionEvents.raidMode, raidModeSchema, async ({ on: switchedOn, message }) => {
+    const raid = await supervision.setRaidMode(staff, switchedOn, message);
+    notifier.queueChanged();
+    return { raid };
+  });
+
+  on(supervisionEvents.endWave, endWaveSchema, async (wave) => {
+    const { count, until, ended } = await supervision.endWave(staff, wave);
+    // Each visitor reads the same neutral end as after a block (decision 0014); the queue and board follow.
+    for (const conversation of ended) notifier.conversation(conversation);
+    if (ended.length > 0) notifier.queueChanged();
+    return { count, until };
   });
 
   on(supervisionEvents.unblock, unblockSchema, async ({ blockId }) => {

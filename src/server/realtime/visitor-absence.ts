@@ -1,52 +1,88 @@
-// A waiting visitor whose tab has gone (closed, crashed, or a phone that never came back) would otherwise
-// stay in the queue and a counselor would take an empty chair. When no socket of hers has been connected for
-// a grace period, her place is given up (`abandoned_in_queue`). The grace is long enough for a reload, a
-// network change or a server restart: she reconnects within seconds and keeps her place.
+// A waiting visitor whose connection goes (a phone that suspends the tab, a tunnel, a switch from Wi-Fi to
+// mobile data, a reload, a restart of Havre) keeps her place for `placeKeptMs` (10 minutes by default,
+// decision 0006). While no tab of hers is connected she is marked absent in the database: taking the next
+// person, and automatic assignment, skip her on every node, so that no counselor is given an empty chair.
+// When a tab of hers is back she is where she was. Past that time her place is given up as
+// `connection_lost`, and her page says so when it comes back, with a way to rejoin.
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
-import type { ConversationService } from '../services/conversations.ts';
+import type { Clock } from '../clock.ts';
+import type { ConversationRepository } from '../storage/conversation-repository.ts';
 import type { Notifier } from './notifier.ts';
 import { rooms } from './rooms.ts';
 
-export const DEFAULT_VISITOR_GRACE_MS = 90_000;
+export const DEFAULT_PLACE_KEPT_MS = 10 * 60_000;
 
 interface Deps {
   namespace: Namespace;
-  conversations: ConversationService;
+  conversations: Pick<
+    ConversationRepository,
+    'markAbsent' | 'markPresent' | 'closeIfStillAbsent' | 'markAllWaitingAbsent'
+  >;
   notifier: Notifier;
-  graceMs: number;
+  clock: Clock;
+  placeKeptMs: number;
   log: Logger;
 }
 
-export function createVisitorAbsence({ namespace, conversations, notifier, graceMs, log }: Deps) {
+export function createVisitorAbsence({ namespace, conversations, notifier, clock, placeKeptMs, log }: Deps) {
   const timers = new Map<string, NodeJS.Timeout>();
+  const logged = (work: () => Promise<void>) => () => {
+    work().catch((error: unknown) => log.error({ err: error }, 'absence check failed'));
+  };
+  const present = async (conversationId: string) =>
+    (await namespace.in(rooms.visitor(conversationId)).fetchSockets()).length > 0;
 
-  async function check(conversationId: string): Promise<void> {
+  async function markPresent(conversationId: string): Promise<void> {
+    if (await conversations.markPresent(conversationId)) notifier.queueChanged();
+  }
+
+  async function expire(conversationId: string): Promise<void> {
     timers.delete(conversationId);
-    const present = await namespace.in(rooms.visitor(conversationId)).fetchSockets();
-    if (present.length > 0) return;
-    const abandoned = await conversations.abandonIfWaiting(conversationId);
-    if (!abandoned) return;
-    notifier.conversation(abandoned);
+    // She came back through a path that raced with her leaving: she is here, so she is not absent.
+    if (await present(conversationId)) return markPresent(conversationId);
+    const lost = await conversations.closeIfStillAbsent(conversationId, clock.now());
+    if (!lost) return;
+    notifier.conversation(lost);
     notifier.queueChanged();
   }
 
-  function watch(conversationId: string): void {
+  function expireIn(conversationId: string, ms: number): void {
     clearTimeout(timers.get(conversationId));
-    const timer = setTimeout(() => {
-      check(conversationId).catch((error: unknown) => log.error({ err: error }, 'absence check failed'));
-    }, graceMs);
+    const timer = setTimeout(
+      logged(() => expire(conversationId)),
+      Math.max(0, ms),
+    );
     timer.unref();
     timers.set(conversationId, timer);
   }
 
+  async function left(conversationId: string): Promise<void> {
+    if (await present(conversationId)) return;
+    if (await conversations.markAbsent(conversationId, clock.now())) notifier.queueChanged();
+    // A tab that came back while this was being written must not stay marked absent.
+    if (await present(conversationId)) return markPresent(conversationId);
+    expireIn(conversationId, placeKeptMs);
+  }
+
   return {
     /** A socket bound to this conversation went away. */
-    left: watch,
+    left: (conversationId: string) => logged(() => left(conversationId))(),
 
-    /** After a start, every waiting visitor gets the grace period to reconnect. */
+    /** A tab of hers is bound to this conversation again. */
+    back: (conversationId: string) =>
+      logged(async () => {
+        clearTimeout(timers.get(conversationId));
+        timers.delete(conversationId);
+        await markPresent(conversationId);
+      })(),
+
+    /** After a start, every waiting visitor is away until she reconnects, and keeps her place as long. */
     async watchAllWaiting(): Promise<void> {
-      for (const id of await conversations.waitingIds()) watch(id);
+      const now = clock.now().getTime();
+      for (const { id, absent_since } of await conversations.markAllWaitingAbsent(clock.now())) {
+        expireIn(id, placeKeptMs - (now - (absent_since?.getTime() ?? now)));
+      }
     },
 
     stop(): void {

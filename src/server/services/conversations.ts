@@ -170,10 +170,7 @@ export function createConversationService({ conversations, settings, cipher, clo
     /** Her ended conversations that still owe a closing form. */
     formDueOf: (counselorId: string) => conversations.formDueOf(counselorId),
 
-    waitingIds: async () => (await conversations.waiting()).map((row) => row.id),
-
     /** Gives up the place of a visitor who is gone; null if she was no longer waiting. */
-    abandonIfWaiting: (conversationId: string) => conversations.closeIfWaiting(conversationId, clock.now()),
 
     requireAssigned: assignedTo,
   };

@@ -84,9 +84,16 @@ export const defaultSettings: Settings = {
   schedule: defaultSchedule,
   maxConversationsPerCounselor: DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR,
   autoAssignment: false,
+  servePastClosingMinutes: 30,
   retentionDays: 30,
   intake: { enabled: true, questions: defaultIntakeQuestions },
   admission: { paused: false, maxQueue: null },
-  visitorPage: { title: 'Messagerie', icon: 'bubble', quickExitUrl: 'https://meteofrance.com/', embedOrigins: [] },
+  visitorPage: {
+    title: 'Messagerie',
+    brand: 'Messagerie',
+    icon: 'bubble',
+    quickExitUrl: 'https://meteofrance.com/',
+    embedOrigins: [],
+  },
   closingForm: defaultClosingForm,
 };

@@ -13,6 +13,7 @@ import type {
   WatchedConversationView,
   WhisperView,
 } from '../../protocol/views.ts';
+import type { AdmissionWorkView } from '../../protocol/work.ts';
 import type { Clock } from '../clock.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
 import type { ConversationRow, StaffRow } from '../storage/schema.ts';
@@ -21,6 +22,7 @@ import type { AuditLog } from './audit-log.ts';
 import type { ConversationService, SentMessage } from './conversations.ts';
 import type { IntakeModeService } from './intake-mode.ts';
 import type { Presence } from './presence.ts';
+import type { RaidModeService } from './raid-mode.ts';
 import type { SettingsService } from './settings.ts';
 import { toMessageView, toStaffConversationView } from './views.ts';
 import { toQueueView, type WaitingRoom } from './waiting-room.ts';
@@ -36,6 +38,11 @@ interface Deps {
   clock: Clock;
   intakeMode: IntakeModeService;
   blocks: { active(): Promise<VisitorBlockView[]> };
+  /** The admission work's difficulty and why it moved. */
+  admissionWork: () => AdmissionWorkView;
+  raidMode: RaidModeService;
+  /** A surge of new conversations is detected (the admission-work controller): suggest raid mode. */
+  surgeDetected?: () => boolean;
 }
 
 const RECENTLY_CLOSED_MS = 24 * 60 * 60 * 1000;
@@ -48,7 +55,7 @@ export function requireSupervisor(staff: StaffRow): void {
 export function createSupervision(deps: Deps) {
   const { repository, conversationRows, conversations, presence, settings, waitingRoom, audit, clock, intakeMode } =
     deps;
-  const { blocks } = deps;
+  const { blocks, raidMode, surgeDetected = () => false } = deps;
 
   /** A conversation still going on: waiting or active. A closed one is read through transcripts, not here. */
   async function live(conversationId: string) {
@@ -74,12 +81,13 @@ export function createSupervision(deps: Deps) {
   return {
     /** The board as it is now; built for all supervisors at once, so it takes no viewer. */
     async board(): Promise<SupervisionBoardView> {
-      const [snapshot, { maxConversationsPerCounselor }, active, intake, activeBlocks] = await Promise.all([
+      const [snapshot, { maxConversationsPerCounselor }, active, intake, activeBlocks, raid] = await Promise.all([
         waitingRoom.snapshot(),
         settings.current(),
         repository.activeConversations(),
         intakeMode.current(),
         blocks.active(),
+        raidMode.current(),
       ]);
       const online = presence.online();
       const rows = new Map((await repository.staffByIds(online.map((o) => o.staffId))).map((row) => [row.id, row]));
@@ -94,6 +102,8 @@ export function createSupervision(deps: Deps) {
         ...boardStaffAndConversations(people, active, maxConversationsPerCounselor),
         intake,
         blocks: activeBlocks,
+        admissionWork: deps.admissionWork(),
+        raid: { ...raid, suggested: !raid.on && surgeDetected() },
       };
     },
 
@@ -165,6 +175,41 @@ export function createSupervision(deps: Deps) {
       const view = await intakeMode.set(supervisor, mode, message);
       await audit.record(supervisor, 'settings.changed', { type: 'settings', id: 'intake-mode' }, { mode });
       return view;
+    },
+
+    /** Raid mode on or off, audited (without the public message: the audit keeps no free text). */
+    async setRaidMode(supervisor: StaffRow, on: boolean, message: string | null) {
+      requireSupervisor(supervisor);
+      const view = await raidMode.set(supervisor, on, message);
+      await audit.record(supervisor, on ? 'raid_mode.on' : 'raid_mode.off', { type: 'settings', id: 'raid-mode' });
+      return view;
+    },
+
+    /**
+     * Ends every waiting conversation that arrived in the window (a raid wave), or only counts them (preview).
+     * The window ends where the preview fixed it (never in the future, never more than ten minutes back), so a
+     * woman who arrives while the supervisor reads the count is not ended. Audited with the count only.
+     */
+    async endWave(
+      supervisor: StaffRow,
+      wave: { withinMinutes: number; includeUrgent: boolean; preview: boolean; until?: string | undefined },
+    ) {
+      requireSupervisor(supervisor);
+      const now = clock.now();
+      const asked = wave.until ? new Date(wave.until).getTime() : now.getTime();
+      const until = new Date(Math.min(now.getTime(), Math.max(asked, now.getTime() - 10 * 60_000)));
+      const from = new Date(until.getTime() - wave.withinMinutes * 60_000);
+      const range = { from, until, includeUrgent: wave.includeUrgent };
+      const result = await conversationRows.endWaiting(range, wave.preview ? null : now);
+      if (!wave.preview) {
+        await audit.record(
+          supervisor,
+          'raid.wave_ended',
+          { type: 'settings', id: 'raid-wave' },
+          { count: result.count, withinMinutes: wave.withinMinutes, includeUrgent: wave.includeUrgent },
+        );
+      }
+      return { count: result.count, until: until.toISOString(), ended: result.ended };
     },
 
     /** A whisper to the counselor of an active conversation, to be delivered to her alone. */

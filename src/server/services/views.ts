@@ -34,16 +34,17 @@ export function toStaffConversationView(row: ConversationRow): StaffConversation
 
 export function toVisitorConversationView(
   row: ConversationRow,
-  place: PlaceInQueue = { position: null, estimatedWaitMinutes: null, waitExceedsClosing: false },
+  place: PlaceInQueue = { position: null, estimatedWaitMinutes: null, waitExceedsClosing: false, servingUntil: null },
 ): VisitorConversationView {
   const waiting = row.status === 'waiting';
   return {
     status: row.status,
     // A blocked visitor reads that the counselor ended the conversation: nothing more, nothing to provoke.
-    closedReason: row.closed_reason === 'blocked' ? 'served' : row.closed_reason,
+    closedReason: row.closed_reason === 'blocked' || row.closed_reason === 'raid_wave' ? 'served' : row.closed_reason,
     position: waiting ? place.position : null,
     estimatedWaitMinutes: waiting ? place.estimatedWaitMinutes : null,
     waitExceedsClosing: waiting && place.waitExceedsClosing,
+    servingUntil: waiting ? place.servingUntil : null,
     urgent: row.urgent,
     lastSeq: row.last_seq,
     counselorReadSeq: row.counselor_read_seq,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HavreError } from '../../protocol/errors.ts';
+import { createMemoryStore } from '../short-lived/memory-store.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
 import type { ConversationRow, StaffRow, VisitorBlockRow } from '../storage/schema.ts';
 import type { VisitorBlockRepository } from '../storage/visitor-block-repository.ts';
@@ -59,6 +60,7 @@ function setUp() {
     hasher: createNetworkHasher(clock),
     audit: { record: async (_actor: unknown, action: string) => void audited.push(action) } as unknown as AuditLog,
     clock,
+    shortLived: createMemoryStore({ clock }),
   });
   return { blocks, rows, audited, advance: (ms: number) => (now += ms) };
 }
@@ -66,24 +68,45 @@ function setUp() {
 const refused = { code: 'INTAKE_PAUSED' };
 
 describe('visitor blocks', () => {
-  it('refuses the same tab from anywhere and the same network with any tab, for 24 hours', async () => {
+  it('refuses the same tab from anywhere for 24 hours, but not her network after a first block', async () => {
     const { blocks, rows, advance } = setUp();
-    blocks.remember('conv-1', TAB, '203.0.113.7');
+    await blocks.remember('conv-1', TAB, '203.0.113.7');
     await blocks.block(counselor, 'conv-1');
     expect(rows[0]?.tab_hash).not.toBe(TAB);
     expect(JSON.stringify(rows)).not.toContain('203.0.113');
 
     await expect(blocks.admit(TAB, '198.51.100.9')).rejects.toMatchObject(refused);
-    await expect(blocks.admit(undefined, '203.0.113.7')).rejects.toMatchObject(refused);
-    await expect(blocks.admit('0190c7e2-1111-7000-8000-000000000002', '198.51.100.9')).resolves.toBeUndefined();
+    // The woman on the same carrier address or home wifi, in another tab, is let in.
+    await expect(blocks.admit(undefined, '203.0.113.7')).resolves.toBeUndefined();
+    await expect(blocks.admit('0190c7e2-1111-7000-8000-000000000002', '203.0.113.7')).resolves.toBeUndefined();
 
     advance(BLOCK_MS);
     await expect(blocks.admit(TAB, '203.0.113.7')).resolves.toBeUndefined();
   });
 
+  it('refuses a network briefly once blocks from it repeat, longer as they go on', async () => {
+    const { blocks, advance } = setUp();
+    await blocks.remember('conv-1', TAB, '203.0.113.7');
+    await blocks.block(counselor, 'conv-1');
+    await blocks.remember('conv-2', undefined, '203.0.113.7');
+    await blocks.block(counselor, 'conv-2');
+    await expect(blocks.admit(undefined, '203.0.113.7')).rejects.toMatchObject(refused);
+    await expect(blocks.admit(undefined, '198.51.100.9')).resolves.toBeUndefined();
+    advance(10 * 60 * 1000);
+    await expect(blocks.admit(undefined, '203.0.113.7')).resolves.toBeUndefined();
+
+    await blocks.remember('conv-3', undefined, '203.0.113.7');
+    await blocks.block(counselor, 'conv-3');
+    advance(20 * 60 * 1000);
+    // A third block within the half-life: refused for 30 minutes, not 10.
+    await expect(blocks.admit(undefined, '203.0.113.7')).rejects.toMatchObject(refused);
+    advance(10 * 60 * 1000);
+    await expect(blocks.admit(undefined, '203.0.113.7')).resolves.toBeUndefined();
+  });
+
   it('lets only her counselor block, once, and only a supervisor lift it', async () => {
     const { blocks, audited } = setUp();
-    blocks.remember('conv-1', TAB, '203.0.113.7');
+    await blocks.remember('conv-1', TAB, '203.0.113.7');
     await expect(blocks.block(supervisor, 'conv-1')).rejects.toMatchObject({ code: 'NOT_ASSIGNED' });
     await blocks.block(counselor, 'conv-1');
     const [block] = await blocks.active();
@@ -103,7 +126,7 @@ describe('visitor blocks', () => {
 
   it('deletes a block with its tab hash a day after it ended, not before', async () => {
     const { blocks, rows, advance } = setUp();
-    blocks.remember('conv-1', TAB, '203.0.113.7');
+    await blocks.remember('conv-1', TAB, '203.0.113.7');
     await blocks.block(counselor, 'conv-1');
     advance(2 * BLOCK_MS - 1000);
     await blocks.purgeEnded();

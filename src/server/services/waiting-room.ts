@@ -1,14 +1,15 @@
 // A snapshot of the queue: who waits, in what order, and what live capacity says of each one's wait,
-// including whether that wait runs past closing time.
+// including whether that wait runs past the last moment she can be answered (closing time, plus what the
+// admins grant those already waiting), and, once closed, until when they are still served.
 import {
   type Capacity,
-  DEFAULT_HANDLE_MINUTES,
   estimateWaitMinutes,
+  handleMinutes,
   type QueueEntry,
   queuePositions,
   waitRunsPastClosing,
 } from '../../core/queue.ts';
-import { scheduleStatus } from '../../core/schedule.ts';
+import { type ClosingTime, closingTime } from '../../core/schedule.ts';
 import type { IntakeAnswers } from '../../protocol/schemas.ts';
 import type { QueueView } from '../../protocol/views.ts';
 import type { Clock } from '../clock.ts';
@@ -16,7 +17,7 @@ import type { ConversationRepository } from '../storage/conversation-repository.
 import type { Presence } from './presence.ts';
 import type { SettingsService } from './settings.ts';
 
-/** How many recent conversations the mean handle time is taken over, and how long that figure is kept. */
+/** How many recent conversations the handle time is taken from (core/queue.ts), and how long it is kept. */
 const HANDLE_SAMPLE = 50;
 const HANDLE_CACHE_MS = 60_000;
 
@@ -25,15 +26,19 @@ export interface QueueSnapshot {
   positions: Map<string, number>;
   lastSeqs: Map<string, number>;
   intakes: Map<string, IntakeAnswers>;
+  /** Those whose connection is gone: they keep their place, but are skipped when the next person is taken. */
+  absent: Set<string>;
   capacity: Capacity;
   now: Date;
-  closesAt: Date | null;
+  /** What closing time means for those waiting now, by the admins' policy. */
+  closing: ClosingTime;
 }
 
 export interface PlaceInQueue {
   position: number | null;
   estimatedWaitMinutes: number | null;
   waitExceedsClosing: boolean;
+  servingUntil: string | null;
 }
 
 interface Deps {
@@ -49,8 +54,7 @@ export function createWaitingRoom({ conversations, presence, settings, clock }: 
   async function averageHandleMinutes(): Promise<number> {
     const now = clock.now().getTime();
     if (!handle || now - handle.at > HANDLE_CACHE_MS) {
-      const measured = await conversations.recentHandleMinutes(HANDLE_SAMPLE);
-      handle = { minutes: measured ?? DEFAULT_HANDLE_MINUTES, at: now };
+      handle = { minutes: handleMinutes(await conversations.recentHandleMinutes(HANDLE_SAMPLE)), at: now };
     }
     return handle.minutes;
   }
@@ -69,7 +73,7 @@ export function createWaitingRoom({ conversations, presence, settings, clock }: 
 
   return {
     async snapshot(): Promise<QueueSnapshot> {
-      const { schedule, maxConversationsPerCounselor } = await settings.current();
+      const { schedule, maxConversationsPerCounselor, servePastClosingMinutes } = await settings.current();
       const now = clock.now();
       const rows = await conversations.waiting();
       const entries = rows.map((row) => ({ conversationId: row.id, waitingSince: row.created_at, urgent: row.urgent }));
@@ -78,9 +82,10 @@ export function createWaitingRoom({ conversations, presence, settings, clock }: 
         positions: queuePositions(entries),
         lastSeqs: new Map(rows.map((row) => [row.id, row.last_seq])),
         intakes: new Map(rows.map((row) => [row.id, row.intake])),
+        absent: new Set(rows.filter((row) => row.absent_since !== null).map((row) => row.id)),
         capacity: await capacity(maxConversationsPerCounselor),
         now,
-        closesAt: scheduleStatus(schedule, now).closesAt,
+        closing: closingTime(schedule, now, servePastClosingMinutes),
       };
     },
   };
@@ -93,7 +98,8 @@ function placeAt(snapshot: QueueSnapshot, position: number | null): PlaceInQueue
   return {
     position,
     estimatedWaitMinutes: estimate,
-    waitExceedsClosing: waitRunsPastClosing(estimate, snapshot.now, snapshot.closesAt),
+    waitExceedsClosing: waitRunsPastClosing(estimate, snapshot.now, snapshot.closing.deadline),
+    servingUntil: snapshot.closing.servingUntil?.toISOString() ?? null,
   };
 }
 
@@ -121,6 +127,7 @@ export function toQueueView(snapshot: QueueSnapshot): QueueView {
       conversationId: entry.conversationId,
       waitingSince: entry.waitingSince.toISOString(),
       urgent: entry.urgent,
+      absent: snapshot.absent.has(entry.conversationId),
       intake: snapshot.intakes.get(entry.conversationId) ?? {},
     })),
   };

@@ -3,6 +3,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { HavreError } from '../../protocol/errors.ts';
 import type { Author, ClosedReason } from '../../protocol/views.ts';
+import type { WrappedKey } from '../crypto/content-cipher.ts';
 import type { ConversationRow, Database, MessageRow } from './schema.ts';
 
 export interface NewMessage {
@@ -19,13 +20,39 @@ const formDueOnClose = sql<boolean>`counselor_id is not null`;
 
 export function createConversationRepository(db: Kysely<Database>) {
   return {
+    /**
+     * A raid wave: the waiting conversations that arrived in [from, until], urgent ones only when asked.
+     * `dryRun` counts them without ending anything.
+     */
+    endWaiting: async (range: { from: Date; until: Date; includeUrgent: boolean }, now: Date | null) => {
+      if (now === null) {
+        let count = db
+          .selectFrom('conversations')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('status', '=', 'waiting')
+          .where('created_at', '>=', range.from)
+          .where('created_at', '<=', range.until);
+        if (!range.includeUrgent) count = count.where('urgent', '=', false);
+        const row = await count.executeTakeFirst();
+        return { count: Number(row?.n ?? 0), ended: [] };
+      }
+      let update = db
+        .updateTable('conversations')
+        .set({ status: 'closed', closed_reason: 'raid_wave', closed_at: now, closing_form_due: false })
+        .where('status', '=', 'waiting')
+        .where('created_at', '>=', range.from)
+        .where('created_at', '<=', range.until);
+      if (!range.includeUrgent) update = update.where('urgent', '=', false);
+      const ended = await update.returningAll().execute();
+      return { count: ended.length, ended };
+    },
     /** A new waiting conversation and its wrapped data key, together. */
     insert(row: {
       id: string;
       tokenHash: string;
       locale: string;
       createdAt: Date;
-      wrappedKey: Buffer;
+      wrappedKey: WrappedKey;
       urgent: boolean;
       intake: Record<string, string>;
     }) {
@@ -45,19 +72,56 @@ export function createConversationRepository(db: Kysely<Database>) {
           .executeTakeFirstOrThrow();
         await trx
           .insertInto('conversation_keys')
-          .values({ conversation_id: row.id, wrapped: row.wrappedKey, created_at: row.createdAt })
+          .values({
+            conversation_id: row.id,
+            wrapped: row.wrappedKey.wrapped,
+            key_epoch: row.wrappedKey.epoch,
+            created_at: row.createdAt,
+          })
           .execute();
         return conversation;
       });
     },
 
-    async wrappedKey(conversationId: string): Promise<Buffer | null> {
+    async wrappedKey(conversationId: string): Promise<WrappedKey | null> {
       const row = await db
         .selectFrom('conversation_keys')
-        .select('wrapped')
+        .select(['wrapped', 'key_epoch'])
         .where('conversation_id', '=', conversationId)
         .executeTakeFirst();
-      return row ? Buffer.from(row.wrapped) : null;
+      return row ? { wrapped: Buffer.from(row.wrapped), epoch: row.key_epoch } : null;
+    },
+
+    /**
+     * Wraps again, in batches, the data keys still alive under an epoch before `epoch` (or under the master key
+     * alone), so that the keyring may move past it. Rows another node is re-wrapping are skipped. Returns how
+     * many were re-wrapped.
+     */
+    rewrapBefore(epoch: number, limit: number, rewrap: (id: string, stored: WrappedKey) => WrappedKey) {
+      return db.transaction().execute(async (trx) => {
+        const due = await trx
+          .selectFrom('conversation_keys')
+          .select(['conversation_id', 'wrapped', 'key_epoch'])
+          .where((eb) => eb.or([eb('key_epoch', 'is', null), eb('key_epoch', '<', epoch)]))
+          .limit(limit)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        for (const row of due) {
+          const fresh = rewrap(row.conversation_id, { wrapped: Buffer.from(row.wrapped), epoch: row.key_epoch });
+          await trx
+            .updateTable('conversation_keys')
+            .set({ wrapped: fresh.wrapped, key_epoch: fresh.epoch })
+            .where('conversation_id', '=', row.conversation_id)
+            .execute();
+        }
+        return due.length;
+      });
+    },
+
+    /** Frees what the purge deleted (PostgreSQL and PGlite keep dead rows until a vacuum). */
+    async vacuumContent(): Promise<void> {
+      await sql`vacuum conversation_keys, messages, staff_texts`.execute(db);
     },
 
     async waitingCount(): Promise<number> {
@@ -77,7 +141,7 @@ export function createConversationRepository(db: Kysely<Database>) {
     waiting: () =>
       db
         .selectFrom('conversations')
-        .select(['id', 'created_at', 'urgent', 'last_seq', 'intake'])
+        .select(['id', 'created_at', 'urgent', 'last_seq', 'intake', 'absent_since'])
         .where('status', '=', 'waiting')
         .orderBy('urgent', 'desc')
         .orderBy('created_at')
@@ -115,21 +179,17 @@ export function createConversationRepository(db: Kysely<Database>) {
     },
 
     /** Mean length in minutes of the most recent served conversations, or null when there are none yet. */
-    async recentHandleMinutes(limit: number): Promise<number | null> {
-      const row = await db
-        .selectFrom((qb) =>
-          qb
-            .selectFrom('conversations')
-            .select(sql<number>`extract(epoch from closed_at - assigned_at)`.as('seconds'))
-            .where('status', '=', 'closed')
-            .where('assigned_at', 'is not', null)
-            .orderBy('closed_at', 'desc')
-            .limit(limit)
-            .as('recent'),
-        )
-        .select(sql<number | null>`avg(seconds)::float8`.as('mean'))
-        .executeTakeFirstOrThrow();
-      return row.mean === null ? null : Number(row.mean) / 60;
+    /** How long the last `limit` conversations a counselor held lasted, in minutes, newest first. */
+    async recentHandleMinutes(limit: number): Promise<number[]> {
+      const rows = await db
+        .selectFrom('conversations')
+        .select(sql<number>`extract(epoch from closed_at - assigned_at)::float8`.as('seconds'))
+        .where('status', '=', 'closed')
+        .where('assigned_at', 'is not', null)
+        .orderBy('closed_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => Number(row.seconds) / 60);
     },
 
     /**
@@ -225,14 +285,57 @@ export function createConversationRepository(db: Kysely<Database>) {
       });
     },
 
-    closeIfWaiting: (id: string, now: Date) =>
+    /** Closing time: every conversation still waiting ends as `turned_away_at_closing`. */
+    turnAwayWaiting: (now: Date) =>
       db
         .updateTable('conversations')
-        .set({ status: 'closed', closed_reason: 'abandoned_in_queue', closed_at: now })
-        .where('id', '=', id)
+        .set({ status: 'closed', closed_reason: 'turned_away_at_closing', closed_at: now, closing_form_due: false })
         .where('status', '=', 'waiting')
         .returningAll()
+        .execute(),
+
+    /** Her place was kept as long as decision 0006 says and she has not come back. */
+    closeIfStillAbsent: (id: string, now: Date) =>
+      db
+        .updateTable('conversations')
+        .set({ status: 'closed', closed_reason: 'connection_lost', closed_at: now, absent_since: null })
+        .where('id', '=', id)
+        .where('status', '=', 'waiting')
+        .where('absent_since', 'is not', null)
+        .returningAll()
         .executeTakeFirst(),
+
+    /** No tab of hers is connected any more (kept if already set: absence counts from the first moment). */
+    markAbsent: (id: string, now: Date) =>
+      db
+        .updateTable('conversations')
+        .set({ absent_since: now })
+        .where('id', '=', id)
+        .where('status', '=', 'waiting')
+        .where('absent_since', 'is', null)
+        .executeTakeFirst()
+        .then((result) => Number(result.numUpdatedRows) > 0),
+
+    /** A tab of hers is back. */
+    markPresent: (id: string) =>
+      db
+        .updateTable('conversations')
+        .set({ absent_since: null })
+        .where('id', '=', id)
+        .where('absent_since', 'is not', null)
+        .executeTakeFirst()
+        .then((result) => Number(result.numUpdatedRows) > 0),
+
+    /** After a start, every waiting visitor is away until a tab of hers reconnects; returns since when each is. */
+    markAllWaitingAbsent: async (now: Date) => {
+      await db
+        .updateTable('conversations')
+        .set({ absent_since: now })
+        .where('status', '=', 'waiting')
+        .where('absent_since', 'is', null)
+        .execute();
+      return db.selectFrom('conversations').select(['id', 'absent_since']).where('status', '=', 'waiting').execute();
+    },
 
     /**
      * Stores a message once. The conversation row is locked first, so the client-id check, the sequence
@@ -300,17 +403,21 @@ export function createConversationRepository(db: Kysely<Database>) {
  * skipped (SKIP LOCKED), so that two counselors never claim the same visitor and neither waits on the other.
  */
 export function nextWaitingForUpdate(trx: Transaction<Database>) {
-  return trx
-    .selectFrom('conversations')
-    .select('id')
-    .where('status', '=', 'waiting')
-    .orderBy('urgent', 'desc')
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(1)
-    .forUpdate()
-    .skipLocked()
-    .executeTakeFirst();
+  return (
+    trx
+      .selectFrom('conversations')
+      .select('id')
+      .where('status', '=', 'waiting')
+      // An absent visitor keeps her place but is not given to anyone: no empty chair (decision 0006).
+      .where('absent_since', 'is', null)
+      .orderBy('urgent', 'desc')
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst()
+  );
 }
 
 async function countActive(trx: Transaction<Database>, counselorId: string): Promise<number> {

@@ -7,6 +7,8 @@ import * as staffSecurity from './migrations/0003-staff-security.ts';
 import * as conversationTools from './migrations/0004-conversation-tools.ts';
 import * as visitorBlocks from './migrations/0005-visitor-blocks.ts';
 import * as cannedAnswers from './migrations/0006-canned-answers.ts';
+import * as keyringEpochs from './migrations/0007-keyring-epochs.ts';
+import * as absentVisitors from './migrations/0008-absent-visitors.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0004-conversation-tools': conversationTools,
   '0005-visitor-blocks': visitorBlocks,
   '0006-canned-answers': cannedAnswers,
+  '0007-keyring-epochs': keyringEpochs,
+  '0008-absent-visitors': absentVisitors,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -46,12 +46,16 @@ export interface ConversationTable {
   visitor_read_seq: Generated<number>;
   /** Her counselor has had the conversation on screen up to this sequence number (migration 0004). */
   counselor_read_seq: Generated<number>;
+  /** While waiting: since when no tab of hers is connected; null while she is there (migration 0008). */
+  absent_since: Timestamp | null;
 }
 
 export interface ConversationKeyTable {
   conversation_id: string;
-  /** The conversation's data key, sealed with the master key. */
+  /** The conversation's data key, sealed with the master key and the keyring's key of `key_epoch`. */
   wrapped: Uint8Array;
+  /** The keyring epoch (UTC day) it is sealed under; null: the master key alone (before the keyring). */
+  key_epoch: number | null;
   created_at: Timestamp;
 }
 

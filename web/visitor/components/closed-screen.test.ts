@@ -8,6 +8,7 @@ const closed = (closedReason: VisitorConversationView['closedReason']): VisitorC
   position: null,
   estimatedWaitMinutes: null,
   waitExceedsClosing: false,
+  servingUntil: null,
   urgent: false,
   lastSeq: 3,
   counselorReadSeq: 0,

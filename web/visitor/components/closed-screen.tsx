@@ -1,18 +1,23 @@
 // After the conversation: who ended it, thanks, a way to erase it from this device, the emergency numbers
-// again and a way back.
+// again and a way back. When the chat closed before anyone could answer her: sorry, the lines that answer day
+// and night, and the next opening.
 import { useEffect, useRef } from 'preact/hooks';
-import type { ClosedReason } from '../../../src/protocol/views.ts';
+import type { ClosedReason, ScheduleStatusView } from '../../../src/protocol/views.ts';
 import type { VisitorSnapshot } from '../conversation-client.ts';
 import type { MessageKey } from '../messages.ts';
 import { useTexts } from '../texts.ts';
 import { useHeadingFocus } from '../use-heading-focus.ts';
+import { Alternatives } from './alternatives.tsx';
 import { EmergencyNumbers } from './emergency-numbers.tsx';
 
-const reasonText: Readonly<Record<ClosedReason, MessageKey>> = {
+/** `raid_wave`, like `blocked`, is never sent to a visitor (she is told `served`). */
+const reasonText: Readonly<Record<Exclude<ClosedReason, 'raid_wave'>, MessageKey>> = {
   served: 'closed.byCounselor',
   visitor_left: 'closed.byYou',
   visitor_left_quickly: 'closed.byYou',
   abandoned_in_queue: 'closed.abandoned',
+  turned_away_at_closing: 'closed.turnedAway',
+  connection_lost: 'closed.connectionLost',
   // Never sent to a visitor (she is told `served`); listed so that the map stays complete.
   blocked: 'closed.byCounselor',
 };
@@ -21,20 +26,27 @@ export function closingKey(snapshot: Pick<VisitorSnapshot, 'endedByVisitor' | 'c
   if (snapshot.endedByVisitor === 'waiting') return 'closed.leftQueue';
   if (snapshot.endedByVisitor === 'active') return 'closed.byYou';
   const reason = snapshot.conversation?.closedReason;
-  return reason ? reasonText[reason] : null;
+  return reason ? reasonText[reason as Exclude<ClosedReason, 'raid_wave'>] : null;
 }
 
 export interface ClosedScreenProps {
   snapshot: VisitorSnapshot;
+  /** For the next opening, when the chat closed before she was answered; null until loaded. */
+  status: ScheduleStatusView | null;
+  now: Date;
   onHome: () => void;
+  /** Takes a place in the queue again at once (offered when her connection was lost). */
+  onRejoin: () => void;
   onErase: () => void;
 }
 
-export function ClosedScreen({ snapshot, onHome, onErase }: ClosedScreenProps) {
+export function ClosedScreen({ snapshot, status, now, onHome, onRejoin, onErase }: ClosedScreenProps) {
   const { t } = useTexts();
   const heading = useHeadingFocus();
   const done = useRef<HTMLParagraphElement>(null);
   const who = closingKey(snapshot);
+  const turnedAway = who === 'closed.turnedAway';
+  const lost = who === 'closed.connectionLost' && !snapshot.erased;
   // The erase button disappears with the click: focus goes to the confirmation, so that it is heard.
   useEffect(() => {
     if (snapshot.erased) done.current?.focus();
@@ -52,18 +64,28 @@ export function ClosedScreen({ snapshot, onHome, onErase }: ClosedScreenProps) {
         ) : (
           <>
             {who && <p>{t(who)}</p>}
-            <p>{t('closed.thanks')}</p>
-            <p>{t('closed.comeBack')}</p>
+            {turnedAway && <Alternatives status={status} now={now} />}
+            {!turnedAway && !lost && (
+              <>
+                <p>{t('closed.thanks')}</p>
+                <p>{t('closed.comeBack')}</p>
+              </>
+            )}
           </>
         )}
         <p class="notice">{t('closed.safety')}</p>
         <div class="actions">
+          {lost && (
+            <button type="button" class="button button-primary" onClick={onRejoin}>
+              {t('closed.rejoin')}
+            </button>
+          )}
           {!snapshot.erased && (
             <button type="button" class="button button-secondary" onClick={onErase}>
               {t('erase.button')}
             </button>
           )}
-          <button type="button" class="button button-primary" onClick={onHome}>
+          <button type="button" class={lost ? 'button button-secondary' : 'button button-primary'} onClick={onHome}>
             {t('closed.home')}
           </button>
         </div>

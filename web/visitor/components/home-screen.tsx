@@ -17,6 +17,7 @@ import { OpeningHours } from './opening-hours.tsx';
 /** Problems said in a line of their own; refusals (paused, full) get the fuller notice instead. */
 const problemText: Partial<Record<NonNullable<Problem>, MessageKey>> = {
   'queue-closed': 'home.queueClosed',
+  'rate-limited': 'home.rateLimited',
   unreachable: 'home.unreachable',
   expired: 'home.expired',
 };
@@ -36,6 +37,8 @@ export function HomeScreen({ statusState, starting, problem, onStart, onRetry }:
   const ready = statusState.kind === 'ready' ? statusState : null;
   const notice = ready?.status.open ? homeNotice(ready.status, problem) : null;
   const problemKey = problem ? problemText[problem] : undefined;
+  // A paused intake says its message in the notice; otherwise this is raid mode's calm public line, if any.
+  const publicLine = ready?.status.open && notice !== 'paused' ? ready.status.admission.message : null;
 
   return (
     <>
@@ -50,6 +53,7 @@ export function HomeScreen({ statusState, starting, problem, onStart, onRetry }:
             {t(problemKey)}
           </p>
         )}
+        {publicLine && <p class="notice">{publicLine}</p>}
         {ready && notice && <Notice notice={notice} status={ready.status} now={ready.fetchedAt} onRetry={onRetry} />}
         {ready?.status.open && canStart(notice) && (
           <button type="button" class="button button-primary button-wide" disabled={starting} onClick={onStart}>

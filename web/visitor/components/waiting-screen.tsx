@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { ScheduleStatusView, VisitorConversationView } from '../../../src/protocol/views.ts';
 import { plural } from '../../ui/i18n.ts';
 import { waitWords } from '../admission.ts';
+import { formatTimeIn } from '../format.ts';
 import { useTexts } from '../texts.ts';
 import { useHeadingFocus } from '../use-heading-focus.ts';
 import { Alternatives, PastClosing } from './alternatives.tsx';
@@ -24,7 +25,8 @@ export function WaitingScreen({ conversation, connected, status, now, onLeave }:
   const { t, locale } = useTexts();
   const heading = useHeadingFocus();
   const [confirming, setConfirming] = useState(false);
-  const { position, waitExceedsClosing, urgent } = conversation;
+  const { position, waitExceedsClosing, servingUntil, urgent } = conversation;
+  const zone = status?.schedule.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const wait = waitWords(conversation.estimatedWaitMinutes);
   const estimate = wait.key === 'waiting.estimate' ? plural(t, locale, wait.key, wait.minutes) : t(wait.key);
 
@@ -45,15 +47,19 @@ export function WaitingScreen({ conversation, connected, status, now, onLeave }:
         )}
         <p>{estimate}</p>
       </div>
-      <div class={waitExceedsClosing ? 'notice notice-block' : undefined}>
+      <div class={waitExceedsClosing || servingUntil ? 'notice notice-block' : undefined}>
         <div aria-live="polite">
-          {waitExceedsClosing && (
-            <p class="notice-lead">
-              <PastClosing status={status} />
-            </p>
+          {servingUntil ? (
+            <p class="notice-lead">{t('waiting.closedServing', { time: formatTimeIn(locale, servingUntil, zone) })}</p>
+          ) : (
+            waitExceedsClosing && (
+              <p class="notice-lead">
+                <PastClosing status={status} />
+              </p>
+            )
           )}
         </div>
-        {waitExceedsClosing && <Alternatives status={status} now={now} />}
+        {(waitExceedsClosing || servingUntil) && <Alternatives status={status} now={now} />}
       </div>
       <ConnectionNotice connected={connected} />
       <p>{t('waiting.keepOpen')}</p>
