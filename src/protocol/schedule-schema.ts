@@ -3,7 +3,19 @@ import { z } from 'zod';
 import { weekdays } from './constants.ts';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(isCalendarDate, 'no such day');
+
+/** "2026-02-30" has the shape of a date but names no day. */
+function isCalendarDate(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number);
+  const instant = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0));
+  return (
+    instant.getUTCFullYear() === year && instant.getUTCMonth() === (month ?? 0) - 1 && instant.getUTCDate() === day
+  );
+}
 
 export const timeZoneSchema = z.string().refine((zone) => {
   try {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HavreError } from './errors.ts';
 import { MAX_MESSAGE_LENGTH } from './limits.ts';
 import { parsePayload, scheduleSchema, settingsSchema, visitorResumeSchema, visitorSendSchema } from './schemas.ts';
+import { visitorPageSchema } from './settings-schema.ts';
 
 const codeOf = (run: () => unknown): string | null => {
   try {
@@ -74,5 +75,23 @@ describe('settings', () => {
     }
     expect(scheduleSchema.safeParse({ ...schedule, timeZone: 'Europe/Atlantis' }).success).toBe(false);
     expect(scheduleSchema.safeParse(schedule).success).toBe(true);
+  });
+
+  it('refuses closures on days that do not exist', () => {
+    for (const date of ['2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31']) {
+      expect(scheduleSchema.safeParse({ ...schedule, closures: [{ date }] }).success).toBe(false);
+    }
+    expect(scheduleSchema.safeParse({ ...schedule, closures: [{ date: '2028-02-29' }] }).success).toBe(true);
+  });
+
+  // Found by test/fuzz.test.ts: an embed origin that is not an address at all threw from the origin check
+  // (a 500) instead of being refused.
+  it('refuses embed origins that are not addresses with a clear error', () => {
+    const visitorPage = { title: 'Messagerie', icon: 'leaf', quickExitUrl: 'https://meteofrance.com/' };
+    for (const origin of ['d_v#HM', '', ' teVzZ', 'https://', 'https://a.example/path']) {
+      const run = () => parsePayload(visitorPageSchema, { ...visitorPage, embedOrigins: [origin] });
+      expect(codeOf(run)).toBe('INVALID_PAYLOAD');
+    }
+    expect(visitorPageSchema.safeParse({ ...visitorPage, embedOrigins: ['https://a.example'] }).success).toBe(true);
   });
 });

@@ -8,6 +8,9 @@ import { localized, slug, uniqueIds } from './schema-parts.ts';
 
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https: address' }).max(500);
 
+/** Refinements run on strings that failed the address check too: this one must not throw on them. */
+const isOriginOnly = (url: string) => URL.canParse(url) && new URL(url).origin === url.replace(/\/$/, '');
+
 export const intakeOptionSchema = z.object({
   id: slug,
   label: localized,
@@ -38,14 +41,17 @@ export const admissionSchema = z.object({
 export const visitorPageSchema = z.object({
   /** The tab title and history entry: neutral, so that someone looking at the device learns nothing. */
   title: z.string().trim().min(1).max(60),
+  /**
+   * The name shown at the top of the visitor page, neutral too: someone glancing at the screen reads it.
+   * Defaulted for settings saved before it existed.
+   */
+  brand: z.string().trim().min(1).max(40).default('Messagerie'),
   /** The tab icon, one of a few that name nothing (see src/server/http/neutral-icons.ts). */
   icon: z.enum(['bubble', 'weather', 'notes', 'leaf']),
   /** Where quick exit sends the visitor. */
   quickExitUrl: httpsUrl,
   /** Sites allowed to show the visitor page in a frame (their origins, e.g. https://association.example). */
-  embedOrigins: z
-    .array(httpsUrl.refine((url) => new URL(url).origin === url.replace(/\/$/, ''), 'an origin only: no path'))
-    .max(10),
+  embedOrigins: z.array(httpsUrl.refine(isOriginOnly, 'an origin only: no path')).max(10),
 });
 
 export const settingsSchema = z.object({
@@ -60,6 +66,12 @@ export const settingsSchema = z.object({
   closingForm: closingFormListsSchema,
   /** Waiting visitors are given to the least loaded available counselor without her taking them (comfort). */
   autoAssignment: z.boolean(),
+  /**
+   * Closing time: those already waiting are still served for this many minutes after the chat closes; then (or
+   * at once with 0) the conversations still waiting are closed as `turned_away_at_closing`, and each visitor is
+   * told so, kindly, with the next opening and the emergency numbers.
+   */
+  servePastClosingMinutes: z.number().int().min(0).max(180),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
