@@ -181,6 +181,13 @@ describe('admin', () => {
     expect((await call('PATCH', '/api/admin/staff/not-a-uuid', { body: {}, cookie: admin })).status).toBe(400);
   });
 
+  it('refuses a change to an account that changes nothing, with a clear error', async () => {
+    const admin = await anAdmin();
+    const me = (await call('GET', '/api/auth/me', { cookie: admin })).json.me;
+    const answer = await call('PATCH', `/api/admin/staff/${me.id}`, { body: {}, cookie: admin });
+    expect(answer).toMatchObject({ status: 400, json: { error: { code: 'INVALID_PAYLOAD' } } });
+  });
+
   it('validates settings and changes nothing on a bad value', async () => {
     const admin = await anAdmin();
     const { settings } = (await call('GET', '/api/admin/settings', { cookie: admin })).json;

@@ -86,7 +86,8 @@ export const createStaffSchema = z.object({
 });
 export const updateStaffSchema = z
   .object({ disabled: z.boolean().optional(), role: z.enum(roles).optional() })
-  .strict();
+  .strict()
+  .refine((changes) => changes.disabled !== undefined || changes.role !== undefined, 'nothing to change');
 
 /**
  * Parses a payload or throws a HavreError with a stable code.

@@ -45,7 +45,14 @@ export async function launchWithSiteDataBlocked(options: BrowserContextOptions):
     executablePath: chromiumPath,
     args: chromiumFlags,
   });
-  context.once('close', () => rmSync(profile, { recursive: true, force: true }));
+  // Chromium may still be writing its profile as the context closes: retry, and never fail a test over it.
+  context.once('close', () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      // a temporary folder left behind in /tmp; the next boot clears it
+    }
+  });
   return context;
 }
 
