@@ -105,6 +105,18 @@ describe('login and logout', () => {
     expect(device).toMatch(/^havre_device=.+; Path=\/api\/auth; HttpOnly; SameSite=Strict; Max-Age=2592000; Secure$/);
   });
 
+  it('tells browsers to keep to https when PUBLIC_URL is https, and never on plain http', async () => {
+    for (const path of ['/', '/console', '/api/status', '/api/nothing-here']) {
+      expect((await fetch(`${server.url}${path}`)).headers.get('strict-transport-security')).toBeNull();
+    }
+    await server.stop();
+    server = await startTestServer('pglite', { env: { PUBLIC_URL: 'https://chat.example.org' } });
+    for (const path of ['/', '/console', '/api/status', '/api/nothing-here']) {
+      const hsts = (await fetch(`${server.url}${path}`)).headers.get('strict-transport-security');
+      expect(hsts, path).toBe('max-age=31536000');
+    }
+  });
+
   it('refuses a cookie whose signature does not match', async () => {
     const cookie = await anAdmin();
     const forged = cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
@@ -295,6 +307,30 @@ describe('bad requests', () => {
     const huge = await call('POST', '/api/auth/login', { body: { username: 'a', password: 'p'.repeat(100_000) } });
     expect(huge).toMatchObject({ status: 413, json: { error: { code: 'INVALID_PAYLOAD' } } });
     expect((await call('GET', '/api/nothing-here')).json.error.code).toBe('NOT_FOUND');
+  });
+
+  it('speaks JSON only: a text/plain body, the one an HTML form of another page can send, is refused', async () => {
+    const response = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ username: 'admin', password: 'admin password 123' }),
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+  });
+
+  it('refuses a write that a page of another origin sent, before reading its cookie', async () => {
+    const admin = await anAdmin();
+    const forged: Record<string, string>[] = [{ origin: 'http://www.example.org' }, { 'sec-fetch-site': 'same-site' }];
+    for (const headers of forged) {
+      const response = await fetch(`${server.url}/api/auth/logout`, {
+        method: 'POST',
+        headers: { cookie: admin, ...headers },
+      });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ error: { code: 'CROSS_SITE' } });
+    }
+    expect((await call('GET', '/api/auth/me', { cookie: admin })).status).toBe(200);
   });
 });
 

@@ -7,6 +7,8 @@ export const errorStatus = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  /** A write sent by a page of another origin (same-site request forgery). */
+  CROSS_SITE: 403,
   NOT_FOUND: 404,
   NOT_ASSIGNED: 403,
   CONVERSATION_CLOSED: 409,

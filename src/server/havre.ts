@@ -16,6 +16,7 @@ import { loginOrigin, registerAuthRoutes } from './http/auth-routes.ts';
 import { registerCannedAnswerRoutes } from './http/canned-answer-routes.ts';
 import { guardConnections } from './http/connection-guard.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
+import { sameOriginHandshake } from './http/same-origin.ts';
 import { DEFAULT_SERVER_TIMEOUTS, type ServerTimeouts, socketServerOptions } from './http/server-timeouts.ts';
 import { createStaffSession } from './http/staff-session.ts';
 import { registerStatusRoute } from './http/status-route.ts';
@@ -24,7 +25,6 @@ import { createClosingJob } from './jobs/closing-job.ts';
 import { createRetentionJob } from './jobs/retention-job.ts';
 import { handshakeDoors } from './realtime/handshake-doors.ts';
 import { createNotifier } from './realtime/notifier.ts';
-import { sameOriginHandshake } from './realtime/origin-check.ts';
 import { rooms } from './realtime/rooms.ts';
 import { watchStaffSessions } from './realtime/session-watch.ts';
 import { attachStaffNamespace } from './realtime/staff-namespace.ts';
@@ -183,6 +183,7 @@ export async function createHavre(options: HavreOptions) {
     log,
     webRoot: webRoot ?? resolve(import.meta.dirname, '../../dist/web'),
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     visitorPage: async () => (await settings.current()).visitorPage,
     timeouts,
   });

@@ -9,6 +9,7 @@ import type { Settings } from '../../protocol/schemas.ts';
 import { toErrorAnswer } from '../errors.ts';
 import { defaultSettings } from '../services/default-settings.ts';
 import { iconSvg } from './neutral-icons.ts';
+import { refuseCrossSiteWrites } from './same-origin.ts';
 import { securityHeaders } from './security-headers.ts';
 import { httpServerOptions, type ServerTimeouts } from './server-timeouts.ts';
 import { compressedFor, loadVisitorPage } from './visitor-page.ts';
@@ -20,6 +21,8 @@ interface HttpAppOptions {
   webRoot: string;
   /** Reverse proxies in front, whose X-Forwarded-* entries are believed (0: none). */
   trustProxy: number;
+  /** Where people reach Havre (PUBLIC_URL), if set: its origin may write, and https there turns HSTS on. */
+  publicUrl: string | null;
   /** The admin's current visitor-page settings (neutral title, sites allowed to frame the page). */
   visitorPage: () => Promise<VisitorPageSettings>;
   timeouts: ServerTimeouts;
@@ -30,7 +33,7 @@ export interface RouteEntry {
   url: string;
 }
 
-export function createHttpApp({ log, webRoot, trustProxy, visitorPage, timeouts }: HttpAppOptions) {
+export function createHttpApp({ log, webRoot, trustProxy, publicUrl, visitorPage, timeouts }: HttpAppOptions) {
   const app = Fastify({
     ...httpServerOptions(timeouts),
     loggerInstance: log as FastifyBaseLogger,
@@ -46,12 +49,18 @@ export function createHttpApp({ log, webRoot, trustProxy, visitorPage, timeouts 
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
 
+  refuseCrossSiteWrites(app, publicUrl);
+  // Fastify parses text/plain bodies by default: the one kind an HTML form on another page can send with
+  // cookies and no preflight. Havre's API speaks JSON only (anything else: 415).
+  app.removeContentTypeParser('text/plain');
+  const overHttps = publicUrl?.startsWith('https:') ?? false;
+
   // Only the visitor page's own reply may be framed, by the origins its handler recorded here.
   /** The visitor page's replies: who may frame it, and its inline script's hash. */
   const visitorReplies = new WeakMap<FastifyReply, { embedOrigins: readonly string[]; scripts: readonly string[] }>();
   app.addHook('onSend', async (_request, reply) => {
     const page = visitorReplies.get(reply);
-    reply.headers(securityHeaders(page?.embedOrigins, page?.scripts));
+    reply.headers(securityHeaders(page?.embedOrigins, page?.scripts, { overHttps }));
   });
 
   app.setErrorHandler((error, _request, reply) => {
