@@ -34,6 +34,7 @@ export function useBrowserSuite({ server: serverOptions, answer }: BrowserSuiteO
   let contexts: BrowserContext[] = [];
   let sockets: Recorded[] = [];
   let outside: string[] = [];
+  let violations: string[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -51,8 +52,11 @@ export function useBrowserSuite({ server: serverOptions, answer }: BrowserSuiteO
     contexts = [];
     await server?.stop();
     const refused = outside;
+    const violated = violations;
     outside = [];
+    violations = [];
     expect(refused, 'requests sent off this machine').toEqual([]);
+    expect(violated, 'Content-Security-Policy violations').toEqual([]);
   });
 
   /** Every context: tracked for closing, and nothing may leave the machine unless the suite answers it. */
@@ -60,6 +64,19 @@ export function useBrowserSuite({ server: serverOptions, answer }: BrowserSuiteO
     // Generous: CI shares two cores between Chromium, Havre and PostgreSQL; waits end as soon as they can.
     context.setDefaultTimeout(15_000);
     contexts.push(context);
+    // Every screen runs under the strict CSP with no violation at all, not even one the page survives.
+    await context.exposeBinding('havreTestCspViolation', ({ page }, violation: string) => {
+      violations.push(`${new URL(page.url()).pathname}: ${violation}`);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { havreTestCspViolation?: (violation: string) => void })
+          .havreTestCspViolation;
+        report?.(
+          `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+        );
+      });
+    });
     await context.route(
       (url) => url.hostname !== '127.0.0.1',
       (route) => {

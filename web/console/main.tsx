@@ -1,4 +1,6 @@
-// Entry point of the staff console, served at /console. Styles load first, in cascade order.
+// Entry point of the staff console, served at /console. Zod's configuration first (../ui/strict-csp.ts), then
+// styles, in cascade order.
+import '../ui/strict-csp.ts';
 import '../ui/base.css';
 import './console.css';
 import './queue.css';
