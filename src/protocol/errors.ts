@@ -26,6 +26,8 @@ export const errorStatus = {
   LAST_ADMIN: 409,
   INVALID_SETUP_TOKEN: 403,
   INTERNAL: 500,
+  /** The database cannot be reached or cannot serve now: try again after `retryAfterSeconds`. */
+  UNAVAILABLE: 503,
   // Staff account security (passwords, login throttling, two-factor authentication).
   PASSWORD_TOO_SHORT: 400,
   PASSWORD_TOO_COMMON: 400,

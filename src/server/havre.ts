@@ -60,6 +60,7 @@ import { createCannedAnswerRepository } from './storage/canned-answer-repository
 import { createConversationRepository } from './storage/conversation-repository.ts';
 import { createConversationToolsRepository } from './storage/conversation-tools-repository.ts';
 import { openDatabase } from './storage/database.ts';
+import type { DatabaseTimeouts } from './storage/postgres-pool.ts';
 import { createSettingsRepository } from './storage/settings-repository.ts';
 import { createStaffRepository } from './storage/staff-repository.ts';
 import { createSupervisionRepository } from './storage/supervision-repository.ts';
@@ -77,6 +78,8 @@ export interface HavreOptions {
   serverTimeouts?: Partial<ServerTimeouts>;
   /** Doors over the defaults (core/door-limits.ts), in both modes; tests from 127.0.0.1 widen the network ones. */
   limits?: Partial<DoorLimits>;
+  /** Connect, statement and answer limits for PostgreSQL over the production ones (the fault tests shorten them). */
+  databaseTimeouts?: Partial<DatabaseTimeouts>;
 }
 
 export async function createHavre(options: HavreOptions) {
@@ -94,7 +97,12 @@ export async function createHavre(options: HavreOptions) {
   const doors = createDoorGuard({ store: shortLived, limits, raidMode: () => raidMode.active(), refusals });
   const database = await openDatabase(
     config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize }
+      ? {
+          kind: 'postgres',
+          url: config.databaseUrl,
+          poolSize: config.databasePoolSize,
+          timeouts: options.databaseTimeouts,
+        }
       : { kind: 'pglite', dataDir: config.dataDir },
     log,
   );
@@ -127,6 +135,8 @@ export async function createHavre(options: HavreOptions) {
   });
   const staffRepository = createStaffRepository(db);
   const settings = createSettings({ repository: settingsRepository, clock });
+  // Read once now, so that what must answer without the database (the visitor page) has them from the start.
+  await settings.current();
   const audit = createAuditLog({ repository: createAuditRepository(db), clock });
   const staffSecurity = createStaffSecurity({
     db,
@@ -184,7 +194,7 @@ export async function createHavre(options: HavreOptions) {
     webRoot: webRoot ?? resolve(import.meta.dirname, '../../dist/web'),
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
-    visitorPage: async () => (await settings.current()).visitorPage,
+    visitorPage: () => settings.lastKnown().visitorPage,
     timeouts,
   });
   const connections = guardConnections({

@@ -7,8 +7,11 @@ import type { Role } from '../../src/protocol/schemas.ts';
 import { desktop, launchBrowser, launchWithSiteDataBlocked, seriousAccessibilityViolations } from './browser.ts';
 import type { Recorded } from './clients.ts';
 import { startTestServer, type TestServer } from './server.ts';
+import type { StorageKind } from './storage.ts';
 
 export interface BrowserSuiteOptions {
+  /** PGlite unless a suite needs PostgreSQL (the database-fault tests); call it inside a describe that skips without one. */
+  storage?: StorageKind;
   server?: Parameters<typeof startTestServer>[1];
   /** Answers for requests to other hosts that a test expects (e.g. the neutral site of quick exit). */
   answer?: (url: string) => { contentType: string; body: string } | undefined;
@@ -28,7 +31,11 @@ export interface BrowserSuite {
   signIn(username: string, role: Role, options?: { available?: boolean }): Promise<Page>;
 }
 
-export function useBrowserSuite({ server: serverOptions, answer }: BrowserSuiteOptions = {}): BrowserSuite {
+export function useBrowserSuite({
+  storage = 'pglite',
+  server: serverOptions,
+  answer,
+}: BrowserSuiteOptions = {}): BrowserSuite {
   let browser: PlaywrightBrowser;
   let server: TestServer;
   let contexts: BrowserContext[] = [];
@@ -43,7 +50,7 @@ export function useBrowserSuite({ server: serverOptions, answer }: BrowserSuiteO
     await browser?.close();
   });
   beforeEach(async () => {
-    server = await startTestServer('pglite', serverOptions);
+    server = await startTestServer(storage, serverOptions);
   });
   afterEach(async () => {
     for (const socket of sockets) socket.close();

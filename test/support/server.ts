@@ -59,9 +59,12 @@ export async function startTestServer(
      * wide open unless a test (test/limits.test.ts) sets them.
      */
     limits?: HavreOptions['limits'];
+    /** PostgreSQL's address as Havre is to reach it, e.g. through test/support/fault-proxy.ts. */
+    databaseUrl?: (url: string) => string;
+    databaseTimeouts?: HavreOptions['databaseTimeouts'];
   } = {},
 ): Promise<TestServer> {
-  const { env, ...havreOptions } = options;
+  const { env, databaseUrl, ...havreOptions } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'havre-test-'));
   if (kind === 'pglite') cpSync(await pgliteTemplate(), dataDir, { recursive: true });
   const database = kind === 'postgres' ? await createTestDatabase() : null;
@@ -80,7 +83,7 @@ export async function startTestServer(
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      DATABASE_URL: database?.url,
+      DATABASE_URL: database ? (databaseUrl?.(database.url) ?? database.url) : undefined,
       LOG_LEVEL: 'info',
       ...env,
     });

@@ -20,6 +20,9 @@ import { useAlertPreferences, useAlerts, useDocumentVisible } from './use-alerts
 import { useConsoleClient } from './use-console-client.ts';
 import { WorkspaceHeader } from './workspace-header.tsx';
 
+/** How often to ask again whether her session is valid while the server cannot tell. */
+const SESSION_RECHECK_MS = 3_000;
+
 interface WorkspaceProps {
   me: StaffIdentity;
   onSignedOut: (notice: MessageKey | null) => void;
@@ -47,12 +50,15 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   /** Another section is on screen: the desk stays mounted (drafts survive) but hidden and deaf to shortcuts. */
   const offDesk = showAdmin || showAccount || showSupervision;
 
-  // The server dropped or refused the socket: reconnect if the session is still valid, else back to sign-in.
+  // The server dropped or refused the socket: reconnect if the session is still valid, back to sign-in only if
+  // the server says it has ended. When it cannot tell (its database is away, the network is down), her session
+  // may well be valid: wait and ask again, with the console showing that the connection is lost meanwhile.
   const onSessionLost = useCallback(
-    async (lost: ConsoleClient) => {
+    async function checkSession(lost: ConsoleClient): Promise<void> {
       const still = await fetchMe();
       if (still.ok) lost.reconnect();
-      else onSignedOut('login.sessionEnded');
+      else if (still.error.code === 'UNAUTHENTICATED') onSignedOut('login.sessionEnded');
+      else setTimeout(() => void checkSession(lost), SESSION_RECHECK_MS);
     },
     [onSignedOut],
   );

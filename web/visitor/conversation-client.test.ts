@@ -255,6 +255,7 @@ describe('conversation client', () => {
       ['INTAKE_PAUSED', 'intake-paused'],
       ['QUEUE_FULL', 'queue-full'],
       ['RATE_LIMITED', 'rate-limited'],
+      ['UNAVAILABLE', 'unavailable'],
       ['constructor', 'unreachable'],
     ] as const) {
       const { client, socket } = setUp();
@@ -424,20 +425,23 @@ describe('conversation client', () => {
     expect(socket().take('message:send').payload).toEqual({ clientId: 'client-1', text: 'texte' });
   });
 
-  it('keeps a message the door held back on its way, and sends it when the door allows', () => {
-    const { client, socket } = inConversation();
-    client.send('vite');
-    client.send('encore');
-    socket()
-      .take('message:send')
-      .ack(null, { ok: false, error: { code: 'RATE_LIMITED', message: 'wait', retryAfterSeconds: 2 } });
-    expect(client.snapshot().failed.size).toBe(0);
-    expect(client.snapshot().log.at(-2)?.state).toBe('pending');
-    vi.advanceTimersByTime(1_900);
-    expect(socket().count('message:send')).toBe(0);
-    vi.advanceTimersByTime(200);
-    expect(socket().take('message:send').payload).toEqual({ clientId: 'client-1', text: 'vite' });
-  });
+  it.each(['RATE_LIMITED', 'UNAVAILABLE'])(
+    'keeps a message refused with %s on its way, and sends it again once the wait is over',
+    (code) => {
+      const { client, socket } = inConversation();
+      client.send('vite');
+      client.send('encore');
+      socket()
+        .take('message:send')
+        .ack(null, { ok: false, error: { code, message: 'wait', retryAfterSeconds: 2 } });
+      expect(client.snapshot().failed.size).toBe(0);
+      expect(client.snapshot().log.at(-2)?.state).toBe('pending');
+      vi.advanceTimersByTime(1_900);
+      expect(socket().count('message:send')).toBe(0);
+      vi.advanceTimersByTime(200);
+      expect(socket().take('message:send').payload).toEqual({ clientId: 'client-1', text: 'vite' });
+    },
+  );
 
   it('shows the counselor typing until her message arrives, or at most a while', () => {
     const { client, socket } = inConversation();

@@ -41,6 +41,7 @@ export type Problem =
   | 'intake-paused'
   | 'queue-full'
   | 'rate-limited'
+  | 'unavailable'
   | 'unreachable'
   | 'expired'
   | null;
@@ -51,6 +52,7 @@ const refusals: Readonly<Record<string, Problem>> = {
   INTAKE_PAUSED: 'intake-paused',
   QUEUE_FULL: 'queue-full',
   RATE_LIMITED: 'rate-limited',
+  UNAVAILABLE: 'unavailable',
 };
 
 export interface VisitorSnapshot {
@@ -325,8 +327,9 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
         return;
       }
       const ack = response as Ack<{ message: MessageView }>;
-      if (!ack.ok && ack.error.code === 'RATE_LIMITED') {
-        // Too fast for the door: nothing was sent, the message stays on its way and goes when the door allows.
+      if (!ack.ok && (ack.error.code === 'RATE_LIMITED' || ack.error.code === 'UNAVAILABLE')) {
+        // Too fast for the door, or the service cannot reach its database for a moment: nothing was kept, the
+        // message stays on its way and goes again when the wait is over (same client id: one copy at most).
         inFlight = next.clientId;
         setTimeout(
           () => {

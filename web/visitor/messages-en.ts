@@ -20,6 +20,8 @@ export const en: Catalogue<MessageKey> = {
   'home.start': 'Start a conversation',
   'home.starting': 'We are preparing your place in the queue…',
   'home.queueClosed': 'The chat has just closed. You can come back during opening hours.',
+  'home.unavailable':
+    'The service has a passing problem; it is not your connection. Try again in a moment; if you are in danger, call 17 or 112.',
   'home.unreachable': 'We could not connect. Check your network, then try again.',
   'storage.unavailable':
     'Your browser does not let this page keep any data. The chat works, but if you reload or close this page, you will not be able to come back to it.',

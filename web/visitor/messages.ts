@@ -24,6 +24,8 @@ export const fr = {
   'storage.unavailable':
     'Votre navigateur ne laisse pas cette page garder de données. La discussion fonctionne, mais si vous rechargez ou fermez cette page, vous ne pourrez pas la reprendre.',
   'home.rateLimited': 'Trop de demandes viennent de votre réseau : réessayez plus tard.',
+  'home.unavailable':
+    'Le service rencontre un souci passager, ce n’est pas votre connexion. Réessayez dans un instant ; en cas de danger, appelez le 17 ou le 112.',
   'home.expired': 'Votre conversation précédente n’est plus disponible.',
   'home.statusLoading': 'Chargement des horaires…',
   'home.statusFailed': 'Les horaires n’ont pas pu être chargés.',

@@ -7,7 +7,6 @@ import type { Logger } from 'pino';
 import { MAX_HTTP_BODY_BYTES } from '../../protocol/limits.ts';
 import type { Settings } from '../../protocol/schemas.ts';
 import { toErrorAnswer } from '../errors.ts';
-import { defaultSettings } from '../services/default-settings.ts';
 import { iconSvg } from './neutral-icons.ts';
 import { refuseCrossSiteWrites } from './same-origin.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -23,8 +22,8 @@ interface HttpAppOptions {
   trustProxy: number;
   /** Where people reach Havre (PUBLIC_URL), if set: its origin may write, and https there turns HSTS on. */
   publicUrl: string | null;
-  /** The admin's current visitor-page settings (neutral title, sites allowed to frame the page). */
-  visitorPage: () => Promise<VisitorPageSettings>;
+  /** The admin's visitor-page settings as last read (neutral title, sites allowed to frame the page). */
+  visitorPage: () => VisitorPageSettings;
   timeouts: ServerTimeouts;
 }
 
@@ -72,6 +71,7 @@ export function createHttpApp({ log, webRoot, trustProxy, publicUrl, visitorPage
         .send({ ok: false, error: { code: 'INVALID_PAYLOAD', message: (error as Error).message } });
     }
     const { status, body } = toErrorAnswer(error, log);
+    if (body.error.retryAfterSeconds !== undefined) reply.header('retry-after', String(body.error.retryAfterSeconds));
     return reply.code(status).send(body);
   });
 
@@ -79,18 +79,12 @@ export function createHttpApp({ log, webRoot, trustProxy, publicUrl, visitorPage
     reply.code(404).send({ ok: false, error: { code: 'NOT_FOUND', message: 'not found' } }),
   );
 
-  const pageSettings = () =>
-    visitorPage().catch((error: unknown) => {
-      // The page (and its emergency numbers) must load even when the database does not answer: it then
-      // takes the default neutral title and may not be framed.
-      log.warn({ err: error }, 'settings unavailable: visitor page served with the defaults');
-      return defaultSettings.visitorPage;
-    });
-  app.get('/favicon.svg', async (_request, reply) =>
-    reply.type('image/svg+xml').send(iconSvg((await pageSettings()).icon)),
-  );
-  registerWebApps(app, webRoot, async (reply, scripts) => {
-    const page = await pageSettings();
+  // Nothing here waits on the database: the page (with its quick exit and emergency numbers) must load while
+  // it is away, with the settings last read.
+  const pageSettings = visitorPage;
+  app.get('/favicon.svg', async (_request, reply) => reply.type('image/svg+xml').send(iconSvg(pageSettings().icon)));
+  registerWebApps(app, webRoot, (reply, scripts) => {
+    const page = pageSettings();
     visitorReplies.set(reply, { embedOrigins: page.embedOrigins, scripts });
     return page;
   });
@@ -101,7 +95,7 @@ export function createHttpApp({ log, webRoot, trustProxy, publicUrl, visitorPage
  * Resolves the visitor page's settings for this reply (neutral title, quick-exit address), lets it be framed as
  * the admin allows and run its inline scripts.
  */
-type VisitorPageFor = (reply: FastifyReply, scripts: readonly string[]) => Promise<VisitorPageSettings>;
+type VisitorPageFor = (reply: FastifyReply, scripts: readonly string[]) => VisitorPageSettings;
 
 function registerWebApps(app: FastifyInstance, webRoot: string, visitorPageFor: VisitorPageFor) {
   if (!existsSync(join(webRoot, 'visitor/index.html'))) {
@@ -121,7 +115,7 @@ function registerWebApps(app: FastifyInstance, webRoot: string, visitorPageFor: 
   });
   const visitorPage = loadVisitorPage(join(webRoot, 'visitor/index.html'));
   app.get('/', async (request, reply) => {
-    const html = visitorPage.render(await visitorPageFor(reply, visitorPage.scriptHashes));
+    const html = visitorPage.render(visitorPageFor(reply, visitorPage.scriptHashes));
     const { body, encoding } = compressedFor(request.headers['accept-encoding'], html);
     if (encoding) reply.header('content-encoding', encoding);
     return reply.header('vary', 'accept-encoding').type('text/html; charset=utf-8').send(body);

@@ -24,6 +24,7 @@ import { hashToken } from '../services/tokens.ts';
 import { toMessageView, toStaffConversationView } from '../services/views.ts';
 import type { VisitorBlocks } from '../services/visitor-blocks.ts';
 import { type QueueSnapshot, toQueueView, type WaitingRoom } from '../services/waiting-room.ts';
+import { isDatabaseUnavailable } from '../storage/postgres-pool.ts';
 import type { StaffRow } from '../storage/schema.ts';
 import { acknowledgedEvents } from './acknowledged.ts';
 import type { Notifier } from './notifier.ts';
@@ -66,6 +67,9 @@ export function attachStaffNamespace(deps: Deps) {
         next();
       })
       .catch((error: unknown) => {
+        // The session could not be checked (the database is away): say so, so that the console waits and
+        // tries again instead of signing her out of a session that is still valid.
+        if (isDatabaseUnavailable(error)) return next(new Error('UNAVAILABLE'));
         deps.log.warn({ err: error }, 'staff socket authentication failed');
         next(new Error('UNAUTHENTICATED'));
       });

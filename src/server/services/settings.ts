@@ -13,16 +13,35 @@ const CACHE_MS = 5_000;
 
 export function createSettings({ repository, clock }: { repository: SettingsRepository; clock: Clock }) {
   let cached: { settings: Settings; at: number } | null = null;
+  /** One read at a time: while the database is slow, every caller waits on the same one. */
+  let reading: Promise<Settings> | null = null;
 
-  return {
+  async function read(): Promise<Settings> {
+    // Stored settings from an older version lack the newer fields: they take their defaults.
+    const stored = await repository.get(KEY);
+    const parsed = settingsSchema.safeParse({ ...defaultSettings, ...(typeof stored === 'object' ? stored : {}) });
+    cached = { settings: parsed.success ? parsed.data : defaultSettings, at: clock.now().getTime() };
+    return cached.settings;
+  }
+
+  const fresh = () => cached !== null && clock.now().getTime() - cached.at < CACHE_MS;
+
+  const service = {
     async current(): Promise<Settings> {
-      const now = clock.now().getTime();
-      if (cached && now - cached.at < CACHE_MS) return cached.settings;
-      // Stored settings from an older version lack the newer fields: they take their defaults.
-      const stored = await repository.get(KEY);
-      const parsed = settingsSchema.safeParse({ ...defaultSettings, ...(typeof stored === 'object' ? stored : {}) });
-      cached = { settings: parsed.success ? parsed.data : defaultSettings, at: now };
-      return cached.settings;
+      if (cached && fresh()) return cached.settings;
+      reading ??= read().finally(() => {
+        reading = null;
+      });
+      return reading;
+    },
+
+    /**
+     * The settings last read, at once, never waiting on the database: what must answer while it is away (the
+     * visitor page and its quick exit, its icon) uses these. A read in the background keeps them fresh.
+     */
+    lastKnown(): Settings {
+      if (!fresh()) service.current().catch(() => {});
+      return cached?.settings ?? defaultSettings;
     },
 
     async update(input: unknown): Promise<Settings> {
@@ -32,6 +51,7 @@ export function createSettings({ repository, clock }: { repository: SettingsRepo
       return settings;
     },
   };
+  return service;
 }
 
 export type SettingsService = ReturnType<typeof createSettings>;

@@ -121,7 +121,15 @@ export function createConversationRepository(db: Kysely<Database>) {
 
     /** Frees what the purge deleted (PostgreSQL and PGlite keep dead rows until a vacuum). */
     async vacuumContent(): Promise<void> {
-      await sql`vacuum conversation_keys, messages, staff_texts`.execute(db);
+      // The one statement allowed to run long: on its own connection, without the usual statement limit.
+      await db.connection().execute(async (connection) => {
+        await sql`set statement_timeout = 0`.execute(connection);
+        try {
+          await sql`vacuum conversation_keys, messages, staff_texts`.execute(connection);
+        } finally {
+          await sql`reset statement_timeout`.execute(connection);
+        }
+      });
     },
 
     async waitingCount(): Promise<number> {

@@ -3,15 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { Logger } from 'pino';
 import { migrateToLatest } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { createPostgresPool, type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from './postgres-pool.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string; poolSize: number };
+  | { kind: 'postgres'; url: string; poolSize: number; timeouts?: Partial<DatabaseTimeouts> };
 
 export interface OpenedDatabase {
   db: Kysely<Database>;
@@ -20,8 +20,7 @@ export interface OpenedDatabase {
 }
 
 export async function openDatabase(target: DatabaseTarget, log: Logger): Promise<OpenedDatabase> {
-  const db =
-    target.kind === 'pglite' ? await openPGlite(target.dataDir) : openPostgres(target.url, target.poolSize, log);
+  const db = target.kind === 'pglite' ? await openPGlite(target.dataDir) : openPostgres(target, log);
   await migrateToLatest(db as Kysely<unknown>);
   return { db, kind: target.kind, close: () => db.destroy() };
 }
@@ -36,9 +35,8 @@ async function openPGlite(dataDir: string | null): Promise<Kysely<Database>> {
   return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 }
 
-function openPostgres(url: string, poolSize: number, log: Logger): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle connection that the server closes is replaced on next use; without a listener it would crash Havre.
-  pool.on('error', (error) => log.warn({ code: (error as { code?: string }).code }, 'idle database connection lost'));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>, log: Logger): Kysely<Database> {
+  const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...target.timeouts };
+  const pool = createPostgresPool({ url: target.url, poolSize: target.poolSize, timeouts }, log);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) });
 }

@@ -18,6 +18,7 @@ import { OpeningHours } from './opening-hours.tsx';
 const problemText: Partial<Record<NonNullable<Problem>, MessageKey>> = {
   'queue-closed': 'home.queueClosed',
   'rate-limited': 'home.rateLimited',
+  unavailable: 'home.unavailable',
   unreachable: 'home.unreachable',
   expired: 'home.expired',
 };
