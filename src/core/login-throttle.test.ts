@@ -42,6 +42,40 @@ describe('login throttle', () => {
     expect(throttle.attempt('bob', 'net-0')).toEqual({ allowed: true });
   });
 
+  it('never slows her own browser because of a burst of guesses from her network, at her or at anyone', () => {
+    const { throttle } = aThrottle();
+    // Behind a proxy Havre does not know of, every client is one network: a guesser there fills it all.
+    for (let account = 0; account < 30; account++) throttle.attempt(`user-${account}`, 'net-office');
+    failTimes(throttle, 12, 'alice', 'net-office');
+    expect(throttle.attempt('alice', 'net-office').allowed).toBe(false);
+    expect(throttle.attempt('alice', 'net-office', true)).toEqual({ allowed: true });
+    throttle.succeeded('alice', 'net-office', true);
+    // Her own browser mistyping is slowed on its own, like any other guesser, whatever network it is on.
+    for (let i = 0; i <= defaultThrottleRules.device.free; i++) throttle.attempt('bob', 'net-home', true);
+    expect(throttle.attempt('bob', 'net-cafe', true).allowed).toBe(false);
+  });
+
+  it('paces a guesser spread over many networks without ever locking the account', () => {
+    const { throttle, advance } = aThrottle();
+    const { account } = defaultThrottleRules;
+    let network = 0;
+    const guess = () => throttle.attempt('alice', `net-${network++}`);
+    const allowed = Array.from({ length: 100 }, guess).filter((verdict) => verdict.allowed).length;
+    expect(allowed).toBe(account.free + 1);
+    // An hour of guessing from fresh networks: one try per pace, and the wait never grows past it.
+    const waits: number[] = [];
+    let tries = 0;
+    for (let elapsed = 0; elapsed < 60 * 60_000; elapsed += 1_000) {
+      const verdict = guess();
+      if (verdict.allowed) tries += 1;
+      else waits.push(verdict.retryAfterMs);
+      advance(1_000);
+    }
+    expect(Math.max(...waits)).toBeLessThanOrEqual(account.maxMs);
+    expect(tries).toBeLessThanOrEqual((60 * 60_000) / account.baseMs + 1);
+    expect(tries).toBeGreaterThan(0);
+  });
+
   it('does not slow another network for an account guessed at from one network', () => {
     const { throttle } = aThrottle();
     failTimes(throttle, 12, 'alice', 'net-x');

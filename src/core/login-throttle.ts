@@ -1,10 +1,12 @@
-// Slows password guessing without letting anyone lock a colleague out. Failures are counted three ways:
+// Slows password guessing without letting anyone lock a colleague out (decisions 0010 and 0025).
+// From a browser that has logged in to that account before (the caller says so, from a signed cookie),
+// failures are counted for that account's own browsers only: nothing anyone else does, on her network or
+// anywhere, slows her there. From any other browser, three ways:
 // - per account *and* network: guesses against Alice from network X slow only network X's tries for Alice, so
 //   someone who knows her username cannot keep her out from her own network;
 // - per network, across accounts: a network that tries many accounts is slowed as a whole;
-// - per account, across networks, except from a device that has logged in to that account before (the caller
-//   says so, from a signed cookie): a guesser spread over many networks is slowed, while Alice's own browser
-//   stays free whatever network it is on.
+// - per account, across networks: a guesser spread over many networks is paced (one try per 30 s once the
+//   free ones are spent), never locked out for longer than that pace.
 // An attempt is counted as a failure when it starts, and taken back if it succeeds: a burst of attempts sent
 // at once cannot all slip through before the first failure is known.
 // Pure: time comes from `now`, keys are opaque strings (the caller passes pseudonyms, never addresses).
@@ -23,6 +25,8 @@ export interface ThrottleRules {
   pair: ThrottleRule;
   network: ThrottleRule;
   account: ThrottleRule;
+  /** The account's own browsers, wherever they are. */
+  device: ThrottleRule;
 }
 
 const MINUTE = 60_000;
@@ -30,7 +34,10 @@ const MINUTE = 60_000;
 export const defaultThrottleRules: ThrottleRules = {
   pair: { free: 5, baseMs: 30_000, maxMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
   network: { free: 20, baseMs: MINUTE, maxMs: 60 * MINUTE, forgetAfterMs: 60 * MINUTE },
-  account: { free: 30, baseMs: MINUTE, maxMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
+  // A pace, not a lock: the wait does not grow, so that her first login from a new browser during a distributed
+  // attack waits 30 s at most per try, while the guesser gets 120 tries an hour across all its networks.
+  account: { free: 10, baseMs: 30_000, maxMs: 30_000, forgetAfterMs: 60 * MINUTE },
+  device: { free: 5, baseMs: 30_000, maxMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
 };
 
 interface Counter {
@@ -53,13 +60,13 @@ export function createLoginThrottle({
 }) {
   const counters = new Map<string, Counter>();
 
-  const keysFor = (account: string, network: string, trustedDevice: boolean) => {
-    const keys: [string, ThrottleRule][] = [
+  const keysFor = (account: string, network: string, trustedDevice: boolean): [string, ThrottleRule][] => {
+    if (trustedDevice) return [[`d\u0000${account}`, rules.device]];
+    return [
       [`p\u0000${account}\u0000${network}`, rules.pair],
       [`n\u0000${network}`, rules.network],
+      [`a\u0000${account}`, rules.account],
     ];
-    if (!trustedDevice) keys.push([`a\u0000${account}`, rules.account]);
-    return keys;
   };
 
   const live = (key: string, rule: ThrottleRule, at: number): Counter | null => {
@@ -112,7 +119,7 @@ export function createLoginThrottle({
         const counter = live(key, rule, at);
         if (!counter) continue;
         counter.failures -= 1;
-        if (key.startsWith('p\u0000') || counter.failures <= 0) counters.delete(key);
+        if (key.startsWith('p\u0000') || key.startsWith('d\u0000') || counter.failures <= 0) counters.delete(key);
         else if (counter.failures <= rule.free) counter.blockedUntil = 0;
       }
     },
