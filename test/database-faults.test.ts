@@ -86,7 +86,6 @@ describe.skipIf(!postgres?.available)('PostgreSQL through a fault proxy', { time
     } finally {
       clearInterval(resets);
     }
-    console.log('codes', codes.length, [...new Set(codes)]);
     expect(new Set(codes)).not.toContain('INTERNAL');
     expect(await history(counselor, conversationId)).toEqual(acked);
     expect((await get('/readyz')).status).toBe(200);
