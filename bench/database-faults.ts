@@ -10,6 +10,7 @@
 // It prints figures and asserts nothing. Loopback only; everything stops on success, error, Ctrl-C or overrun.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { HISTORY_PAGE } from '../src/server/services/conversations.ts';
 import { aCounselor, aVisitor, type Counselor, newClientId, type Recorded } from '../test/support/clients.ts';
 import { type FaultProxy, startFaultProxy } from '../test/support/fault-proxy.ts';
 import { startTestServer, type TestServer } from '../test/support/server.ts';
@@ -68,6 +69,18 @@ async function sendUntilAcked(chat: Chat, text: string, until: number): Promise<
   throw new Error(`"${text}" was never acknowledged`);
 }
 
+/** Every message of the conversation, page after page (the server answers a page of HISTORY_PAGE at most). */
+async function history(chat: Chat): Promise<string[]> {
+  const texts: string[] = [];
+  for (let afterSeq = 0; ; ) {
+    const answer = await chat.counselor.ask('message:history', { conversationId: chat.conversationId, afterSeq });
+    const page = answer.messages as { seq: number; text: string }[];
+    texts.push(...page.map((message) => message.text));
+    if (page.length < HISTORY_PAGE) return texts;
+    afterSeq = page.at(-1)?.seq ?? afterSeq;
+  }
+}
+
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
   const value = await run();
@@ -96,8 +109,7 @@ async function resetStorm(proxy: FaultProxy, chats: Chat[], seconds: number): Pr
   let extra = 0;
   let disordered = 0;
   for (const chat of chats) {
-    const answer = await chat.counselor.ask('message:history', { conversationId: chat.conversationId, afterSeq: 0 });
-    const seen: string[] = answer.messages.map((message: { text: string }) => message.text);
+    const seen = await history(chat);
     lost += chat.acked.filter((text) => !seen.includes(text)).length;
     extra += seen.length - new Set(seen).size + seen.filter((text) => !chat.acked.includes(text)).length;
     disordered += seen.filter((text, i) => text !== chat.acked[i]).length;
