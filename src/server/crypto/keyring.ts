@@ -18,6 +18,10 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SettingsRepository } from '../storage/settings-repository.ts';
+
+/** Where the checks against the database are kept: the settings table. */
+type CheckStore = Pick<SettingsRepository, 'get' | 'put'>;
 
 export const EPOCH_MS = 86_400_000;
 const HEADER = 'havre keyring v1';
@@ -139,7 +143,7 @@ const CHECK_KEY = 'keyring_check';
  * refuses to start rather than wrap keys the others cannot unwrap.
  */
 export async function ensureKeyringMatches(
-  store: { get(key: string): Promise<unknown>; put(key: string, value: unknown, now: Date): Promise<void> },
+  store: CheckStore,
   keyring: Keyring,
   file: string,
   now: Date,
@@ -163,11 +167,7 @@ export async function ensureKeyringMatches(
 }
 
 /** Tells the other nodes how far this ring has moved, when it is further than the database knew. */
-export async function recordKeyringEpoch(
-  store: { get(key: string): Promise<unknown>; put(key: string, value: unknown, now: Date): Promise<void> },
-  keyring: Keyring,
-  now: Date,
-): Promise<void> {
+export async function recordKeyringEpoch(store: CheckStore, keyring: Keyring, now: Date): Promise<void> {
   const stored = (await store.get(CHECK_KEY)) as StoredCheck | undefined;
   const epoch = keyring.oldest();
   if (stored && stored.epoch >= epoch) return;

@@ -4,6 +4,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SettingsRepository } from '../storage/settings-repository.ts';
+
+/** Where the checks against the database are kept: the settings table. */
+type CheckStore = Pick<SettingsRepository, 'get' | 'put'>;
 
 export class MasterKeyError extends Error {}
 
@@ -32,11 +36,7 @@ function decode(text: string, source: string): Buffer {
  * Refuses to run with a master key other than the one the database was written with: a lost or replaced
  * key would otherwise surface only later, as conversations that cannot be read.
  */
-export async function ensureMasterKeyMatches(
-  store: { get(key: string): Promise<unknown>; put(key: string, value: unknown, now: Date): Promise<void> },
-  masterKey: Buffer,
-  now: Date,
-): Promise<void> {
+export async function ensureMasterKeyMatches(store: CheckStore, masterKey: Buffer, now: Date): Promise<void> {
   const expected = await store.get('master_key_check');
   const actual = masterKeyCheck(masterKey);
   if (expected === undefined) return store.put('master_key_check', actual, now);

@@ -10,6 +10,7 @@ import type { Clock } from '../clock.ts';
 import type { Notifier } from '../realtime/notifier.ts';
 import type { SettingsService } from '../services/settings.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
+import { periodicJob } from './periodic-job.ts';
 
 export const CLOSING_EVERY_MS = 15_000;
 
@@ -22,7 +23,6 @@ interface Deps {
 }
 
 export function createClosingJob({ conversations, settings, notifier, clock, log }: Deps) {
-  let timer: NodeJS.Timeout | null = null;
   /** The serving time waiting visitors were last told (ISO), so that the change reaches them once. */
   let told: string | null = null;
 
@@ -46,22 +46,7 @@ export function createClosingJob({ conversations, settings, notifier, clock, log
     return ended.length;
   }
 
-  const runLogged = () => {
-    runNow().catch((error: unknown) => log.error({ err: error }, 'closing-time run failed'));
-  };
-
-  return {
-    runNow,
-    start(): void {
-      runLogged();
-      timer = setInterval(runLogged, CLOSING_EVERY_MS);
-      timer.unref();
-    },
-    stop(): void {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
-  };
+  return { runNow, ...periodicJob({ name: 'closing-time run', everyMs: CLOSING_EVERY_MS, log }, runNow) };
 }
 
 export type ClosingJob = ReturnType<typeof createClosingJob>;

@@ -12,6 +12,7 @@ import { EPOCH_MS, epochOf, type Keyring, recordKeyringEpoch } from '../crypto/k
 import type { SettingsService } from '../services/settings.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
 import type { SettingsRepository } from '../storage/settings-repository.ts';
+import { periodicJob } from './periodic-job.ts';
 
 const BATCH = 200;
 export const RETENTION_EVERY_MS = 3_600_000;
@@ -27,8 +28,6 @@ interface Deps {
 }
 
 export function createRetentionJob({ conversations, settings, settingsStore, cipher, keyring, clock, log }: Deps) {
-  let timer: NodeJS.Timeout | null = null;
-
   /** Purges every conversation past retention, then moves the keyring; returns how many were purged. */
   async function runNow(): Promise<number> {
     const { retentionDays } = await settings.current();
@@ -59,22 +58,7 @@ export function createRetentionJob({ conversations, settings, settingsStore, cip
     return purged;
   }
 
-  const runLogged = () => {
-    runNow().catch((error: unknown) => log.error({ err: error }, 'retention run failed'));
-  };
-
-  return {
-    runNow,
-    start(): void {
-      runLogged();
-      timer = setInterval(runLogged, RETENTION_EVERY_MS);
-      timer.unref();
-    },
-    stop(): void {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
-  };
+  return { runNow, ...periodicJob({ name: 'retention run', everyMs: RETENTION_EVERY_MS, log }, runNow) };
 }
 
 export type RetentionJob = ReturnType<typeof createRetentionJob>;
