@@ -16,6 +16,7 @@ describe('boardStaffAndConversations', () => {
     counselorName: counselorId,
     assignedAt,
     urgent: false,
+    counselorAwaySince: null,
   });
 
   it('counts each counselor load against the limit and lists the available first', () => {

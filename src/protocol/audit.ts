@@ -10,6 +10,8 @@ export const auditActions = [
   'transcript.read',
   'conversation.transferred',
   'conversation.taken_over',
+  // Its counselor's console was gone past the admins' limit: back to the queue (decision 0026), by Havre itself.
+  'conversation.handed_back',
   'conversation.watched',
   'visitor.blocked',
   'visitor.unblocked',

@@ -54,6 +54,16 @@ export const visitorPageSchema = z.object({
   embedOrigins: z.array(httpsUrl.refine(isOriginOnly, 'an origin only: no path')).max(10),
 });
 
+/** Presence in every conversation (decision 0026): how long each side's absence is borne, in seconds. */
+export const presenceSchema = z.object({
+  /** The supervision board flags a conversation whose counselor has had no console connected this long. */
+  counselorFlagSeconds: z.number().int().min(5).max(3_600),
+  /** Then, past this, it goes back to the head of the queue (or to an available colleague, if assignment is on). */
+  handBackSeconds: z.number().int().min(10).max(3_600),
+  /** An active conversation whose visitor has had no tab connected this long ends as `visitor_left`. */
+  visitorGoneSeconds: z.number().int().min(10).max(7_200),
+});
+
 export const settingsSchema = z.object({
   schedule: scheduleSchema,
   maxConversationsPerCounselor: z.number().int().min(1).max(MAX_CONVERSATIONS_PER_COUNSELOR),
@@ -72,6 +82,7 @@ export const settingsSchema = z.object({
    * told so, kindly, with the next opening and the emergency numbers.
    */
   servePastClosingMinutes: z.number().int().min(0).max(180),
+  presence: presenceSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

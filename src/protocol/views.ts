@@ -47,6 +47,10 @@ export interface VisitorConversationView {
   lastSeq: number;
   /** Her counselor has read her messages up to this sequence number. */
   counselorReadSeq: number;
+  /** Active: her counselor's console has lost its connection; she may come back, or a colleague takes over. */
+  counselorAway: boolean;
+  /** Waiting again because her counselor was gone too long: she is back at the head of the queue. */
+  handedBack: boolean;
 }
 
 /** Everything a visitor's page needs before she writes: hours, admission, the wait she can expect. */
@@ -95,6 +99,8 @@ export interface StaffConversationView {
   formDue: boolean;
   /** The visitor has seen the messages up to this sequence number. */
   visitorReadSeq: number;
+  /** Active: since when no tab of hers is connected (ISO); null while she is there. */
+  visitorAwaySince: string | null;
 }
 
 export type PresenceStatus = 'available' | 'paused';
@@ -167,6 +173,8 @@ export interface BoardConversationView {
   /** When she was taken: the duration counts from here. */
   assignedAt: string | null;
   urgent: boolean;
+  /** Since when its counselor has had no console connected (ISO); null while she is there. */
+  counselorAwaySince: string | null;
 }
 
 /** The supervisor's live board: the queue, the people online, every active conversation. */
@@ -180,6 +188,8 @@ export interface SupervisionBoardView {
   /** How much work a newcomer's page does now, and why (decision 0017). */
   admissionWork: AdmissionWorkView;
   raid: RaidModeView & { suggested: boolean };
+  /** A conversation whose counselor is away this long is flagged (settings.presence, decision 0026). */
+  counselorFlagSeconds: number;
 }
 
 /** A supervisor's word to the counselor of one conversation; never shown to the visitor, never stored. */

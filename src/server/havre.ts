@@ -22,7 +22,9 @@ import { createStaffSession } from './http/staff-session.ts';
 import { registerStatusRoute } from './http/status-route.ts';
 import { createBlockExpiryJob } from './jobs/block-expiry-job.ts';
 import { createClosingJob } from './jobs/closing-job.ts';
+import { createPresenceJob } from './jobs/presence-job.ts';
 import { createRetentionJob } from './jobs/retention-job.ts';
+import { createCounselorAbsence } from './realtime/counselor-absence.ts';
 import { handshakeDoors } from './realtime/handshake-doors.ts';
 import { createNotifier } from './realtime/notifier.ts';
 import { rooms } from './realtime/rooms.ts';
@@ -282,7 +284,15 @@ export async function createHavre(options: HavreOptions) {
   });
   workMoved = () => notifier.queueChanged();
   broadcastBoard({ namespace: staffNamespace, supervision, notifier });
+  const counselorAbsence = createCounselorAbsence({
+    conversations: conversationRepository,
+    presence,
+    notifier,
+    clock,
+    log,
+  });
   const staffRealtime = attachStaffNamespace({
+    counselorAbsence,
     namespace: staffNamespace,
     visitorNamespace,
     accounts,
@@ -346,6 +356,15 @@ export async function createHavre(options: HavreOptions) {
     log,
   });
   const closingJob = createClosingJob({ conversations: conversationRepository, settings, notifier, clock, log });
+  const presenceJob = createPresenceJob({
+    repository: conversationRepository,
+    conversations,
+    settings,
+    notifier,
+    audit,
+    clock,
+    log,
+  });
   const blockExpiry = createBlockExpiryJob({ purge: blocks.purgeEnded, log });
   const sessionWatch = watchStaffSessions({ namespace: staffNamespace, staff: staffRepository, clock, log });
 
@@ -365,6 +384,8 @@ export async function createHavre(options: HavreOptions) {
     connections,
     retention,
     closing: closingJob,
+    /** Hands back conversations whose counselor is gone, ends those whose visitor is (decision 0026). */
+    presenceJob,
     autoAssignment,
     /** Raid mode: `raidMode.active()` is what the admission work and the limits read. */
     raidMode,
@@ -388,8 +409,11 @@ export async function createHavre(options: HavreOptions) {
     work,
 
     async listen(): Promise<string> {
+      // No console is connected before this node listens: each counselor is away until hers reconnects.
+      await counselorAbsence.markAllAbsent();
       await app.listen({ port: config.port, host: config.host });
       await absence.watchAllWaiting();
+      presenceJob.start();
       retention.start();
       closingJob.start();
       blockExpiry.start();
@@ -407,6 +431,7 @@ export async function createHavre(options: HavreOptions) {
       absence.stop();
       retention.stop();
       closingJob.stop();
+      presenceJob.stop();
       blockExpiry.stop();
       work.stop();
       shortLived.close();

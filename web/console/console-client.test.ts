@@ -50,6 +50,7 @@ const conversationId = '00000000-0000-4000-8000-000000000001';
 const aConversation = (): StaffConversationView => ({
   id: conversationId,
   status: 'active',
+  visitorAwaySince: null,
   closedReason: null,
   createdAt: '2026-03-02T14:00:00.000Z',
   assignedAt: '2026-03-02T14:05:00.000Z',

@@ -19,6 +19,7 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 const aConversation = (n: number, change: Partial<StaffConversationView> = {}): StaffConversationView => ({
   id: id(n),
   status: 'active',
+  visitorAwaySince: null,
   closedReason: null,
   createdAt: '2026-03-02T14:00:00.000Z',
   assignedAt: '2026-03-02T14:05:00.000Z',

@@ -318,6 +318,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.transcript.read': 'Closed conversation read',
   'audit.action.conversation.transferred': 'Conversation transferred',
   'audit.action.conversation.taken_over': 'Conversation taken over',
+  'audit.action.conversation.handed_back': 'Conversation back in the queue (counselor disconnected)',
   'audit.action.conversation.watched': 'Conversation watched',
   'audit.action.visitor.blocked': 'Visitor blocked',
   'audit.action.visitor.unblocked': 'Block lifted',

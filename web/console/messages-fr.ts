@@ -325,6 +325,7 @@ export const fr = {
   'audit.action.transcript.read': 'Conversation terminée consultée',
   'audit.action.conversation.transferred': 'Conversation transférée',
   'audit.action.conversation.taken_over': 'Conversation reprise',
+  'audit.action.conversation.handed_back': 'Conversation remise dans la file (conseillère déconnectée)',
   'audit.action.conversation.watched': 'Conversation observée',
   'audit.action.visitor.blocked': 'Visiteuse bloquée',
   'audit.action.visitor.unblocked': 'Blocage levé',

@@ -23,6 +23,7 @@ const settings: Settings = {
   closingForm: defaultClosingForm,
   autoAssignment: true,
   servePastClosingMinutes: 15,
+  presence: { counselorFlagSeconds: 30, handBackSeconds: 180, visitorGoneSeconds: 300 },
 };
 
 describe('settings form', () => {

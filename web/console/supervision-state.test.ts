@@ -14,6 +14,7 @@ const watched = (id: string, messages: MessageView[]): WatchedConversationView =
   conversation: {
     id,
     status: 'active',
+    visitorAwaySince: null,
     closedReason: null,
     createdAt: '2026-12-02T13:00:00Z',
     assignedAt: '2026-12-02T13:05:00Z',

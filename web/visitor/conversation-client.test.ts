@@ -107,6 +107,8 @@ const TOKEN = 'a'.repeat(43);
 const aConversation = (overrides: Partial<VisitorConversationView> = {}): VisitorConversationView => ({
   status: 'waiting',
   closedReason: null,
+  counselorAway: false,
+  handedBack: false,
   position: 2,
   estimatedWaitMinutes: 6,
   waitExceedsClosing: false,

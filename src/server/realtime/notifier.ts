@@ -40,6 +40,8 @@ export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
         urgent: entry.urgent,
         lastSeq: snapshot.lastSeqs.get(entry.conversationId) ?? 0,
         counselorReadSeq: 0,
+        counselorAway: false,
+        handedBack: snapshot.handedBack.has(entry.conversationId),
         ...placeInQueue(snapshot, entry.conversationId),
       };
       visitors.to(rooms.visitor(entry.conversationId)).emit(visitorEvents.state, view);

@@ -27,6 +27,7 @@ import { type QueueSnapshot, toQueueView, type WaitingRoom } from '../services/w
 import { isDatabaseUnavailable } from '../storage/postgres-pool.ts';
 import type { StaffRow } from '../storage/schema.ts';
 import { acknowledgedEvents } from './acknowledged.ts';
+import type { CounselorAbsence } from './counselor-absence.ts';
 import type { Notifier } from './notifier.ts';
 import { rooms } from './rooms.ts';
 import { type ConversationToolsDeps, registerConversationTools } from './staff-conversation-tools.ts';
@@ -47,6 +48,7 @@ interface Deps {
   supervision: Supervision;
   blocks: VisitorBlocks;
   doors: DoorGuard;
+  counselorAbsence: CounselorAbsence;
 }
 
 interface StaffSocketData {
@@ -140,8 +142,10 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
   const on = acknowledgedEvents(socket, log);
 
   presence.connected(staff.id, staff.presence);
+  deps.counselorAbsence.back(staff.id);
   socket.on('disconnect', () => {
     presence.disconnected(staff.id);
+    deps.counselorAbsence.left(staff.id);
     notifier.queueChanged();
   });
   socket.join([rooms.staff(staff.id), rooms.session(sessionHash), rooms.allStaff]);

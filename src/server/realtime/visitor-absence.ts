@@ -1,13 +1,16 @@
-// A waiting visitor whose connection goes (a phone that suspends the tab, a tunnel, a switch from Wi-Fi to
+// A visitor whose connection goes (decisions 0006 and 0026). While she waits: a visitor whose connection goes (a phone that suspends the tab, a tunnel, a switch from Wi-Fi to
 // mobile data, a reload, a restart of Havre) keeps her place for `placeKeptMs` (10 minutes by default,
 // decision 0006). While no tab of hers is connected she is marked absent in the database: taking the next
 // person, and automatic assignment, skip her on every node, so that no counselor is given an empty chair.
 // When a tab of hers is back she is where she was. Past that time her place is given up as
-// `connection_lost`, and her page says so when it comes back, with a way to rejoin.
+// `connection_lost`, and her page says so when it comes back, with a way to rejoin. In an active conversation
+// she is marked the same way, so that her counselor sees since when she is gone; the presence job
+// (jobs/presence-job.ts) ends it as `visitor_left` past the admins' limit.
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
 import type { Clock } from '../clock.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
+import type { ConversationRow } from '../storage/schema.ts';
 import type { Notifier } from './notifier.ts';
 import { rooms } from './rooms.ts';
 
@@ -33,8 +36,15 @@ export function createVisitorAbsence({ namespace, conversations, notifier, clock
   const present = async (conversationId: string) =>
     (await namespace.in(rooms.visitor(conversationId)).fetchSockets()).length > 0;
 
+  /** The queue shows who is absent; her counselor sees it in the conversation. */
+  const changed = (row: ConversationRow | undefined) => {
+    if (!row) return;
+    if (row.status === 'waiting') notifier.queueChanged();
+    else notifier.conversation(row);
+  };
+
   async function markPresent(conversationId: string): Promise<void> {
-    if (await conversations.markPresent(conversationId)) notifier.queueChanged();
+    changed(await conversations.markPresent(conversationId));
   }
 
   async function expire(conversationId: string): Promise<void> {
@@ -59,7 +69,7 @@ export function createVisitorAbsence({ namespace, conversations, notifier, clock
 
   async function left(conversationId: string): Promise<void> {
     if (await present(conversationId)) return;
-    if (await conversations.markAbsent(conversationId, clock.now())) notifier.queueChanged();
+    changed(await conversations.markAbsent(conversationId, clock.now()));
     // A tab that came back while this was being written must not stay marked absent.
     if (await present(conversationId)) return markPresent(conversationId);
     expireIn(conversationId, placeKeptMs);

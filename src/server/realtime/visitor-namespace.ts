@@ -91,7 +91,7 @@ export function attachVisitorNamespace(deps: Deps) {
       }
       conversationId = conversation.id;
       socket.join(rooms.visitor(conversation.id));
-      if (conversation.status === 'waiting') absence.back(conversation.id);
+      if (conversation.status !== 'closed') absence.back(conversation.id);
     };
     const bound = (): string => {
       if (!conversationId) throw new HavreError('CONVERSATION_NOT_STARTED', 'start or resume a conversation first');

@@ -85,6 +85,8 @@ export const defaultSettings: Settings = {
   maxConversationsPerCounselor: DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR,
   autoAssignment: false,
   servePastClosingMinutes: 30,
+  // A crashed browser is usually back within a minute; a visitor alone for three is handed to a colleague.
+  presence: { counselorFlagSeconds: 30, handBackSeconds: 180, visitorGoneSeconds: 300 },
   retentionDays: 30,
   intake: { enabled: true, questions: defaultIntakeQuestions },
   admission: { paused: false, maxQueue: null },

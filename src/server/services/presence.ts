@@ -33,6 +33,9 @@ export function createPresence({ staff }: { staff: StaffRepository }) {
 
     statusOf: (staffId: string): PresenceStatus => online.get(staffId)?.status ?? 'paused',
 
+    /** Whether a console of hers is connected to this node. */
+    isOnline: (staffId: string): boolean => online.has(staffId),
+
     availableOnline(): string[] {
       return [...online].filter(([, entry]) => entry.status === 'available').map(([staffId]) => staffId);
     },

@@ -81,14 +81,15 @@ export function createSupervision(deps: Deps) {
   return {
     /** The board as it is now; built for all supervisors at once, so it takes no viewer. */
     async board(): Promise<SupervisionBoardView> {
-      const [snapshot, { maxConversationsPerCounselor }, active, intake, activeBlocks, raid] = await Promise.all([
-        waitingRoom.snapshot(),
-        settings.current(),
-        repository.activeConversations(),
-        intakeMode.current(),
-        blocks.active(),
-        raidMode.current(),
-      ]);
+      const [snapshot, { maxConversationsPerCounselor, presence: times }, active, intake, activeBlocks, raid] =
+        await Promise.all([
+          waitingRoom.snapshot(),
+          settings.current(),
+          repository.activeConversations(),
+          intakeMode.current(),
+          blocks.active(),
+          raidMode.current(),
+        ]);
       const online = presence.online();
       const rows = new Map((await repository.staffByIds(online.map((o) => o.staffId))).map((row) => [row.id, row]));
       const people = online.flatMap(({ staffId, status }) => {
@@ -104,6 +105,7 @@ export function createSupervision(deps: Deps) {
         blocks: activeBlocks,
         admissionWork: deps.admissionWork(),
         raid: { ...raid, suggested: !raid.on && surgeDetected() },
+        counselorFlagSeconds: times.counselorFlagSeconds,
       };
     },
 

@@ -29,6 +29,7 @@ export function toStaffConversationView(row: ConversationRow): StaffConversation
     intake: row.intake,
     formDue: row.closing_form_due,
     visitorReadSeq: row.visitor_read_seq,
+    visitorAwaySince: row.status === 'active' ? (row.absent_since?.toISOString() ?? null) : null,
   };
 }
 
@@ -48,5 +49,7 @@ export function toVisitorConversationView(
     urgent: row.urgent,
     lastSeq: row.last_seq,
     counselorReadSeq: row.counselor_read_seq,
+    counselorAway: row.status === 'active' && row.counselor_absent_since !== null,
+    handedBack: waiting && row.handed_back_at !== null,
   };
 }

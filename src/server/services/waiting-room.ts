@@ -28,6 +28,8 @@ export interface QueueSnapshot {
   intakes: Map<string, IntakeAnswers>;
   /** Those whose connection is gone: they keep their place, but are skipped when the next person is taken. */
   absent: Set<string>;
+  /** Those back in the queue because their counselor was gone too long (decision 0026). */
+  handedBack: Set<string>;
   capacity: Capacity;
   now: Date;
   /** What closing time means for those waiting now, by the admins' policy. */
@@ -83,6 +85,7 @@ export function createWaitingRoom({ conversations, presence, settings, clock }: 
         lastSeqs: new Map(rows.map((row) => [row.id, row.last_seq])),
         intakes: new Map(rows.map((row) => [row.id, row.intake])),
         absent: new Set(rows.filter((row) => row.absent_since !== null).map((row) => row.id)),
+        handedBack: new Set(rows.filter((row) => row.handed_back_at !== null).map((row) => row.id)),
         capacity: await capacity(maxConversationsPerCounselor),
         now,
         closing: closingTime(schedule, now, servePastClosingMinutes),

@@ -50,7 +50,7 @@ export function createAutoAssignRepository(db: Kysely<Database>) {
         if (!chosen) return null;
         return trx
           .updateTable('conversations')
-          .set({ status: 'active', counselor_id: chosen.id, assigned_at: now })
+          .set({ status: 'active', counselor_id: chosen.id, assigned_at: now, counselor_absent_since: null })
           .where('id', '=', next.id)
           .where('status', '=', 'waiting')
           .returningAll()

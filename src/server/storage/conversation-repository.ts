@@ -149,7 +149,7 @@ export function createConversationRepository(db: Kysely<Database>) {
     waiting: () =>
       db
         .selectFrom('conversations')
-        .select(['id', 'created_at', 'urgent', 'last_seq', 'intake', 'absent_since'])
+        .select(['id', 'created_at', 'urgent', 'last_seq', 'intake', 'absent_since', 'handed_back_at'])
         .where('status', '=', 'waiting')
         .orderBy('urgent', 'desc')
         .orderBy('created_at')
@@ -214,7 +214,7 @@ export function createConversationRepository(db: Kysely<Database>) {
         if (!next) return { outcome: 'empty' as const };
         const conversation = await trx
           .updateTable('conversations')
-          .set({ status: 'active', counselor_id: counselorId, assigned_at: now })
+          .set({ status: 'active', counselor_id: counselorId, assigned_at: now, counselor_absent_since: null })
           .where('id', '=', next.id)
           .where('status', '=', 'waiting')
           .returningAll()
@@ -319,10 +319,10 @@ export function createConversationRepository(db: Kysely<Database>) {
         .updateTable('conversations')
         .set({ absent_since: now })
         .where('id', '=', id)
-        .where('status', '=', 'waiting')
+        .where('status', 'in', ['waiting', 'active'])
         .where('absent_since', 'is', null)
-        .executeTakeFirst()
-        .then((result) => Number(result.numUpdatedRows) > 0),
+        .returningAll()
+        .executeTakeFirst(),
 
     /** A tab of hers is back. */
     markPresent: (id: string) =>
@@ -331,8 +331,91 @@ export function createConversationRepository(db: Kysely<Database>) {
         .set({ absent_since: null })
         .where('id', '=', id)
         .where('absent_since', 'is not', null)
-        .executeTakeFirst()
-        .then((result) => Number(result.numUpdatedRows) > 0),
+        .returningAll()
+        .executeTakeFirst(),
+
+    /** Her console is gone: the active conversations she holds, marked from now (kept if already marked). */
+    markCounselorAbsent: (staffId: string, now: Date) =>
+      db
+        .updateTable('conversations')
+        .set({ counselor_absent_since: now })
+        .where('counselor_id', '=', staffId)
+        .where('status', '=', 'active')
+        .where('counselor_absent_since', 'is', null)
+        .returningAll()
+        .execute(),
+
+    /** Her console is back: the conversations she holds that were marked. */
+    markCounselorPresent: (staffId: string) =>
+      db
+        .updateTable('conversations')
+        .set({ counselor_absent_since: null })
+        .where('counselor_id', '=', staffId)
+        .where('status', '=', 'active')
+        .where('counselor_absent_since', 'is not', null)
+        .returningAll()
+        .execute(),
+
+    /** After a start, no console is connected yet: every active conversation's counselor is away until hers is. */
+    markAllCounselorsAbsent: (now: Date) =>
+      db
+        .updateTable('conversations')
+        .set({ counselor_absent_since: now })
+        .where('status', '=', 'active')
+        .where('counselor_absent_since', 'is', null)
+        .execute(),
+
+    /**
+     * The conversations whose counselor has been away since `before` or longer go back to the queue, with their
+     * priority and their place (they keep their arrival time, so they come first among their peers), history and
+     * all; answers each with the counselor it had.
+     */
+    handBackAbandoned: (before: Date, now: Date) =>
+      db.transaction().execute(async (trx) => {
+        const gone = await trx
+          .selectFrom('conversations')
+          .select(['id', 'counselor_id'])
+          .where('status', '=', 'active')
+          .where('counselor_absent_since', '<=', before)
+          .forUpdate()
+          .execute();
+        if (gone.length === 0) return [];
+        const rows = await trx
+          .updateTable('conversations')
+          .set({
+            status: 'waiting',
+            counselor_id: null,
+            assigned_at: null,
+            counselor_absent_since: null,
+            handed_back_at: now,
+          })
+          .where(
+            'id',
+            'in',
+            gone.map(({ id }) => id),
+          )
+          .returningAll()
+          .execute();
+        const from = new Map(gone.map(({ id, counselor_id }) => [id, counselor_id]));
+        return rows.map((conversation) => ({ conversation, from: from.get(conversation.id) ?? null }));
+      }),
+
+    /** Active conversations whose visitor has had no tab connected since `before`: she has left. */
+    closeGoneVisitors: (before: Date, now: Date) =>
+      db
+        .updateTable('conversations')
+        .set({
+          status: 'closed',
+          closed_reason: 'visitor_left',
+          closed_at: now,
+          closing_form_due: formDueOnClose,
+          absent_since: null,
+          counselor_absent_since: null,
+        })
+        .where('status', '=', 'active')
+        .where('absent_since', '<=', before)
+        .returningAll()
+        .execute(),
 
     /** After a start, every waiting visitor is away until a tab of hers reconnects; returns since when each is. */
     markAllWaitingAbsent: async (now: Date) => {

@@ -81,7 +81,7 @@ export function createConversationToolsRepository(db: Kysely<Database>) {
         if (Number(count) >= limit) return { outcome: 'at_capacity' as const };
         const moved = await trx
           .updateTable('conversations')
-          .set({ counselor_id: toId })
+          .set({ counselor_id: toId, counselor_absent_since: null })
           .where('id', '=', conversationId)
           .returningAll()
           .executeTakeFirstOrThrow();

@@ -9,6 +9,7 @@ import * as visitorBlocks from './migrations/0005-visitor-blocks.ts';
 import * as cannedAnswers from './migrations/0006-canned-answers.ts';
 import * as keyringEpochs from './migrations/0007-keyring-epochs.ts';
 import * as absentVisitors from './migrations/0008-absent-visitors.ts';
+import * as presence from './migrations/0009-presence.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-canned-answers': cannedAnswers,
   '0007-keyring-epochs': keyringEpochs,
   '0008-absent-visitors': absentVisitors,
+  '0009-presence': presence,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -46,8 +46,12 @@ export interface ConversationTable {
   visitor_read_seq: Generated<number>;
   /** Her counselor has had the conversation on screen up to this sequence number (migration 0004). */
   counselor_read_seq: Generated<number>;
-  /** While waiting: since when no tab of hers is connected; null while she is there (migration 0008). */
+  /** Since when no tab of hers is connected, waiting or active; null while she is there (migrations 0008, 0009). */
   absent_since: Timestamp | null;
+  /** Active: since when its counselor has had no console connected; null while she is there (migration 0009). */
+  counselor_absent_since: Timestamp | null;
+  /** When it last went back to the queue because its counselor was gone too long (migration 0009). */
+  handed_back_at: Timestamp | null;
 }
 
 export interface ConversationKeyTable {

@@ -15,6 +15,7 @@ export function createSupervisionRepository(db: Kysely<Database>) {
           'conversations.counselor_id',
           'conversations.assigned_at',
           'conversations.urgent',
+          'conversations.counselor_absent_since',
           'staff.display_name',
         ])
         .where('conversations.status', '=', 'active')
@@ -25,6 +26,7 @@ export function createSupervisionRepository(db: Kysely<Database>) {
         counselorName: row.display_name,
         assignedAt: row.assigned_at?.toISOString() ?? null,
         urgent: row.urgent,
+        counselorAwaySince: row.counselor_absent_since?.toISOString() ?? null,
       }));
     },
 
@@ -58,7 +60,7 @@ export function createSupervisionRepository(db: Kysely<Database>) {
     reassign(conversationId: string, fromId: string, toId: string) {
       return db
         .updateTable('conversations')
-        .set({ counselor_id: toId })
+        .set({ counselor_id: toId, counselor_absent_since: null })
         .where('id', '=', conversationId)
         .where('status', '=', 'active')
         .where('counselor_id', '=', fromId)

@@ -5,6 +5,8 @@ import { closingKey } from './closed-screen.tsx';
 const closed = (closedReason: VisitorConversationView['closedReason']): VisitorConversationView => ({
   status: 'closed',
   closedReason,
+  counselorAway: false,
+  handedBack: false,
   position: null,
   estimatedWaitMinutes: null,
   waitExceedsClosing: false,
