@@ -9,7 +9,7 @@ import type { ConsoleClient } from './console-client.ts';
 import type { ConversationTab } from './console-state.ts';
 import { ConversationTimer } from './conversation-timer.tsx';
 import { errorText } from './error-text.ts';
-import { useShortcut } from './hooks.ts';
+import { useNow, useShortcut } from './hooks.ts';
 import { IntakeAnswerList } from './intake-answer-list.tsx';
 import { useLocale } from './locale-context.ts';
 import { MessageList } from './message-list.tsx';
@@ -84,6 +84,22 @@ function EndConversation({ onEnd, keyboard }: { onEnd: () => Promise<void>; keyb
   );
 }
 
+/** "La personne s'est déconnectée il y a 2 min": calm, in a live region that is always in the page. */
+function VisitorAway({ since }: { since: string | null }) {
+  const { t } = useLocale();
+  const now = useNow(15_000);
+  const minutes = since === null ? 0 : Math.max(0, Math.floor((now - new Date(since).getTime()) / 60_000));
+  return (
+    <p class={since === null ? 'presence' : 'presence is-away'} role="status">
+      {since === null
+        ? ''
+        : minutes < 1
+          ? t('conversation.visitorAwayNow')
+          : t('conversation.visitorAway', { n: minutes })}
+    </p>
+  );
+}
+
 export function ConversationView({ tab, client, minutes, keyboard, draft, onDraft }: ConversationViewProps) {
   const { t, locale } = useLocale();
   const [endError, setEndError] = useState<ApiError | null>(null);
@@ -127,6 +143,7 @@ export function ConversationView({ tab, client, minutes, keyboard, draft, onDraf
       <p class="typing" role="status">
         {tab.visitorTyping ? t('conversation.typing') : ''}
       </p>
+      <VisitorAway since={closed ? null : tab.view.visitorAwaySince} />
       {closed ? (
         <div class="closed" role="status">
           <div>

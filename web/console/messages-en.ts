@@ -102,6 +102,8 @@ export const en: Record<MessageKey, string> = {
   'conversation.sent': 'Sent',
   'conversation.failed': 'Not sent',
   'conversation.typing': 'The visitor is typing…',
+  'conversation.visitorAwayNow': 'The visitor has just disconnected. She may come back: the conversation stays open.',
+  'conversation.visitorAway': 'The visitor disconnected {n} min ago. She may come back: the conversation stays open.',
   'conversation.reply': 'Your reply',
   'conversation.send': 'Send',
   'conversation.sendHint': 'Enter to send, Shift+Enter for a new line.',
@@ -170,6 +172,15 @@ export const en: Record<MessageKey, string> = {
   'settings.pausedHint': 'Conversations in progress go on. Visitors who arrive are told and asked to come back later.',
   'settings.maxQueue': 'Most people waiting at once',
   'settings.maxQueueHint': 'Leave empty for no limit. Beyond it, visitors are asked to come back later.',
+  'settings.presence': 'When the connection is lost during a conversation',
+  'settings.counselorFlag': 'Seconds before supervisors are shown a disconnected counselor',
+  'settings.counselorFlagHint': 'From 5 to 3600. The visitor is told as soon as the connection is lost.',
+  'settings.handBack': 'Seconds before her conversation goes back to the head of the queue',
+  'settings.handBackHint':
+    'From 10 to 3600. If the counselor is back before, she simply resumes; otherwise a colleague takes it, with all its history.',
+  'settings.visitorGone': 'Seconds before the conversation of a disconnected visitor is closed',
+  'settings.visitorGoneHint':
+    'From 10 to 7200. She may come back until then; after, it closes as if she had left, and the counselor’s place is freed.',
   'settings.servePastClosing': 'Minutes granted after closing to people already waiting',
   'settings.servePastClosingHint':
     'From 0 to 180. After that (or at closing time with 0), conversations still waiting are closed and each person is told, with the next opening and the emergency numbers.',
@@ -497,6 +508,7 @@ export const en: Record<MessageKey, string> = {
   'supervision.counselor': 'Counselor',
   'supervision.duration': 'Duration',
   'supervision.durationValue': '{n} min',
+  'supervision.counselorAway': 'Disconnected for {n} min: her visitor is waiting',
   'supervision.actions': 'Actions',
   'supervision.read': 'Read',
   'supervision.readLabel': 'Read the conversation of {name} silently',

@@ -101,6 +101,10 @@ export const fr = {
   'conversation.sent': 'Envoyé',
   'conversation.failed': 'Non envoyé',
   'conversation.typing': 'La visiteuse écrit…',
+  'conversation.visitorAwayNow':
+    'La personne vient de se déconnecter. Elle peut revenir : la conversation reste ouverte.',
+  'conversation.visitorAway':
+    'La personne s’est déconnectée il y a {n} min. Elle peut revenir : la conversation reste ouverte.',
   'conversation.reply': 'Votre réponse',
   'conversation.send': 'Envoyer',
   'conversation.sendHint': 'Entrée pour envoyer, Maj+Entrée pour aller à la ligne.',
@@ -172,6 +176,15 @@ export const fr = {
   'settings.maxQueue': 'Nombre maximum de personnes en attente',
   'settings.maxQueueHint':
     'Laissez vide pour ne pas limiter. Au-delà, les visiteuses sont invitées à revenir plus tard.',
+  'settings.presence': 'Quand la connexion se perd pendant une conversation',
+  'settings.counselorFlag': 'Secondes avant de signaler aux superviseures une conseillère déconnectée',
+  'settings.counselorFlagHint': 'De 5 à 3600. La visiteuse est prévenue dès la déconnexion.',
+  'settings.handBack': 'Secondes avant de remettre sa conversation en tête de la file',
+  'settings.handBackHint':
+    'De 10 à 3600. Si la conseillère revient avant, elle reprend simplement la conversation ; sinon une collègue la prend, avec tout l’historique.',
+  'settings.visitorGone': 'Secondes avant de fermer la conversation d’une visiteuse déconnectée',
+  'settings.visitorGoneHint':
+    'De 10 à 7200. Elle peut revenir jusque-là ; ensuite la conversation se ferme comme si elle était partie, et la place de la conseillère se libère.',
   'settings.servePastClosing': 'Minutes accordées après la fermeture aux personnes déjà en attente',
   'settings.servePastClosingHint':
     'De 0 à 180. Passé ce délai (ou dès la fermeture avec 0), les conversations encore en attente sont fermées et chaque personne en est avertie, avec la prochaine ouverture et les numéros d’urgence.',
@@ -506,6 +519,7 @@ export const fr = {
   'supervision.counselor': 'Écoutante',
   'supervision.duration': 'Durée',
   'supervision.durationValue': '{n} min',
+  'supervision.counselorAway': 'Déconnectée depuis {n} min : sa visiteuse attend',
   'supervision.actions': 'Actions',
   'supervision.read': 'Lire',
   'supervision.readLabel': 'Lire en silence la conversation de {name}',

@@ -35,6 +35,10 @@ export interface SettingsForm {
   maxQueue: string;
   /** Minutes those already waiting are still served after closing; 0 closes at the hour. */
   servePastClosing: string;
+  /** Seconds (settings.presence, decision 0026). */
+  counselorFlag: string;
+  handBack: string;
+  visitorGone: string;
   pageTitle: string;
   pageBrand: string;
   pageIcon: Settings['visitorPage']['icon'];
@@ -69,6 +73,9 @@ export function toSettingsForm(settings: Settings): SettingsForm {
     paused: settings.admission.paused,
     maxQueue: settings.admission.maxQueue === null ? '' : String(settings.admission.maxQueue),
     servePastClosing: String(settings.servePastClosingMinutes),
+    counselorFlag: String(settings.presence.counselorFlagSeconds),
+    handBack: String(settings.presence.handBackSeconds),
+    visitorGone: String(settings.presence.visitorGoneSeconds),
     pageTitle: settings.visitorPage.title,
     pageBrand: settings.visitorPage.brand,
     pageIcon: settings.visitorPage.icon,
@@ -94,6 +101,11 @@ export function fromSettingsForm(form: SettingsForm): Settings {
     intake: { enabled: form.intakeEnabled, questions: fromIntakeRows(form.intakeQuestions) },
     admission: { paused: form.paused, maxQueue: parseMaxQueue(form.maxQueue) ?? null },
     servePastClosingMinutes: Number(form.servePastClosing),
+    presence: {
+      counselorFlagSeconds: Number(form.counselorFlag),
+      handBackSeconds: Number(form.handBack),
+      visitorGoneSeconds: Number(form.visitorGone),
+    },
     visitorPage: {
       title: form.pageTitle.trim(),
       brand: form.pageBrand.trim(),

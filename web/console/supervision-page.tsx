@@ -104,11 +104,18 @@ function ConversationsTable({ board, now, watchedId, onRead }: ConversationsTabl
             {board.conversations.map((conversation) => {
               const name = conversation.counselorName ?? '—';
               const reading = conversation.id === watchedId;
+              const away = conversation.counselorAwaySince;
+              const flagged = away !== null && now - new Date(away).getTime() >= board.counselorFlagSeconds * 1000;
               return (
                 <tr key={conversation.id} class={reading ? 'is-reading' : undefined}>
                   <th scope="row">
                     {name}
                     {conversation.urgent && <strong class="urgent-mark">{` ${t('queue.urgentMark')}`}</strong>}
+                    {flagged && (
+                      <strong class="away-mark">
+                        {t('supervision.counselorAway', { n: Math.max(1, minutesSince(away, now)) })}
+                      </strong>
+                    )}
                   </th>
                   <td>
                     {conversation.assignedAt &&
@@ -143,7 +150,8 @@ interface SupervisionPageProps {
 
 export function SupervisionPage({ socket, onTakenOver }: SupervisionPageProps) {
   const { t } = useLocale();
-  const now = useNow(30_000);
+  // Often enough that a counselor gone is flagged within seconds of the admins' limit.
+  const now = useNow(5_000);
   const { state, client } = useSupervision(socket);
   const [readError, setReadError] = useState<{ code: string; message: string } | null>(null);
   const board = state.board;

@@ -43,6 +43,29 @@ export function AdmissionSettings({ form, onChange }: VisitorSettingsProps) {
   );
 }
 
+/** How long each side's absence is borne before the board flags it, the conversation moves on, or ends. */
+export function PresenceSettings({ form, onChange }: VisitorSettingsProps) {
+  const { t } = useLocale();
+  const field = (key: 'counselorFlag' | 'handBack' | 'visitorGone') => (
+    <TextField
+      label={t(`settings.${key}`)}
+      hint={t(`settings.${key}Hint`)}
+      inputMode="numeric"
+      value={form[key]}
+      onInput={(value) => onChange({ [key]: value })}
+      class="field-narrow"
+    />
+  );
+  return (
+    <fieldset class="rows">
+      <legend>{t('settings.presence')}</legend>
+      {field('counselorFlag')}
+      {field('handBack')}
+      {field('visitorGone')}
+    </fieldset>
+  );
+}
+
 const pageIcons = ['bubble', 'weather', 'notes', 'leaf'] as const;
 
 export function VisitorPageSettings({ form, onChange }: VisitorSettingsProps) {

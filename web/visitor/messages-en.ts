@@ -77,6 +77,8 @@ export const en: Catalogue<MessageKey> = {
   'waiting.estimate.other': 'Estimated wait: about {n} minutes.',
   'waiting.long': 'Estimated wait: more than an hour.',
   'waiting.unknown': 'No counselor is available right now; you keep your place.',
+  'waiting.handedBack':
+    'Your counselor lost her connection. You are first in the queue again: another counselor will answer you.',
   'waiting.keepOpen': 'Keep this page open: the conversation will start here.',
   'waiting.leave': 'Leave the queue',
   'waiting.leaveTitle': 'Leave the queue?',
@@ -105,6 +107,8 @@ export const en: Catalogue<MessageKey> = {
   'chat.tooLong.one': 'Message too long: {n} character too many.',
   'chat.tooLong.other': 'Message too long: {n} characters too many.',
   'chat.disconnected': 'Connection lost, reconnecting…',
+  'chat.counselorAway':
+    'Your counselor lost her connection. Stay on this page: she will be back in a moment, or another counselor will take over.',
   'chat.end': 'End the conversation',
   'chat.endTitle': 'End the conversation?',
   'chat.endBody': 'The conversation will close and its messages will be cleared from this screen.',

@@ -79,6 +79,8 @@ export const fr = {
   'waiting.estimate.other': 'Attente estimée : environ {n} minutes.',
   'waiting.long': 'Attente estimée : plus d’une heure.',
   'waiting.unknown': 'Aucune conseillère n’est disponible pour le moment, vous gardez votre place.',
+  'waiting.handedBack':
+    'Votre conseillère a perdu la connexion. Vous êtes de nouveau en tête de la file : une autre conseillère va vous répondre.',
   'waiting.keepOpen': 'Gardez cette page ouverte : la conversation commencera ici.',
   'waiting.leave': 'Quitter la file d’attente',
   'waiting.leaveTitle': 'Quitter la file d’attente ?',
@@ -107,6 +109,8 @@ export const fr = {
   'chat.tooLong.one': 'Message trop long : {n} caractère en trop.',
   'chat.tooLong.other': 'Message trop long : {n} caractères en trop.',
   'chat.disconnected': 'Connexion perdue, reconnexion…',
+  'chat.counselorAway':
+    'Votre conseillère a perdu la connexion. Restez sur cette page : elle revient dans un instant, ou une autre conseillère prendra le relais.',
   'chat.end': 'Terminer la conversation',
   'chat.endTitle': 'Terminer la conversation ?',
   'chat.endBody': 'La conversation sera fermée et ses messages effacés de cet écran.',

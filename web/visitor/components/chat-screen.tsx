@@ -33,6 +33,10 @@ export function ChatScreen({ snapshot, onSend, onRetry, onTyping, onEnd }: ChatS
       </div>
       <EmergencyNumbers compact />
       <ConnectionNotice connected={snapshot.connected} />
+      {/* Always in the page, so that the line is announced when it appears. */}
+      <p class={snapshot.conversation?.counselorAway ? 'notice' : undefined} role="status">
+        {snapshot.conversation?.counselorAway ? t('chat.counselorAway') : ''}
+      </p>
       <MessageList
         log={snapshot.log}
         failed={snapshot.failed}

@@ -36,6 +36,7 @@ export function WaitingScreen({ conversation, connected, status, now, onLeave }:
         {t('waiting.heading')}
       </h1>
       {urgent && <p class="urgent urgent-lead">{t('intake.danger')}</p>}
+      {conversation.handedBack && <p class="notice notice-lead">{t('waiting.handedBack')}</p>}
       <div class="card card-waiting" aria-live="polite" aria-atomic="true">
         <span class="waiting-dots" aria-hidden="true">
           <span />
