@@ -41,6 +41,7 @@ const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
 const documentedColumns: Record<string, string[]> = {
   audit_log: ['action', 'actor_id', 'actor_name', 'at', 'details', 'id', 'target_id', 'target_type'],
   conversation_keys: ['conversation_id', 'created_at', 'key_epoch', 'wrapped'],
+  daily_numbers: ['day', 'last'],
   conversations: [
     'absent_since',
     'assigned_at',
@@ -60,6 +61,7 @@ const documentedColumns: Record<string, string[]> = {
     'status',
     'token_hash',
     'urgent',
+    'visitor_number',
     'visitor_read_seq',
   ],
   havre_migration_lock: ['id', 'is_locked'],

@@ -70,6 +70,12 @@ function wallClockAt(instant: number, timeZone: string): WallClock {
   return wall;
 }
 
+/** The calendar day (YYYY-MM-DD) that the wall clock of `timeZone` shows at `instant`. */
+export function localDay(instant: Date, timeZone: string): string {
+  const { year, month, day } = wallClockAt(instant.getTime(), timeZone);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Milliseconds to add to UTC to get the wall clock of `timeZone` at `instant`. */
 function offsetAt(instant: number, timeZone: string): number {
   const wall = wallClockAt(instant, timeZone);

@@ -17,6 +17,7 @@ describe('boardStaffAndConversations', () => {
     assignedAt,
     urgent: false,
     counselorAwaySince: null,
+    visitorNumber: 1,
   });
 
   it('counts each counselor load against the limit and lists the available first', () => {

@@ -71,6 +71,8 @@ export interface ScheduleStatusView {
 
 export interface QueueEntryView {
   conversationId: string;
+  /** "Visiteuse N": the same everywhere, given by the server (null for conversations older than numbering). */
+  visitorNumber: number | null;
   waitingSince: string;
   urgent: boolean;
   /** Her connection is gone: she keeps her place, and taking the next person skips her until she is back. */
@@ -86,6 +88,8 @@ export interface QueueView {
 
 export interface StaffConversationView {
   id: string;
+  /** "Visiteuse N": the same in every console, on the board, after a transfer or a reload. */
+  visitorNumber: number | null;
   status: ConversationStatus;
   closedReason: ClosedReason | null;
   createdAt: string;
@@ -168,6 +172,7 @@ export interface BoardStaffView {
 
 export interface BoardConversationView {
   id: string;
+  visitorNumber: number | null;
   counselorId: string | null;
   counselorName: string | null;
   /** When she was taken: the duration counts from here. */

@@ -51,6 +51,7 @@ const aConversation = (): StaffConversationView => ({
   id: conversationId,
   status: 'active',
   visitorAwaySince: null,
+  visitorNumber: 1,
   closedReason: null,
   createdAt: '2026-03-02T14:00:00.000Z',
   assignedAt: '2026-03-02T14:05:00.000Z',

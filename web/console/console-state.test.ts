@@ -20,6 +20,7 @@ const aConversation = (n: number, change: Partial<StaffConversationView> = {}): 
   id: id(n),
   status: 'active',
   visitorAwaySince: null,
+  visitorNumber: n,
   closedReason: null,
   createdAt: '2026-03-02T14:00:00.000Z',
   assignedAt: '2026-03-02T14:05:00.000Z',

@@ -14,7 +14,10 @@ export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
 export interface ConversationTab {
   view: StaffConversationView;
-  /** "Visiteuse 1, 2…": numbered in the order she met them during this session, never reused. */
+  /**
+   * "Visiteuse 7": the number the server gave the conversation, the same in every console, on the board, after
+   * a transfer or a reload. Only a conversation from before numbering is numbered by this session instead.
+   */
   number: number;
   log: LoggedMessage[];
   unread: number;
@@ -31,6 +34,7 @@ export interface ConsoleState {
   selectedId: string | null;
   /** The conversation area is on screen (not the admin section, not a background browser tab). */
   viewing: boolean;
+  /** For conversations from before the server numbered them. */
   nextNumber: number;
   connection: ConnectionState;
   /** How many staff:state have arrived: one comes on every connection and after each settings change. */
@@ -99,6 +103,7 @@ function upsertConversation(state: ConsoleState, view: StaffConversationView): C
   if (state.tabs.some((tab) => tab.view.id === view.id)) {
     return updateTab(state, view.id, (tab) => withView(tab, view));
   }
+  if (view.visitorNumber !== null) return { ...state, tabs: [...state.tabs, newTab(view, view.visitorNumber)] };
   return {
     ...state,
     tabs: [...state.tabs, newTab(view, state.nextNumber)],

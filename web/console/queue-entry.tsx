@@ -19,6 +19,11 @@ export function QueueEntry({ entry, questions, now }: QueueEntryProps) {
   return (
     <li class={entry.urgent ? 'queue-entry is-urgent' : 'queue-entry'}>
       <p class="queue-entry-head">
+        {entry.visitorNumber !== null && (
+          <>
+            <strong>{t('tabs.visitor', { number: entry.visitorNumber })}</strong>{' '}
+          </>
+        )}
         {entry.urgent && (
           <>
             <strong class="urgent-mark">{t('queue.urgentMark')}</strong>{' '}

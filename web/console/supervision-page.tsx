@@ -109,6 +109,9 @@ function ConversationsTable({ board, now, watchedId, onRead }: ConversationsTabl
               return (
                 <tr key={conversation.id} class={reading ? 'is-reading' : undefined}>
                   <th scope="row">
+                    {conversation.visitorNumber !== null && (
+                      <span class="board-visitor">{t('tabs.visitor', { number: conversation.visitorNumber })}</span>
+                    )}
                     {name}
                     {conversation.urgent && <strong class="urgent-mark">{` ${t('queue.urgentMark')}`}</strong>}
                     {flagged && (

@@ -15,6 +15,7 @@ const watched = (id: string, messages: MessageView[]): WatchedConversationView =
     id,
     status: 'active',
     visitorAwaySince: null,
+    visitorNumber: 1,
     closedReason: null,
     createdAt: '2026-12-02T13:00:00Z',
     assignedAt: '2026-12-02T13:05:00Z',

@@ -2,7 +2,7 @@
 // writes and ends. Each staff use case checks first that this counselor may act on this conversation.
 import { randomUUID } from 'node:crypto';
 import { answersAreUrgent } from '../../core/intake.ts';
-import { scheduleStatus } from '../../core/schedule.ts';
+import { localDay, scheduleStatus } from '../../core/schedule.ts';
 import { HavreError } from '../../protocol/errors.ts';
 import type { IntakeAnswers, Locale, Settings } from '../../protocol/schemas.ts';
 import type { Author } from '../../protocol/views.ts';
@@ -97,6 +97,7 @@ export function createConversationService({ conversations, settings, cipher, clo
         wrappedKey: cipher.newKey(id),
         urgent,
         intake: answers,
+        day: localDay(clock.now(), current.schedule.timeZone),
       });
       return { token, conversation };
     },

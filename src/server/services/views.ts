@@ -19,6 +19,7 @@ export function toMessageView(message: PlainMessage): MessageView {
 export function toStaffConversationView(row: ConversationRow): StaffConversationView {
   return {
     id: row.id,
+    visitorNumber: row.visitor_number,
     status: row.status,
     closedReason: row.closed_reason,
     createdAt: row.created_at.toISOString(),

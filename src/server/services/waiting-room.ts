@@ -30,6 +30,7 @@ export interface QueueSnapshot {
   absent: Set<string>;
   /** Those back in the queue because their counselor was gone too long (decision 0026). */
   handedBack: Set<string>;
+  visitorNumbers: Map<string, number | null>;
   capacity: Capacity;
   now: Date;
   /** What closing time means for those waiting now, by the admins' policy. */
@@ -86,6 +87,7 @@ export function createWaitingRoom({ conversations, presence, settings, clock }: 
         intakes: new Map(rows.map((row) => [row.id, row.intake])),
         absent: new Set(rows.filter((row) => row.absent_since !== null).map((row) => row.id)),
         handedBack: new Set(rows.filter((row) => row.handed_back_at !== null).map((row) => row.id)),
+        visitorNumbers: new Map(rows.map((row) => [row.id, row.visitor_number])),
         capacity: await capacity(maxConversationsPerCounselor),
         now,
         closing: closingTime(schedule, now, servePastClosingMinutes),
@@ -128,6 +130,7 @@ export function toQueueView(snapshot: QueueSnapshot): QueueView {
     oldestWaitingSince: oldest?.toISOString() ?? null,
     entries: ordered.map((entry) => ({
       conversationId: entry.conversationId,
+      visitorNumber: snapshot.visitorNumbers.get(entry.conversationId) ?? null,
       waitingSince: entry.waitingSince.toISOString(),
       urgent: entry.urgent,
       absent: snapshot.absent.has(entry.conversationId),

@@ -18,6 +18,13 @@ export interface NewMessage {
 /** A conversation a counselor held owes a closing form once it ends; one still waiting owes nothing. */
 const formDueOnClose = sql<boolean>`counselor_id is not null`;
 
+/** The calendar day before `day` (YYYY-MM-DD). */
+function previousDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
 export function createConversationRepository(db: Kysely<Database>) {
   return {
     /**
@@ -55,11 +62,23 @@ export function createConversationRepository(db: Kysely<Database>) {
       wrappedKey: WrappedKey;
       urgent: boolean;
       intake: Record<string, string>;
+      /** The helpline's day (YYYY-MM-DD in its time zone), for the visitor's number. */
+      day: string;
     }) {
       return db.transaction().execute(async (trx) => {
+        // One atomic step per conversation: two arriving at once never get the same number.
+        const { last } = await trx
+          .insertInto('daily_numbers')
+          .values({ day: row.day, last: 1 })
+          .onConflict((conflict) => conflict.column('day').doUpdateSet({ last: sql<number>`daily_numbers.last + 1` }))
+          .returning('last')
+          .executeTakeFirstOrThrow();
+        // Yesterday's count is all the numbering needs; older days go.
+        await trx.deleteFrom('daily_numbers').where('day', '<', previousDay(row.day)).execute();
         const conversation = await trx
           .insertInto('conversations')
           .values({
+            visitor_number: last,
             id: row.id,
             token_hash: row.tokenHash,
             status: 'waiting',
@@ -149,7 +168,7 @@ export function createConversationRepository(db: Kysely<Database>) {
     waiting: () =>
       db
         .selectFrom('conversations')
-        .select(['id', 'created_at', 'urgent', 'last_seq', 'intake', 'absent_since', 'handed_back_at'])
+        .select(['id', 'created_at', 'urgent', 'last_seq', 'intake', 'absent_since', 'handed_back_at', 'visitor_number'])
         .where('status', '=', 'waiting')
         .orderBy('urgent', 'desc')
         .orderBy('created_at')

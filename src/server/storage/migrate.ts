@@ -10,6 +10,7 @@ import * as cannedAnswers from './migrations/0006-canned-answers.ts';
 import * as keyringEpochs from './migrations/0007-keyring-epochs.ts';
 import * as absentVisitors from './migrations/0008-absent-visitors.ts';
 import * as presence from './migrations/0009-presence.ts';
+import * as visitorNumbers from './migrations/0010-visitor-numbers.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-keyring-epochs': keyringEpochs,
   '0008-absent-visitors': absentVisitors,
   '0009-presence': presence,
+  '0010-visitor-numbers': visitorNumbers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

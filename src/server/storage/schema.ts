@@ -52,6 +52,15 @@ export interface ConversationTable {
   counselor_absent_since: Timestamp | null;
   /** When it last went back to the queue because its counselor was gone too long (migration 0009). */
   handed_back_at: Timestamp | null;
+  /** "Visiteuse N": its rank among the day's conversations in the helpline's time zone (migration 0010). */
+  visitor_number: number | null;
+}
+
+/** How many conversations each day has had so far, for the visitor labels (migration 0010). */
+export interface DailyNumberTable {
+  /** YYYY-MM-DD in the helpline's time zone. */
+  day: string;
+  last: number;
 }
 
 export interface ConversationKeyTable {
@@ -138,6 +147,7 @@ export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionTable;
   conversations: ConversationTable;
+  daily_numbers: DailyNumberTable;
   conversation_keys: ConversationKeyTable;
   messages: MessageTable;
   settings: SettingTable;

@@ -16,12 +16,14 @@ export function createSupervisionRepository(db: Kysely<Database>) {
           'conversations.assigned_at',
           'conversations.urgent',
           'conversations.counselor_absent_since',
+          'conversations.visitor_number',
           'staff.display_name',
         ])
         .where('conversations.status', '=', 'active')
         .execute();
       return rows.map((row) => ({
         id: row.id,
+        visitorNumber: row.visitor_number,
         counselorId: row.counselor_id,
         counselorName: row.display_name,
         assignedAt: row.assigned_at?.toISOString() ?? null,
