@@ -30,6 +30,9 @@ export interface MessageView {
   author: Author;
   text: string;
   sentAt: string;
+  /** Staff side only: which counselor wrote it, and her name (after a transfer, a colleague's). */
+  staffId?: string | null;
+  staffName?: string | null;
 }
 
 export interface VisitorConversationView {

@@ -50,6 +50,7 @@ import { createReadMarks } from './services/read-marks.ts';
 import { createRefusalCounts } from './services/refusal-counts.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
+import { createStaffNames } from './services/staff-names.ts';
 import { createSupervision } from './services/supervision.ts';
 import { createTransfers } from './services/transfers.ts';
 import { createVisitorBlocks } from './services/visitor-blocks.ts';
@@ -216,7 +217,8 @@ export async function createHavre(options: HavreOptions) {
   const staffNamespace = io.of(namespaces.staff);
   handshakes.countConnections(visitorNamespace);
   handshakes.countConnections(staffNamespace);
-  const notifier = createNotifier({ visitors: visitorNamespace, staff: staffNamespace, waitingRoom, log });
+  const staffNames = createStaffNames(staffRepository);
+  const notifier = createNotifier({ visitors: visitorNamespace, staff: staffNamespace, waitingRoom, staffNames, log });
   // Optional automatic assignment (comfort): every queue change (a visitor joins, a counselor becomes
   // available, a conversation ends) may let a waiting visitor be given to someone.
   const autoAssignment = createAutoAssignment({
@@ -281,6 +283,7 @@ export async function createHavre(options: HavreOptions) {
     admissionWork: work.view,
     raidMode,
     surgeDetected: work.surging,
+    staffNames,
   });
   workMoved = () => notifier.queueChanged();
   broadcastBoard({ namespace: staffNamespace, supervision, notifier });
@@ -293,6 +296,7 @@ export async function createHavre(options: HavreOptions) {
   });
   const staffRealtime = attachStaffNamespace({
     counselorAbsence,
+    staffNames,
     namespace: staffNamespace,
     visitorNamespace,
     accounts,
@@ -303,7 +307,7 @@ export async function createHavre(options: HavreOptions) {
     notifier,
     secret,
     log,
-    tools: { closingForms, notes, transfers, readMarks },
+    tools: { closingForms, notes, transfers, readMarks, staffNames },
     supervision,
     blocks,
     doors,

@@ -49,5 +49,17 @@ describe('transfer', { timeout: 90_000 }, () => {
     await ines.getByLabel('Votre réponse').fill('Bonjour, je prends le relais.');
     await ines.getByRole('button', { name: 'Envoyer' }).click();
     await visitor.getByText('Bonjour, je prends le relais.').waitFor();
+
+    // Inès reads Camille's message under Camille's name, and "Vous" only under her own; a reload says the same.
+    for (const round of ['live', 'after a reload']) {
+      if (round === 'after a reload') await ines.reload();
+      const items = ines.getByRole('log', { name: 'Messages avec Visiteuse 1' }).getByRole('listitem');
+      const camilles = items.filter({ hasText: 'Je vous écoute.' });
+      await camilles.waitFor();
+      expect(await camilles.textContent(), round).toContain('camille :');
+      expect(await camilles.textContent(), round).not.toContain('Vous :');
+      expect(await items.filter({ hasText: 'Bonjour, je prends le relais.' }).textContent(), round).toContain('Vous :');
+    }
+    await ines.screenshot({ path: '/tmp/shots/console-colleague-author.png' });
   });
 });

@@ -108,6 +108,7 @@ export function ConversationArea({ state, client, keyboard }: ConversationAreaPr
             keyboard={keyboard}
             draft={drafts.current.get(selected.view.id) ?? ''}
             onDraft={(text) => drafts.current.set(selected.view.id, text)}
+            meId={state.me?.id ?? null}
           />
           <ConversationSide key={selected.view.id} tab={selected} state={state} client={client} />
         </div>

@@ -26,6 +26,8 @@ interface ConversationViewProps {
   keyboard: boolean;
   draft: string;
   onDraft: (text: string) => void;
+  /** Who reads: her own messages are "Vous", a colleague's carry a name. */
+  meId: string | null;
 }
 
 const closedTexts: Partial<Record<ClosedReason, MessageKey>> = {
@@ -100,7 +102,7 @@ function VisitorAway({ since }: { since: string | null }) {
   );
 }
 
-export function ConversationView({ tab, client, minutes, keyboard, draft, onDraft }: ConversationViewProps) {
+export function ConversationView({ tab, client, minutes, keyboard, draft, onDraft, meId }: ConversationViewProps) {
   const { t, locale } = useLocale();
   const [endError, setEndError] = useState<ApiError | null>(null);
   const closed = tab.view.status === 'closed';
@@ -138,7 +140,7 @@ export function ConversationView({ tab, client, minutes, keyboard, draft, onDraf
           {errorText(t, endError)}
         </p>
       )}
-      <MessageList tab={tab} label={t('conversation.log', { name })} />
+      <MessageList tab={tab} label={t('conversation.log', { name })} meId={meId} />
       <WhisperNotes conversationId={tab.view.id} />
       <p class="typing" role="status">
         {tab.visitorTyping ? t('conversation.typing') : ''}

@@ -17,9 +17,15 @@ const authorKey: Record<LoggedMessage['author'], MessageKey> = {
 interface MessageListProps {
   tab: ConversationTab;
   label: string;
+  /** Hers are "Vous"; a colleague's (before a transfer or a take-over) carry the colleague's name. */
+  meId: string | null;
 }
 
-export function MessageList({ tab, label }: MessageListProps) {
+/** A counselor's message written by someone else than the one reading: a colleague's. */
+const byColleague = (message: LoggedMessage, meId: string | null) =>
+  message.author === 'counselor' && message.staffId != null && meId !== null && message.staffId !== meId;
+
+export function MessageList({ tab, label, meId }: MessageListProps) {
   const { t, locale } = useLocale();
   const list = useRef<HTMLDivElement>(null);
   const following = useRef(true);
@@ -54,16 +60,28 @@ export function MessageList({ tab, label }: MessageListProps) {
     >
       {tab.log.length === 0 && <p class="messages-empty">{t('conversation.empty')}</p>}
       <ol class="message-items">
-        {tab.log.map((message) => (
-          <li key={message.clientId} class={`message from-${message.author} is-${message.state}`}>
-            <span class="visually-hidden">{t('conversation.said', { author: t(authorKey[message.author]) })}</span>
-            <p class="message-text">{message.text}</p>
-            <p class="message-meta">
-              {message.sentAt && <time dateTime={message.sentAt}>{clockTime(message.sentAt, locale)}</time>}
-              {message.author === 'counselor' && <span class="message-state">{stateText(message)}</span>}
-            </p>
-          </li>
-        ))}
+        {tab.log.map((message) => {
+          const colleague = byColleague(message, meId);
+          const colleagueName = message.staffName ?? t('conversation.colleagueAuthor');
+          return (
+            <li
+              key={message.clientId}
+              class={`message from-${message.author}${colleague ? ' from-colleague' : ''} is-${message.state}`}
+            >
+              <span class="visually-hidden">
+                {t('conversation.said', { author: colleague ? colleagueName : t(authorKey[message.author]) })}
+              </span>
+              <p class="message-text">{message.text}</p>
+              <p class="message-meta">
+                {colleague && <span class="message-author">{colleagueName}</span>}
+                {message.sentAt && <time dateTime={message.sentAt}>{clockTime(message.sentAt, locale)}</time>}
+                {message.author === 'counselor' && !colleague && (
+                  <span class="message-state">{stateText(message)}</span>
+                )}
+              </p>
+            </li>
+          );
+        })}
       </ol>
     </div>
   );

@@ -97,6 +97,7 @@ export const en: Record<MessageKey, string> = {
   'conversation.visitorAuthor': 'Visitor',
   'conversation.meAuthor': 'You',
   'conversation.systemAuthor': 'Havre',
+  'conversation.colleagueAuthor': 'A colleague',
   'conversation.said': '{author}: ',
   'conversation.pending': 'Sending…',
   'conversation.sent': 'Sent',

@@ -96,6 +96,7 @@ export const fr = {
   'conversation.visitorAuthor': 'Visiteuse',
   'conversation.meAuthor': 'Vous',
   'conversation.systemAuthor': 'Havre',
+  'conversation.colleagueAuthor': 'Une collègue',
   'conversation.said': '{author} : ',
   'conversation.pending': 'Envoi…',
   'conversation.sent': 'Envoyé',

@@ -12,6 +12,9 @@ export interface LoggedMessage {
   text: string;
   sentAt: string | null;
   state: DeliveryState;
+  /** Staff side: which counselor wrote it, and her name (MessageView). */
+  staffId?: string | null;
+  staffName?: string | null;
 }
 
 export function pendingMessage(clientId: string, author: Author, text: string): LoggedMessage {

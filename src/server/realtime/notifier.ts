@@ -4,10 +4,12 @@ import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
 import { staffEvents, supervisionEvents, visitorEvents } from '../../protocol/events.ts';
 import type { VisitorConversationView } from '../../protocol/views.ts';
+import type { StaffNames } from '../services/staff-names.ts';
 import {
   type PlainMessage,
   toMessageView,
   toStaffConversationView,
+  toStaffMessageView,
   toVisitorConversationView,
 } from '../services/views.ts';
 import { placeInQueue, toQueueView, type WaitingRoom } from '../services/waiting-room.ts';
@@ -22,9 +24,10 @@ interface Deps {
   staff: Namespace;
   waitingRoom: WaitingRoom;
   log: Logger;
+  staffNames: StaffNames;
 }
 
-export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
+export function createNotifier({ visitors, staff, waitingRoom, staffNames, log }: Deps) {
   let queueTimer: NodeJS.Timeout | null = null;
   let stopped = false;
   /** Told after each coalesced queue broadcast (the supervision board rides on the same burst). */
@@ -51,8 +54,9 @@ export function createNotifier({ visitors, staff, waitingRoom, log }: Deps) {
 
   return {
     message(conversation: ConversationRow, message: PlainMessage): void {
-      const view = toMessageView(message);
-      visitors.to(rooms.visitor(conversation.id)).emit(visitorEvents.message, view);
+      visitors.to(rooms.visitor(conversation.id)).emit(visitorEvents.message, toMessageView(message));
+      // Staff see who wrote it; every live message comes from a connected console, whose name is known.
+      const view = toStaffMessageView(message, staffNames);
       if (conversation.counselor_id) {
         staff
           .to(rooms.staff(conversation.counselor_id))

@@ -19,9 +19,10 @@ import type { Presence } from '../services/presence.ts';
 import { readCookie, SESSION_COOKIE, unsignSessionId } from '../services/session-cookie.ts';
 import type { SettingsService } from '../services/settings.ts';
 import type { StaffAccounts } from '../services/staff-accounts.ts';
+import type { StaffNames } from '../services/staff-names.ts';
 import type { Supervision } from '../services/supervision.ts';
 import { hashToken } from '../services/tokens.ts';
-import { toMessageView, toStaffConversationView } from '../services/views.ts';
+import { toStaffConversationView, toStaffMessageView, toStaffMessageViews } from '../services/views.ts';
 import type { VisitorBlocks } from '../services/visitor-blocks.ts';
 import { type QueueSnapshot, toQueueView, type WaitingRoom } from '../services/waiting-room.ts';
 import { isDatabaseUnavailable } from '../storage/postgres-pool.ts';
@@ -49,6 +50,7 @@ interface Deps {
   blocks: VisitorBlocks;
   doors: DoorGuard;
   counselorAbsence: CounselorAbsence;
+  staffNames: StaffNames;
 }
 
 interface StaffSocketData {
@@ -142,6 +144,7 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
   const on = acknowledgedEvents(socket, log);
 
   presence.connected(staff.id, staff.presence);
+  deps.staffNames.remember(staff.id, staff.display_name);
   deps.counselorAbsence.back(staff.id);
   socket.on('disconnect', () => {
     presence.disconnected(staff.id);
@@ -161,7 +164,10 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
     notifier.conversation(conversation);
     notifier.queueChanged();
     const messages = await conversations.history(conversation.id, 0);
-    return { conversation: toStaffConversationView(conversation), messages: messages.map(toMessageView) };
+    return {
+      conversation: toStaffConversationView(conversation),
+      messages: await toStaffMessageViews(messages, deps.staffNames),
+    };
   });
 
   // Generous per-socket limits: a counselor pasting canned answers is never slowed, a stolen session is.
@@ -172,14 +178,14 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
     async ({ conversationId, clientId, text }) => {
       const sent = await conversations.sendAsCounselor(staff.id, conversationId, clientId, text);
       if (sent.created) deps.notifier.message(sent.conversation, sent.message);
-      return { message: toMessageView(sent.message) };
+      return { message: toStaffMessageView(sent.message, deps.staffNames) };
     },
     perSocket('staffMessages'),
   );
 
   on(staffEvents.history, staffHistorySchema, async ({ conversationId, afterSeq }) => {
     const messages = await conversations.historyForCounselor(staff.id, conversationId, afterSeq);
-    return { messages: messages.map(toMessageView) };
+    return { messages: await toStaffMessageViews(messages, deps.staffNames) };
   });
 
   on(

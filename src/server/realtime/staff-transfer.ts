@@ -8,8 +8,9 @@ import { staffEvents } from '../../protocol/events.ts';
 import { emptySchema } from '../../protocol/schemas.ts';
 import type { TransferredInView } from '../../protocol/views.ts';
 import type { ConversationService } from '../services/conversations.ts';
+import type { StaffNames } from '../services/staff-names.ts';
 import type { Transfers } from '../services/transfers.ts';
-import { toMessageView, toStaffConversationView } from '../services/views.ts';
+import { toStaffConversationView, toStaffMessageViews } from '../services/views.ts';
 import type { StaffRow } from '../storage/schema.ts';
 import { acknowledgedEvents } from './acknowledged.ts';
 import type { Notifier } from './notifier.ts';
@@ -21,6 +22,7 @@ export interface TransferDeps {
   namespace: Namespace;
   notifier: Notifier;
   log: Logger;
+  staffNames: StaffNames;
 }
 
 export function registerTransfer(socket: Socket, staff: StaffRow, deps: TransferDeps): void {
@@ -33,7 +35,7 @@ export function registerTransfer(socket: Socket, staff: StaffRow, deps: Transfer
     const history = await deps.conversations.history(conversationId, 0);
     const handedOver: TransferredInView = {
       conversation: toStaffConversationView(conversation),
-      messages: history.map(toMessageView),
+      messages: await toStaffMessageViews(history, deps.staffNames),
       from: staff.display_name,
     };
     deps.namespace.to(rooms.staff(target.id)).emit(staffEvents.transferredIn, handedOver);

@@ -24,7 +24,8 @@ import type { IntakeModeService } from './intake-mode.ts';
 import type { Presence } from './presence.ts';
 import type { RaidModeService } from './raid-mode.ts';
 import type { SettingsService } from './settings.ts';
-import { toMessageView, toStaffConversationView } from './views.ts';
+import type { StaffNames } from './staff-names.ts';
+import { toStaffConversationView, toStaffMessageViews } from './views.ts';
 import { toQueueView, type WaitingRoom } from './waiting-room.ts';
 
 interface Deps {
@@ -43,6 +44,7 @@ interface Deps {
   raidMode: RaidModeService;
   /** A surge of new conversations is detected (the admission-work controller): suggest raid mode. */
   surgeDetected?: () => boolean;
+  staffNames: StaffNames;
 }
 
 const RECENTLY_CLOSED_MS = 24 * 60 * 60 * 1000;
@@ -74,7 +76,7 @@ export function createSupervision(deps: Deps) {
     return {
       conversation: toStaffConversationView(conversation),
       counselorName,
-      messages: messages.map(toMessageView),
+      messages: await toStaffMessageViews(messages, deps.staffNames),
     };
   }
 

@@ -1,6 +1,7 @@
 // Turns database rows into the views the protocol promises; nothing else leaves the server.
 import type { MessageView, StaffConversationView, VisitorConversationView } from '../../protocol/views.ts';
 import type { ConversationRow, MessageRow } from '../storage/schema.ts';
+import type { StaffNames } from './staff-names.ts';
 import type { PlaceInQueue } from './waiting-room.ts';
 
 /** A stored message with its text decrypted: what the services hand to the edges. */
@@ -14,6 +15,20 @@ export function toMessageView(message: PlainMessage): MessageView {
     text: message.text,
     sentAt: message.sent_at.toISOString(),
   };
+}
+
+/** A message as staff see it: with who wrote it, when a counselor did. */
+export function toStaffMessageView(message: PlainMessage, names: StaffNames): MessageView {
+  return { ...toMessageView(message), staffId: message.staff_id, staffName: names.known(message.staff_id) };
+}
+
+/** A history as staff see it, every author's name looked up first. */
+export async function toStaffMessageViews(
+  messages: readonly PlainMessage[],
+  names: StaffNames,
+): Promise<MessageView[]> {
+  await names.load(messages.map((message) => message.staff_id));
+  return messages.map((message) => toStaffMessageView(message, names));
 }
 
 export function toStaffConversationView(row: ConversationRow): StaffConversationView {

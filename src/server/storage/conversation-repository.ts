@@ -168,7 +168,16 @@ export function createConversationRepository(db: Kysely<Database>) {
     waiting: () =>
       db
         .selectFrom('conversations')
-        .select(['id', 'created_at', 'urgent', 'last_seq', 'intake', 'absent_since', 'handed_back_at', 'visitor_number'])
+        .select([
+          'id',
+          'created_at',
+          'urgent',
+          'last_seq',
+          'intake',
+          'absent_since',
+          'handed_back_at',
+          'visitor_number',
+        ])
         .where('status', '=', 'waiting')
         .orderBy('urgent', 'desc')
         .orderBy('created_at')
