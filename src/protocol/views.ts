@@ -106,6 +106,11 @@ export interface StaffConversationView {
   formDue: boolean;
   /** The visitor has seen the messages up to this sequence number. */
   visitorReadSeq: number;
+  /**
+   * The counselor has had the conversation on screen up to this sequence number: what is unread is only what
+   * comes after, so that a reload never brings back unread messages or their reminders.
+   */
+  counselorReadSeq: number;
   /** Active: since when no tab of hers is connected (ISO); null while she is there. */
   visitorAwaySince: string | null;
 }

@@ -47,4 +47,40 @@ describe('read marks', { timeout: 90_000 }, () => {
       .waitFor();
     expect(await visitor.getByText('lu', { exact: true }).count()).toBe(1);
   });
+
+  it('never shows as unread after a reload what she had already read, in any tab', async () => {
+    const counselor = await suite.signIn('camille', 'counselor', { available: true });
+    for (const [n, text] of [
+      [1, 'Première visiteuse.'],
+      [2, 'Deuxième visiteuse.'],
+    ] as const) {
+      const visitor = await suite.page(desktop, '/');
+      await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
+      await visitor.getByRole('button', { name: 'Passer les questions' }).click();
+      await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
+      await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
+      await counselor.getByRole('tab', { name: new RegExp(`Visiteuse ${n}`) }).click();
+      const composer = visitor.getByLabel('Votre message');
+      await composer.fill(text);
+      await composer.press('Enter');
+      await counselor
+        .getByRole('log', { name: `Messages avec Visiteuse ${n}` })
+        .getByText(text)
+        .waitFor();
+    }
+    // Both were read on screen; the first tab is not the one on screen now.
+    await counselor.getByRole('tab', { name: /Visiteuse 1/ }).click();
+    await counselor.getByRole('log', { name: 'Messages avec Visiteuse 1' }).getByText('Première visiteuse.').waitFor();
+    await counselor.reload();
+    await counselor
+      .getByRole('log', { name: /Messages avec Visiteuse/ })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+    for (const n of [1, 2]) {
+      const tab = counselor.getByRole('tab', { name: new RegExp(`Visiteuse ${n}`) });
+      expect(await tab.textContent(), `Visiteuse ${n}`).not.toMatch(/non lu/);
+    }
+    expect(await counselor.title()).not.toMatch(/^\(\d+\)/);
+  });
 });

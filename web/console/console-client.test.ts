@@ -52,6 +52,7 @@ const aConversation = (): StaffConversationView => ({
   status: 'active',
   visitorAwaySince: null,
   visitorNumber: 1,
+  counselorReadSeq: 0,
   closedReason: null,
   createdAt: '2026-03-02T14:00:00.000Z',
   assignedAt: '2026-03-02T14:05:00.000Z',

@@ -21,6 +21,7 @@ const aConversation = (n: number, change: Partial<StaffConversationView> = {}): 
   status: 'active',
   visitorAwaySince: null,
   visitorNumber: n,
+  counselorReadSeq: 0,
   closedReason: null,
   createdAt: '2026-03-02T14:00:00.000Z',
   assignedAt: '2026-03-02T14:05:00.000Z',
@@ -65,6 +66,23 @@ describe('console state', () => {
     expect(tabOf(state, 1)?.unread).toBe(0);
     state = consoleReducer(state, { type: 'select', conversationId: id(2) });
     expect(tabOf(state, 2)?.unread).toBe(0);
+  });
+
+  it('never brings back as unread after a reload what she had already had on screen', () => {
+    // After a reload: the server says she has read up to message 3 of conversation 2, which is not selected.
+    let state = run({
+      type: 'state',
+      state: aStaffState([aConversation(1), aConversation(2, { counselorReadSeq: 3, lastSeq: 3 })]),
+    });
+    state = consoleReducer(state, {
+      type: 'messages',
+      conversationId: id(2),
+      messages: [aMessage(1), aMessage(2), aMessage(3)],
+    });
+    expect(tabOf(state, 2)?.unread).toBe(0);
+    // What comes after is unread, as ever.
+    state = consoleReducer(state, { type: 'messages', conversationId: id(2), messages: [aMessage(4)] });
+    expect(tabOf(state, 2)?.unread).toBe(1);
   });
 
   it('does not count a message twice when history replays it, nor her own messages', () => {

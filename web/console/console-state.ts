@@ -115,18 +115,28 @@ function withView(tab: ConversationTab, view: StaffConversationView): Conversati
   return { ...tab, view, visitorTyping: view.status === 'closed' ? false : tab.visitorTyping };
 }
 
-/** Visitor messages in `incoming` that the log does not hold yet: what makes an unread badge grow. */
-export function countNewVisitorMessages(log: readonly LoggedMessage[], incoming: readonly MessageView[]): number {
+/**
+ * Visitor messages in `incoming` that the log does not hold yet and that come after what the counselor has
+ * already had on screen (`readSeq`, from the server): what makes an unread badge grow. A reload brings the
+ * whole history back, but none of what she had read.
+ */
+export function countNewVisitorMessages(
+  log: readonly LoggedMessage[],
+  incoming: readonly MessageView[],
+  readSeq = 0,
+): number {
   const known = new Set(log.filter((message) => message.seq !== null).map((message) => message.clientId));
   const fresh = new Set(
-    incoming.filter((view) => view.author === 'visitor' && !known.has(view.clientId)).map((view) => view.clientId),
+    incoming
+      .filter((view) => view.author === 'visitor' && view.seq > readSeq && !known.has(view.clientId))
+      .map((view) => view.clientId),
   );
   return fresh.size;
 }
 
 function addMessages(state: ConsoleState, conversationId: string, messages: MessageView[]): ConsoleState {
   return updateTab(state, conversationId, (tab) => {
-    const fresh = countNewVisitorMessages(tab.log, messages);
+    const fresh = countNewVisitorMessages(tab.log, messages, tab.view.counselorReadSeq);
     const seen = state.viewing && state.selectedId === conversationId;
     const unread = seen ? 0 : tab.unread + fresh;
     return {

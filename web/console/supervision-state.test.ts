@@ -16,6 +16,7 @@ const watched = (id: string, messages: MessageView[]): WatchedConversationView =
     status: 'active',
     visitorAwaySince: null,
     visitorNumber: 1,
+    counselorReadSeq: 0,
     closedReason: null,
     createdAt: '2026-12-02T13:00:00Z',
     assignedAt: '2026-12-02T13:05:00Z',

@@ -45,6 +45,7 @@ export function toStaffConversationView(row: ConversationRow): StaffConversation
     intake: row.intake,
     formDue: row.closing_form_due,
     visitorReadSeq: row.visitor_read_seq,
+    counselorReadSeq: row.counselor_read_seq,
     visitorAwaySince: row.status === 'active' ? (row.absent_since?.toISOString() ?? null) : null,
   };
 }
