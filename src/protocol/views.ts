@@ -135,6 +135,8 @@ export interface StaffStateView {
   conversations: StaffConversationView[];
   /** The lists the closing form offers. */
   closingForm: ClosingFormLists;
+  /** The supervision's whispers about her open conversations (kept in memory for their life, decision 0013). */
+  whispers: WhisperView[];
 }
 
 /** Every acknowledgement has this shape, on both namespaces. */

@@ -42,6 +42,7 @@ import { createClosingForms } from './services/closing-forms.ts';
 import { createConversationService } from './services/conversations.ts';
 import { createDoorGuard } from './services/door-guard.ts';
 import { createIntakeMode } from './services/intake-mode.ts';
+import { createKeptWhispers } from './services/kept-whispers.ts';
 import { createNetworkHasher } from './services/network-hash.ts';
 import { createPresence } from './services/presence.ts';
 import { createPrivateNotes } from './services/private-notes.ts';
@@ -219,6 +220,13 @@ export async function createHavre(options: HavreOptions) {
   handshakes.countConnections(staffNamespace);
   const staffNames = createStaffNames(staffRepository);
   const notifier = createNotifier({ visitors: visitorNamespace, staff: staffNamespace, waitingRoom, staffNames, log });
+  // Whispers live as long as their conversation (decision 0013): every ending passes through the notifier.
+  const whispers = createKeptWhispers(clock);
+  const tellConversation = notifier.conversation;
+  notifier.conversation = (conversation) => {
+    if (conversation.status === 'closed') whispers.forget(conversation.id);
+    tellConversation(conversation);
+  };
   // Optional automatic assignment (comfort): every queue change (a visitor joins, a counselor becomes
   // available, a conversation ends) may let a waiting visitor be given to someone.
   const autoAssignment = createAutoAssignment({
@@ -297,6 +305,7 @@ export async function createHavre(options: HavreOptions) {
   const staffRealtime = attachStaffNamespace({
     counselorAbsence,
     staffNames,
+    whispers,
     namespace: staffNamespace,
     visitorNamespace,
     accounts,

@@ -68,6 +68,7 @@ const aStaffState = (): StaffStateView => ({
   queue: { waiting: 0, oldestWaitingSince: null, entries: [] },
   conversations: [aConversation()],
   closingForm: defaultClosingForm,
+  whispers: [],
 });
 const confirmed = (seq: number, clientId: string, text: string): MessageView => ({
   seq,

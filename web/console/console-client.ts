@@ -3,7 +3,7 @@
 // (message-log merges by client id); after each (re)connection it resumes every tab from its last seq.
 import type { Socket } from 'socket.io-client';
 import type { ClosingFormAnswers } from '../../src/protocol/conversation-tools-schema.ts';
-import { staffEvents } from '../../src/protocol/events.ts';
+import { staffEvents, supervisionEvents } from '../../src/protocol/events.ts';
 import type {
   Ack,
   MessageView,
@@ -12,6 +12,7 @@ import type {
   StaffConversationView,
   StaffStateView,
   TransferredInView,
+  WhisperView,
 } from '../../src/protocol/views.ts';
 import { newClientId } from '../ui/client-id.ts';
 import { contiguousSeq, lastSeq, pendingMessage } from '../ui/message-log.ts';
@@ -189,6 +190,10 @@ export function createConsoleClient({ socket, onSessionLost }: ConsoleClientOpti
   });
   socket.on(staffEvents.read, ({ conversationId, seq }: { conversationId: string; seq: number }) =>
     dispatch({ type: 'visitor-read', conversationId, seq }),
+  );
+  // A whisper about a conversation that is not on screen raises its badge, the title's count and the chime.
+  socket.on(supervisionEvents.whisperReceived, ({ conversationId }: WhisperView) =>
+    dispatch({ type: 'whisper', conversationId }),
   );
   socket.on(staffEvents.transferredIn, ({ conversation, messages, from }: TransferredInView) => {
     dispatch({ type: 'transferred-in', conversation, messages, from });

@@ -47,6 +47,7 @@ const aStaffState = (conversations: StaffConversationView[], maxConversations = 
   queue: { waiting: 0, oldestWaitingSince: null, entries: [] },
   conversations,
   closingForm: defaultClosingForm,
+  whispers: [],
 });
 
 const run = (...actions: ConsoleAction[]): ConsoleState => actions.reduce(consoleReducer, initialConsoleState);

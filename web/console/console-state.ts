@@ -70,7 +70,9 @@ export type ConsoleAction =
   | { type: 'transferred-in'; conversation: StaffConversationView; messages: MessageView[]; from: string }
   | { type: 'transferred-out'; conversationId: string; to: string }
   | { type: 'transfer-notice-seen' }
-  | { type: 'visitor-read'; conversationId: string; seq: number };
+  | { type: 'visitor-read'; conversationId: string; seq: number }
+  /** A supervisor whispered about this conversation: it asks for her attention like a message. */
+  | { type: 'whisper'; conversationId: string };
 
 export const initialConsoleState: ConsoleState = {
   me: null,
@@ -274,6 +276,10 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     }
     case 'transfer-notice-seen':
       return { ...state, transferNotice: null };
+    case 'whisper': {
+      const seen = state.viewing && state.selectedId === action.conversationId;
+      return seen ? state : updateTab(state, action.conversationId, (tab) => ({ ...tab, unread: tab.unread + 1 }));
+    }
     case 'visitor-read':
       return updateTab(state, action.conversationId, (tab) => ({
         ...tab,

@@ -2,8 +2,8 @@
 // that a whisper about a conversation she is not looking at waits for her there. Never stored anywhere.
 import { useEffect, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
-import { supervisionEvents } from '../../src/protocol/events.ts';
-import type { WhisperView } from '../../src/protocol/views.ts';
+import { staffEvents, supervisionEvents } from '../../src/protocol/events.ts';
+import type { StaffStateView, WhisperView } from '../../src/protocol/views.ts';
 import { useStaffSocket } from './staff-socket.ts';
 
 export interface WhisperInbox {
@@ -29,6 +29,11 @@ export function createWhisperInbox(socket: Socket): WhisperInbox {
     for (const listener of listeners) listener();
   };
   socket.on(supervisionEvents.whisperReceived, onWhisper);
+  // Her state carries the whispers kept for her open conversations: a reload finds them again.
+  const onState = (state: StaffStateView) => {
+    for (const whisper of state.whispers) onWhisper(whisper);
+  };
+  socket.on(staffEvents.state, onState);
   socket.on(supervisionEvents.takenOver, onTakenOver);
   return {
     of: (conversationId) => byConversation.get(conversationId) ?? [],
@@ -39,6 +44,7 @@ export function createWhisperInbox(socket: Socket): WhisperInbox {
     },
     close() {
       socket.off(supervisionEvents.whisperReceived, onWhisper);
+      socket.off(staffEvents.state, onState);
       socket.off(supervisionEvents.takenOver, onTakenOver);
       listeners.clear();
     },

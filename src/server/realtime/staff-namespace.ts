@@ -15,6 +15,7 @@ import {
 import type { StaffStateView } from '../../protocol/views.ts';
 import type { ConversationService } from '../services/conversations.ts';
 import type { DoorGuard } from '../services/door-guard.ts';
+import type { KeptWhispers } from '../services/kept-whispers.ts';
 import type { Presence } from '../services/presence.ts';
 import { readCookie, SESSION_COOKIE, unsignSessionId } from '../services/session-cookie.ts';
 import type { SettingsService } from '../services/settings.ts';
@@ -51,6 +52,7 @@ interface Deps {
   doors: DoorGuard;
   counselorAbsence: CounselorAbsence;
   staffNames: StaffNames;
+  whispers: KeptWhispers;
 }
 
 interface StaffSocketData {
@@ -130,6 +132,7 @@ async function stateOf(
     queue: toQueueView(snapshot),
     conversations: [...active, ...formDue].map(toStaffConversationView),
     closingForm: settings.closingForm,
+    whispers: deps.whispers.of(active.map((conversation) => conversation.id)),
   };
 }
 
@@ -224,6 +227,7 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
     notifier,
     refreshStaff: (staffId) => refreshStaff(staffId, deps),
     blocks: deps.blocks,
+    whispers: deps.whispers,
     log,
   });
 

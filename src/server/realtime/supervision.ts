@@ -15,6 +15,7 @@ import {
   unblockSchema,
   whisperSchema,
 } from '../../protocol/schemas.ts';
+import type { KeptWhispers } from '../services/kept-whispers.ts';
 import { requireSupervisor, type Supervision } from '../services/supervision.ts';
 import { toStaffConversationView } from '../services/views.ts';
 import type { VisitorBlocks } from '../services/visitor-blocks.ts';
@@ -50,6 +51,7 @@ interface Deps {
   /** Sends a fresh staff state to every socket of that staff member (her conversations changed). */
   refreshStaff: (staffId: string) => Promise<void>;
   blocks: VisitorBlocks;
+  whispers: KeptWhispers;
   log: Logger;
 }
 
@@ -92,6 +94,7 @@ export function attachSupervisionEvents(deps: Deps): void {
 
   on(supervisionEvents.whisper, whisperSchema, async ({ conversationId, clientId, text }) => {
     const { counselorId, whisper } = await supervision.whisper(staff, conversationId, clientId, text);
+    deps.whispers.keep(whisper);
     namespace.to(rooms.staff(counselorId)).emit(supervisionEvents.whisperReceived, whisper);
     return { whisper };
   });
