@@ -336,9 +336,19 @@ describe.each(kinds)('staff account security on $kind', ({ kind, available }) =>
     expect((await call('POST', '/api/auth/login', { body: ADMIN, from: '192.0.2.99' })).status).toBe(429);
     await signedIn(ADMIN, '198.51.100.21');
 
-    // Failures are audited for the real account only; a name that matches no account is never stored.
+    // Failures are audited for the real account only; a name that matches no account is never stored. A
+    // throttled login is said too, once a minute at most per account (Nadia twice, the admin once, above).
     const failed = (await auditActions()).filter((entry) => entry.action === 'staff.login_failed');
-    expect(failed).toHaveLength(7);
+    const step = (entry: { details: object }) => (entry.details as { step?: string }).step;
+    expect(failed.filter((entry) => step(entry) === 'password')).toHaveLength(7);
+    const staffRows = await suite.server.havre.db.selectFrom('staff').select(['id', 'username']).execute();
+    const idOf = (username: string) => staffRows.find((row) => row.username === username)?.id;
+    expect(
+      failed
+        .filter((entry) => step(entry) === 'throttled')
+        .map((entry) => entry.targetId)
+        .sort(),
+    ).toEqual([idOf(NADIA.username), idOf(ADMIN.username)].sort());
     const rows = await sql<{ row: string }>`select row_to_json(a)::text as row from audit_log a`.execute(
       suite.server.havre.db,
     );

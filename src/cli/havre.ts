@@ -1,13 +1,14 @@
 // The havre admin command: staff accounts and opening hours from a terminal, for scripts and first set-up.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createStaffSchema, parsePayload, scheduleSchema } from '../protocol/schemas.ts';
+import { createStaffSchema, parsePayload, scheduleSchema, updateStaffSchema } from '../protocol/schemas.ts';
 import { systemClock } from '../server/clock.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { openContentKeys } from '../server/crypto/content-keys.ts';
 import { createRetentionJob } from '../server/jobs/retention-job.ts';
 import { createLogger } from '../server/logger.ts';
 import { createAuditLog } from '../server/services/audit-log.ts';
+import { assertAcceptablePassword, hashPassword } from '../server/services/passwords.ts';
 import { createSettings } from '../server/services/settings.ts';
 import { createStaffAccounts } from '../server/services/staff-accounts.ts';
 import { createAuditRepository } from '../server/storage/audit-repository.ts';
@@ -21,6 +22,10 @@ const usage = `usage: havre <command>
   staff create --username NAME --display-name "NAME" --role counselor|supervisor|admin   (password on stdin)
   staff list
   staff reset-2fa --username NAME     turn off her two-factor authentication (a lost phone)
+  staff disable --username NAME       sign her out everywhere and refuse her logins
+  staff enable --username NAME
+  staff set-role --username NAME --role counselor|supervisor|admin
+  staff reset-password --username NAME   (new password on stdin; signs her out everywhere)
   hours show
   hours set --file schedule.json      ({ "timeZone": "Europe/Paris", "slots": [...], "closures": [...] })
   retention run                       destroy now the content of conversations past the retention period`;
@@ -64,14 +69,22 @@ async function openContext() {
       clock: systemClock,
     }),
     settings: createSettings({ repository: settingsRepository, clock: systemClock }),
+    audit: createAuditLog({ repository: createAuditRepository(db), clock: systemClock }),
   };
 }
 
 type Context = Awaited<ReturnType<typeof openContext>>;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+/** The account that --username names, or a clear refusal. */
+async function existing({ db }: Context, values: Values, command: string) {
+  const staff = values.username ? await createStaffRepository(db).byUsername(values.username) : undefined;
+  if (!staff) throw new ConfigError(`${command} needs the --username of an existing account`);
+  return staff;
+}
+
 const commands: Record<string, (context: Context, values: Values) => Promise<void>> = {
-  async 'staff create'({ accounts }, values) {
+  async 'staff create'({ accounts, audit }, values) {
     const input = parsePayload(createStaffSchema, {
       username: values.username,
       displayName: values['display-name'],
@@ -79,7 +92,42 @@ const commands: Record<string, (context: Context, values: Values) => Promise<voi
       password: await readStdin(),
     });
     const staff = await accounts.register(input);
+    await audit.record(null, 'staff.created', { type: 'staff', id: staff.id }, { role: staff.role, by: 'cli' });
     say(`created ${staff.role} ${staff.username} (${staff.id})`);
+  },
+
+  async 'staff disable'(context, values) {
+    const staff = await existing(context, values, 'staff disable');
+    await context.accounts.update(staff.id, { disabled: true });
+    await context.audit.record(null, 'staff.updated', { type: 'staff', id: staff.id }, { disabled: true, by: 'cli' });
+    say(`${staff.username} is disabled and signed out`);
+  },
+
+  async 'staff enable'(context, values) {
+    const staff = await existing(context, values, 'staff enable');
+    await context.accounts.update(staff.id, { disabled: false });
+    await context.audit.record(null, 'staff.updated', { type: 'staff', id: staff.id }, { disabled: false, by: 'cli' });
+    say(`${staff.username} is enabled`);
+  },
+
+  async 'staff set-role'(context, values) {
+    const staff = await existing(context, values, 'staff set-role');
+    const { role } = parsePayload(updateStaffSchema, { role: values.role });
+    if (!role) throw new ConfigError('staff set-role needs --role counselor|supervisor|admin');
+    await context.accounts.update(staff.id, { role });
+    await context.audit.record(null, 'staff.updated', { type: 'staff', id: staff.id }, { role, by: 'cli' });
+    say(`${staff.username} is now ${role}`);
+  },
+
+  async 'staff reset-password'(context, values) {
+    const staff = await existing(context, values, 'staff reset-password');
+    const password = await readStdin();
+    assertAcceptablePassword(password, staff.username);
+    const security = createStaffSecurityRepository(context.db);
+    await security.setPasswordHash(staff.id, await hashPassword(password));
+    await security.deleteSessionsExcept(staff.id, null);
+    await context.audit.record(null, 'staff.password_changed', { type: 'staff', id: staff.id }, { by: 'cli' });
+    say(`password reset for ${staff.username}; she is signed out everywhere`);
   },
 
   async 'staff list'({ accounts }) {
@@ -88,16 +136,14 @@ const commands: Record<string, (context: Context, values: Values) => Promise<voi
     }
   },
 
-  async 'staff reset-2fa'({ db }, values) {
-    const staff = values.username ? await createStaffRepository(db).byUsername(values.username) : undefined;
-    if (!staff) throw new ConfigError('staff reset-2fa needs the --username of an existing account');
-    const removed = await createStaffSecurityRepository(db).removeTotp(staff.id);
+  async 'staff reset-2fa'(context, values) {
+    const staff = await existing(context, values, 'staff reset-2fa');
+    const removed = await createStaffSecurityRepository(context.db).removeTotp(staff.id);
     if (!removed) {
       say(`two-factor authentication was already off for ${staff.username}`);
       return;
     }
-    const audit = createAuditLog({ repository: createAuditRepository(db), clock: systemClock });
-    await audit.record(null, 'totp.disabled', { type: 'staff', id: staff.id }, { by: 'cli' });
+    await context.audit.record(null, 'totp.disabled', { type: 'staff', id: staff.id }, { by: 'cli' });
     say(`two-factor authentication turned off for ${staff.username}`);
   },
 

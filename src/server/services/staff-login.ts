@@ -53,7 +53,27 @@ interface Deps {
  */
 const accountKey = (username: string) => createHash('sha256').update(username.trim().toLowerCase()).digest('base64url');
 
+/** A throttled account is written in the audit log at most this often: a flood must not flood the log. */
+const THROTTLED_AUDIT_EVERY_MS = 60_000;
+
 export function createStaffLogin({ accounts, staff, security, steps, throttle, devices, audit }: Deps) {
+  /** When each account (by its throttle key) was last written as throttled, in memory only. */
+  const throttledAudited = new Map<string, number>();
+
+  /** An existing account whose login was refused by the throttle: said in the audit log, once a minute at most. */
+  async function auditThrottled(username: string): Promise<void> {
+    const key = accountKey(username);
+    const now = Date.now();
+    if (now - (throttledAudited.get(key) ?? 0) < THROTTLED_AUDIT_EVERY_MS) return;
+    if (throttledAudited.size > 1_000) {
+      for (const [known, at] of throttledAudited)
+        if (now - at >= THROTTLED_AUDIT_EVERY_MS) throttledAudited.delete(known);
+    }
+    throttledAudited.set(key, now);
+    const row = await staff.byUsername(username.trim());
+    if (row) await audit.record(null, 'staff.login_failed', { type: 'staff', id: row.id }, { step: 'throttled' });
+  }
+
   /** Counts the attempt (or refuses it); answers how to take it back once it succeeds. */
   function attempt(username: string, { network, device }: LoginOrigin): () => void {
     const key = accountKey(username);
@@ -79,7 +99,13 @@ export function createStaffLogin({ accounts, staff, security, steps, throttle, d
 
   return {
     async password(username: string, password: string, origin: LoginOrigin): Promise<PasswordStepResult> {
-      const succeeded = attempt(username, origin);
+      let succeeded: () => void;
+      try {
+        succeeded = attempt(username, origin);
+      } catch (error) {
+        if (error instanceof LoginThrottledError) await auditThrottled(username);
+        throw error;
+      }
       const { staff: row, known } = await accounts.checkPassword(username, password);
       if (!row) {
         // Only an existing account is named: a name that matches none may be a password typed in the wrong field.
