@@ -88,6 +88,8 @@ describe.each(kinds)('presence in a conversation on $kind', ({ kind, available }
         actorId: null,
         targetId: conversationId,
         details: { from: counselor.id },
+        // The audit page names the conversation by its visitor's label, not its id.
+        conversation: { visitorNumber: taken.conversation.visitorNumber },
       });
     },
   );

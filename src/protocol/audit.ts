@@ -39,6 +39,8 @@ export interface AuditEntryView {
   action: AuditAction;
   targetType: string | null;
   targetId: string | null;
+  /** When the target is a conversation: its visitor's label and when it began, shown instead of its id. */
+  conversation?: { visitorNumber: number | null; createdAt: string };
   /** Identifiers and categories only (a role, a setting's name, a reason code): never free text. */
   details: Record<string, string | number | boolean | null>;
 }

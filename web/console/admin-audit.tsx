@@ -48,7 +48,15 @@ export function AdminAudit() {
       ? (names.get(entry.targetId) ?? t('audit.deletedAccount'))
       : entry.targetType === 'settings'
         ? t('audit.target.settings')
-        : (entry.targetId ?? '');
+        : entry.conversation
+          ? t('audit.target.conversation', {
+              name:
+                entry.conversation.visitorNumber === null
+                  ? t('audit.target.aVisitor')
+                  : t('tabs.visitor', { number: entry.conversation.visitorNumber }),
+              when: when(entry.conversation.createdAt),
+            })
+          : (entry.targetId ?? '');
 
   return (
     <section class="panel admin-section" aria-labelledby="audit-title">

@@ -315,6 +315,8 @@ export const en: Record<MessageKey, string> = {
   'audit.nobody': '—',
   'audit.older': 'Older entries',
   'audit.deletedAccount': 'deleted account',
+  'audit.target.conversation': '{name}, conversation of {when}',
+  'audit.target.aVisitor': 'A visitor',
   'audit.target.settings': 'settings',
   'audit.action.staff.login': 'Signed in',
   'audit.action.staff.login_failed': 'Failed sign-in',

@@ -324,6 +324,8 @@ export const fr = {
   'audit.nobody': '—',
   'audit.older': 'Entrées plus anciennes',
   'audit.deletedAccount': 'compte supprimé',
+  'audit.target.conversation': '{name}, conversation du {when}',
+  'audit.target.aVisitor': 'Une visiteuse',
   'audit.target.settings': 'réglages',
   'audit.action.staff.login': 'Connexion',
   'audit.action.staff.login_failed': 'Échec de connexion',

@@ -33,7 +33,18 @@ export function createAuditLog({ repository, clock }: { repository: AuditReposit
     },
 
     async list(page: { beforeId?: string; limit: number }): Promise<AuditEntryView[]> {
-      return (await repository.list(page)).map(toAuditEntryView);
+      const rows = await repository.list(page);
+      const conversationIds = rows.flatMap((row) =>
+        row.target_type === 'conversation' && row.target_id ? [row.target_id] : [],
+      );
+      const labels = await repository.conversationLabels(conversationIds);
+      return rows.map((row) => {
+        const label = row.target_id ? labels.get(row.target_id) : undefined;
+        return {
+          ...toAuditEntryView(row),
+          ...(label ? { conversation: { visitorNumber: label.number, createdAt: label.createdAt.toISOString() } } : {}),
+        };
+      });
     },
   };
 }

@@ -35,6 +35,18 @@ export function createAuditRepository(db: Kysely<Database>) {
       if (beforeId) query = query.where('id', '<', beforeId);
       return query.execute();
     },
+
+    /** "Visiteuse N" and the day, for conversations the log names (kept after their content is purged). */
+    async conversationLabels(ids: readonly string[]): Promise<Map<string, { number: number | null; createdAt: Date }>> {
+      const uuids = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+      if (uuids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('conversations')
+        .select(['id', 'visitor_number', 'created_at'])
+        .where('id', 'in', uuids)
+        .execute();
+      return new Map(rows.map((row) => [row.id, { number: row.visitor_number, createdAt: row.created_at }]));
+    },
   };
 }
 
