@@ -143,42 +143,45 @@ export function Composer({ tab, client, initialDraft, onDraft }: ComposerProps) 
         send();
       }}
     >
-      <label for={id}>{t('conversation.reply')}</label>
-      <textarea
-        id={id}
-        ref={textarea}
-        rows={3}
-        value={draft}
-        aria-describedby={`${id}-hint`}
-        aria-invalid={excess > 0}
-        aria-autocomplete="list"
-        aria-controls={menuOpen ? menuId : undefined}
-        aria-activedescendant={menuOpen ? optionId(menuId, Math.min(active, matches.length - 1)) : undefined}
-        onInput={(event) => {
-          setDraft(event.currentTarget.value);
-          typing.input(event.currentTarget.value.trim().length > 0);
-          followCaret(event.currentTarget);
-        }}
-        onKeyDown={onKeyDown}
-        onKeyUp={(event) => {
-          if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) followCaret(event.currentTarget);
-        }}
-        onClick={(event) => followCaret(event.currentTarget)}
-        onBlur={() => {
-          typing.stop();
-          setSlash(null);
-        }}
-      />
-      {menuOpen && <CannedMenu id={menuId} matches={matches} active={active} onPick={insert} />}
-      <p class="visually-hidden" role="status">
-        {menuOpen ? plural(t, locale, 'canned.matches', matches.length) : ''}
-      </p>
-      <div class="composer-foot">
+      {/* The label and the keys on one line: the room goes to the messages (issue 12, item 6). */}
+      <div class="composer-head">
+        <label for={id}>{t('conversation.reply')}</label>
         <p class="hint" id={`${id}-hint`}>
           {excess > 0
             ? plural(t, locale, 'conversation.tooLong', excess)
-            : `${t('conversation.sendHint')} ${t('canned.slashHint')}`}
+            : `${t('conversation.sendHint')} · ${t('canned.slashHint')}`}
         </p>
+        {/* "La visiteuse écrit…" on the reply's own line, where her eyes are, taking no line of its own. */}
+        <p class="typing" role="status">
+          {tab.visitorTyping ? t('conversation.typing') : ''}
+        </p>
+      </div>
+      <div class="composer-body">
+        <textarea
+          id={id}
+          ref={textarea}
+          rows={2}
+          value={draft}
+          aria-describedby={`${id}-hint`}
+          aria-invalid={excess > 0}
+          aria-autocomplete="list"
+          aria-controls={menuOpen ? menuId : undefined}
+          aria-activedescendant={menuOpen ? optionId(menuId, Math.min(active, matches.length - 1)) : undefined}
+          onInput={(event) => {
+            setDraft(event.currentTarget.value);
+            typing.input(event.currentTarget.value.trim().length > 0);
+            followCaret(event.currentTarget);
+          }}
+          onKeyDown={onKeyDown}
+          onKeyUp={(event) => {
+            if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) followCaret(event.currentTarget);
+          }}
+          onClick={(event) => followCaret(event.currentTarget)}
+          onBlur={() => {
+            typing.stop();
+            setSlash(null);
+          }}
+        />
         <button type="button" class="button button-quiet button-small" onClick={openList}>
           {t('canned.insert')}
         </button>
@@ -186,6 +189,10 @@ export function Composer({ tab, client, initialDraft, onDraft }: ComposerProps) 
           {t('conversation.send')}
         </button>
       </div>
+      {menuOpen && <CannedMenu id={menuId} matches={matches} active={active} onPick={insert} />}
+      <p class="visually-hidden" role="status">
+        {menuOpen ? plural(t, locale, 'canned.matches', matches.length) : ''}
+      </p>
     </form>
   );
 }

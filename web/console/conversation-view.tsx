@@ -118,23 +118,25 @@ export function ConversationView({ tab, client, minutes, keyboard, draft, onDraf
 
   return (
     <div class="conversation">
+      {/* Compact (issue 12, item 6): her name and the two actions on one line, when and how long on the next. */}
       <div class="conversation-head">
-        <div>
-          <h2>{name}</h2>
-          <p class="hint">
-            {tab.view.urgent && (
-              <>
-                <strong class="urgent-mark">{t('queue.urgentMark')}</strong>{' '}
-              </>
-            )}
-            {t('conversation.since', { time: clockTime(tab.view.assignedAt ?? tab.view.createdAt, locale) })}
-          </p>
-          {minutes !== null && <ConversationTimer minutes={minutes} />}
-          <IntakeAnswerList questions={questions} answers={tab.view.intake} />
-        </div>
+        <h2>{name}</h2>
         {!closed && <EndConversation onEnd={end} keyboard={keyboard} />}
         {!closed && <BlockVisitor conversationId={tab.view.id} keyboard={keyboard} />}
       </div>
+      <div class="conversation-meta">
+        <p class="hint">
+          {tab.view.urgent && (
+            <>
+              <strong class="urgent-mark">{t('queue.urgentMark')}</strong>{' '}
+            </>
+          )}
+          {t('conversation.since', { time: clockTime(tab.view.assignedAt ?? tab.view.createdAt, locale) })}
+        </p>
+        {minutes !== null && <ConversationTimer minutes={minutes} />}
+      </div>
+      {/* Her answers across the whole width, on one line when they fit: the messages keep the height. */}
+      <IntakeAnswerList questions={questions} answers={tab.view.intake} />
       {endError && (
         <p class="error" role="alert">
           {errorText(t, endError)}
@@ -142,9 +144,6 @@ export function ConversationView({ tab, client, minutes, keyboard, draft, onDraf
       )}
       <MessageList tab={tab} label={t('conversation.log', { name })} meId={meId} />
       <WhisperNotes conversationId={tab.view.id} />
-      <p class="typing" role="status">
-        {tab.visitorTyping ? t('conversation.typing') : ''}
-      </p>
       <VisitorAway since={closed ? null : tab.view.visitorAwaySince} />
       {closed ? (
         <div class="closed" role="status">
