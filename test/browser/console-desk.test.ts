@@ -46,7 +46,7 @@ describe('the counselor desk', { timeout: 60_000 }, () => {
     const tab = page.getByRole('tab', { name: /Visiteuse 1/ });
     await tab.waitFor();
 
-    const head = page.locator('.conversation-head');
+    const head = page.locator('.conversation-meta');
     await head.getByText('25 min', { exact: true }).waitFor();
     await head.getByRole('status').filter({ hasText: '25 min : pensez à préparer la fin de l’échange' }).waitFor();
     expect(await tab.textContent()).not.toContain('plus de 30 min');

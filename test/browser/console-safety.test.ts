@@ -73,7 +73,7 @@ describe('console and visitor safety', { timeout: 60_000 }, () => {
     // Once she takes her, the answers stay in view beside the conversation.
     await page.getByRole('switch', { name: 'Disponible' }).click();
     await page.getByRole('button', { name: 'Prendre la personne suivante' }).click();
-    const conversation = page.locator('.conversation-head');
+    const conversation = page.locator('.conversation');
     await conversation.getByText('Urgent', { exact: true }).waitFor();
     await conversation.getByText('Pour moi', { exact: true }).waitFor();
   });
