@@ -7,6 +7,7 @@ import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { namespaces } from '../src/protocol/events.ts';
 import { handBackText } from '../src/server/jobs/presence-job.ts';
+import { COUNSELOR_AWAY_AFTER_MS } from '../src/server/realtime/counselor-absence.ts';
 import { aCounselor, aVisitor, type Counselor, newClientId } from './support/clients.ts';
 import { useTestServer } from './support/server-suite.ts';
 import { storageKinds } from './support/storage.ts';
@@ -91,6 +92,23 @@ describe.each(kinds)('presence in a conversation on $kind', ({ kind, available }
         // The audit page names the conversation by its visitor's label, not its id.
         conversation: { visitorNumber: taken.conversation.visitorNumber },
       });
+    },
+  );
+
+  it.skipIf(!available)(
+    'tells the visitor nothing when her counselor’s console is back at once (a reload)',
+    async () => {
+      const { counselor, visitor, conversationId } = await aConversation();
+      const told: unknown[] = [];
+      visitor.socket.on('conversation:state', (state: { counselorAway: boolean }) => {
+        if (state.counselorAway) told.push(state);
+      });
+      counselor.socket.close();
+      const closeAgain = await consoleAgain(counselor);
+      await new Promise((resolve) => setTimeout(resolve, COUNSELOR_AWAY_AFTER_MS + 1_000));
+      expect(told).toEqual([]);
+      expect((await row(conversationId)).counselor_absent_since).toBeNull();
+      closeAgain();
     },
   );
 

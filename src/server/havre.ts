@@ -445,6 +445,7 @@ export async function createHavre(options: HavreOptions) {
       retention.stop();
       closingJob.stop();
       presenceJob.stop();
+      counselorAbsence.stop();
       blockExpiry.stop();
       work.stop();
       shortLived.close();

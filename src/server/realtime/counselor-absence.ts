@@ -21,7 +21,14 @@ interface Deps {
   log: Logger;
 }
 
+/**
+ * A console that reconnects at once (a network blip, a page reload) is not an absence: her visitor is told
+ * only if no console of hers is back after this.
+ */
+export const COUNSELOR_AWAY_AFTER_MS = 5_000;
+
 export function createCounselorAbsence({ conversations, presence, notifier, clock, log }: Deps) {
+  const pending = new Map<string, NodeJS.Timeout>();
   const logged = (work: () => Promise<void>) => {
     work().catch((error: unknown) => log.error({ err: error }, 'counselor presence update failed'));
   };
@@ -33,17 +40,34 @@ export function createCounselorAbsence({ conversations, presence, notifier, cloc
   const back = async (staffId: string) => told(await conversations.markCounselorPresent(staffId));
 
   return {
-    /** A socket of hers went away: if it was her last, her conversations are marked. */
-    left: (staffId: string) =>
-      logged(async () => {
-        if (presence.isOnline(staffId)) return;
-        told(await conversations.markCounselorAbsent(staffId, clock.now()));
-        // A console that came back while this was being written must not leave her marked away.
-        if (presence.isOnline(staffId)) await back(staffId);
-      }),
+    /** A socket of hers went away: if it was her last and none is back soon, her conversations are marked. */
+    left(staffId: string): void {
+      if (presence.isOnline(staffId)) return;
+      clearTimeout(pending.get(staffId));
+      const timer = setTimeout(() => {
+        pending.delete(staffId);
+        logged(async () => {
+          if (presence.isOnline(staffId)) return;
+          told(await conversations.markCounselorAbsent(staffId, clock.now()));
+          // A console that came back while this was being written must not leave her marked away.
+          if (presence.isOnline(staffId)) await back(staffId);
+        });
+      }, COUNSELOR_AWAY_AFTER_MS);
+      timer.unref();
+      pending.set(staffId, timer);
+    },
 
     /** A console of hers is connected. */
-    back: (staffId: string) => logged(() => back(staffId)),
+    back(staffId: string): void {
+      clearTimeout(pending.get(staffId));
+      pending.delete(staffId);
+      logged(() => back(staffId));
+    },
+
+    stop(): void {
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+    },
 
     /** After a start no console is connected yet: every counselor is away until hers reconnects. */
     markAllAbsent: () => conversations.markAllCounselorsAbsent(clock.now()),
