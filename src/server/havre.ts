@@ -279,6 +279,7 @@ export async function createHavre(options: HavreOptions) {
   });
   const supervision = createSupervision({
     repository: createSupervisionRepository(db),
+    staff: staffRepository,
     conversationRows: conversationRepository,
     conversations,
     presence,

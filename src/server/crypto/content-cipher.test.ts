@@ -11,6 +11,16 @@ const conversationId = '7f1e3a52-5d7b-4c39-9e0a-3f6c2b1d8e4a';
 /** A UTC day, as the keyring counts them. */
 const DAY = 20_000;
 
+/** A master key, a fresh keyring on DAY, a key store, and the cipher as it is on a given day. */
+function aCipherRig() {
+  const masterKey = randomBytes(32);
+  const keyring = openKeyring(join(mkdtempSync(join(tmpdir(), 'havre-ring-')), 'keyring'), DAY);
+  const stored = new Map<string, WrappedKey>();
+  const cipherOn = (day: number) =>
+    createContentCipher({ masterKey, keyring, keys: { find: async (id) => stored.get(id) ?? null }, today: () => day });
+  return { masterKey, keyring, stored, cipherOn };
+}
+
 describe('content cipher', () => {
   it('round-trips text and refuses a tampered or moved ciphertext', () => {
     const key = randomBytes(32);
@@ -24,16 +34,7 @@ describe('content cipher', () => {
   });
 
   it('wraps each conversation key with the master key and the day’s keyring key, and reads it back after a restart', async () => {
-    const masterKey = randomBytes(32);
-    const keyring = openKeyring(join(mkdtempSync(join(tmpdir(), 'havre-ring-')), 'keyring'), DAY);
-    const stored = new Map<string, WrappedKey>();
-    const cipherOn = (day: number) =>
-      createContentCipher({
-        masterKey,
-        keyring,
-        keys: { find: async (id) => stored.get(id) ?? null },
-        today: () => day,
-      });
+    const { masterKey, stored, cipherOn } = aCipherRig();
     const first = cipherOn(DAY);
     const wrapped = first.newKey(conversationId);
     expect(wrapped.epoch).toBe(DAY);
@@ -52,16 +53,7 @@ describe('content cipher', () => {
   });
 
   it('re-wraps a key under today, and then reads it once the keyring has moved past its first day', async () => {
-    const masterKey = randomBytes(32);
-    const keyring = openKeyring(join(mkdtempSync(join(tmpdir(), 'havre-ring-')), 'keyring'), DAY);
-    const stored = new Map<string, WrappedKey>();
-    const cipherOn = (day: number) =>
-      createContentCipher({
-        masterKey,
-        keyring,
-        keys: { find: async (id) => stored.get(id) ?? null },
-        today: () => day,
-      });
+    const { keyring, stored, cipherOn } = aCipherRig();
     const old = cipherOn(DAY).newKey(conversationId);
     stored.set(conversationId, old);
     const sealed = await cipherOn(DAY).encrypt(conversationId, 'client-1', 'encore là');
@@ -76,8 +68,7 @@ describe('content cipher', () => {
   });
 
   it('still reads a key wrapped by the master key alone, from before the keyring', async () => {
-    const masterKey = randomBytes(32);
-    const keyring = openKeyring(join(mkdtempSync(join(tmpdir(), 'havre-ring-')), 'keyring'), DAY);
+    const { masterKey, keyring } = aCipherRig();
     const dataKey = randomBytes(32);
     const legacy = { wrapped: seal(masterKey, dataKey, `key:${conversationId}`), epoch: null };
     const sealed = seal(dataKey, Buffer.from('avant'), `message:${conversationId}:client-1`);

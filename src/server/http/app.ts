@@ -81,10 +81,9 @@ export function createHttpApp({ log, webRoot, trustProxy, publicUrl, visitorPage
 
   // Nothing here waits on the database: the page (with its quick exit and emergency numbers) must load while
   // it is away, with the settings last read.
-  const pageSettings = visitorPage;
-  app.get('/favicon.svg', async (_request, reply) => reply.type('image/svg+xml').send(iconSvg(pageSettings().icon)));
+  app.get('/favicon.svg', async (_request, reply) => reply.type('image/svg+xml').send(iconSvg(visitorPage().icon)));
   registerWebApps(app, webRoot, (reply, scripts) => {
-    const page = pageSettings();
+    const page = visitorPage();
     visitorReplies.set(reply, { embedOrigins: page.embedOrigins, scripts });
     return page;
   });

@@ -4,7 +4,7 @@
 // for the history of those who are gone. The visitor's side never gets them.
 import type { StaffRepository } from '../storage/staff-repository.ts';
 
-export function createStaffNames(staff: Pick<StaffRepository, 'byId'>) {
+export function createStaffNames(staff: Pick<StaffRepository, 'byIds'>) {
   const names = new Map<string, string>();
   return {
     remember(staffId: string, displayName: string): void {
@@ -13,11 +13,8 @@ export function createStaffNames(staff: Pick<StaffRepository, 'byId'>) {
     known: (staffId: string | null): string | null => (staffId === null ? null : (names.get(staffId) ?? null)),
     /** Makes sure the names of these authors are known (for a history). */
     async load(staffIds: readonly (string | null)[]): Promise<void> {
-      for (const id of new Set(staffIds)) {
-        if (id === null || names.has(id)) continue;
-        const row = await staff.byId(id);
-        if (row) names.set(id, row.display_name);
-      }
+      const missing = [...new Set(staffIds)].filter((id): id is string => id !== null && !names.has(id));
+      for (const row of await staff.byIds(missing)) names.set(row.id, row.display_name);
     },
   };
 }

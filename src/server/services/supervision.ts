@@ -17,6 +17,7 @@ import type { AdmissionWorkView } from '../../protocol/work.ts';
 import type { Clock } from '../clock.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
 import type { ConversationRow, StaffRow } from '../storage/schema.ts';
+import type { StaffRepository } from '../storage/staff-repository.ts';
 import type { SupervisionRepository } from '../storage/supervision-repository.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { ConversationService, SentMessage } from './conversations.ts';
@@ -30,6 +31,7 @@ import { toQueueView, type WaitingRoom } from './waiting-room.ts';
 
 interface Deps {
   repository: SupervisionRepository;
+  staff: Pick<StaffRepository, 'byIds'>;
   conversationRows: ConversationRepository;
   conversations: ConversationService;
   presence: Presence;
@@ -93,7 +95,7 @@ export function createSupervision(deps: Deps) {
           raidMode.current(),
         ]);
       const online = presence.online();
-      const rows = new Map((await repository.staffByIds(online.map((o) => o.staffId))).map((row) => [row.id, row]));
+      const rows = new Map((await deps.staff.byIds(online.map((o) => o.staffId))).map((row) => [row.id, row]));
       const people = online.flatMap(({ staffId, status }) => {
         const row = rows.get(staffId);
         return row ? [{ id: staffId, displayName: row.display_name, role: row.role, status }] : [];

@@ -43,6 +43,12 @@ export function createStaffRepository(db: Kysely<Database>) {
 
     byId: (id: string) => db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst(),
 
+    /** Names and roles of several members at once (the board's team, the authors of a history). */
+    async byIds(ids: readonly string[]) {
+      if (ids.length === 0) return [];
+      return db.selectFrom('staff').select(['id', 'display_name', 'role']).where('id', 'in', ids).execute();
+    },
+
     list: () => db.selectFrom('staff').selectAll().orderBy('created_at').execute(),
 
     async countActiveAdmins(): Promise<number> {

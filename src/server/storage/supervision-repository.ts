@@ -53,11 +53,6 @@ export function createSupervisionRepository(db: Kysely<Database>) {
       }));
     },
 
-    async staffByIds(ids: string[]) {
-      if (ids.length === 0) return [];
-      return db.selectFrom('staff').select(['id', 'display_name', 'role']).where('id', 'in', ids).execute();
-    },
-
     /** Gives an active conversation to another staff member, if it is still active and still held by `fromId`. */
     reassign(conversationId: string, fromId: string, toId: string) {
       return db
