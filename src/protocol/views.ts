@@ -137,6 +137,8 @@ export interface StaffStateView {
   closingForm: ClosingFormLists;
   /** The supervision's whispers about her open conversations (kept in memory for their life, decision 0013). */
   whispers: WhisperView[];
+  /** The server's clock when the state was built: durations on screen count on it, not the browser's. */
+  serverTime: string;
 }
 
 /** Every acknowledgement has this shape, on both namespaces. */
@@ -205,6 +207,8 @@ export interface SupervisionBoardView {
   raid: RaidModeView & { suggested: boolean };
   /** A conversation whose counselor is away this long is flagged (settings.presence, decision 0026). */
   counselorFlagSeconds: number;
+  /** The server's clock when the board was built: durations on screen count on it, not the browser's. */
+  serverTime: string;
 }
 
 /** A supervisor's word to the counselor of one conversation; never shown to the visitor, never stored. */

@@ -321,6 +321,7 @@ export async function createHavre(options: HavreOptions) {
     supervision,
     blocks,
     doors,
+    clock,
   });
 
   limitApiPerNetwork(app, { doors, networks });

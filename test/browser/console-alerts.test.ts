@@ -155,7 +155,7 @@ describe('console alerts', { timeout: 60_000 }, () => {
     await expect.poll(async () => (await notifications(page)).length).toBe(2);
 
     await page.getByRole('tab', { name: /Visiteuse 1/ }).click();
-    await page.getByText('Vous êtes là ?').waitFor();
+    await page.getByRole('log').getByText('Vous êtes là ?').waitFor();
     await expect.poll(() => page.title()).toBe('Havre — Console');
     await page.clock.fastForward('02:00');
     expect(await notifications(page)).toHaveLength(2);

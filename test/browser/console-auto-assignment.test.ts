@@ -32,7 +32,7 @@ describe('automatic assignment', { timeout: 60_000 }, () => {
     await page.getByRole('tab', { name: /Visiteuse 1/, selected: true }).waitFor();
     await first.next('conversation:state', (state: { status: string }) => state.status === 'active');
     await first.ask('message:send', { clientId: newClientId(), text: 'Bonjour, vous êtes là ?' });
-    await page.getByText('Bonjour, vous êtes là ?').waitFor();
+    await page.getByRole('log').getByText('Bonjour, vous êtes là ?').waitFor();
     await page.getByLabel('Votre réponse').fill('Oui, je suis là.');
     await page.getByRole('button', { name: 'Envoyer' }).click();
     const reply = await first.next<MessageView>('message:new', (message) => message.author === 'counselor');

@@ -1,6 +1,9 @@
-// A console that fits a laptop (issue 12, item 6), in Chromium: with a conversation that has intake answers,
-// the message area takes at least half the window's height at 1366×768 and 1280×720, and at 1024 px nothing
-// is cut off (no sideways scrolling, the notes' button within the window). Screenshots at each size.
+// A console that fits a laptop (issue 12, item 6), in Chromium: with two conversations, one with intake answers
+// and one just handed over by a colleague (its banner on screen), the message area takes at least half the
+// window's height at 1366×768 and 1280×720, and at 1024 px nothing is cut off (no sideways scrolling, the
+// notes' button within the window). The supervision pages on a phone: one column, nothing overlapping, nothing
+// off the side, while reading a conversation too. Screenshots at each size.
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { phone } from '../support/browser.ts';
 import { useBrowserSuite } from '../support/browser-suite.ts';
@@ -8,6 +11,13 @@ import { useBrowserSuite } from '../support/browser-suite.ts';
 const suite = useBrowserSuite();
 
 describe('the console at laptop sizes', { timeout: 120_000 }, () => {
+  const aVisitorWaits = async () => {
+    const visitor = await suite.page(phone, '/');
+    await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
+    await visitor.getByRole('button', { name: 'Passer les questions' }).click();
+    await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
+  };
+
   it('gives the messages at least half the height, and cuts nothing off at 1024 px', async () => {
     const counselor = await suite.signIn('camille', 'counselor', { available: true });
     const visitor = await suite.page(phone, '/');
@@ -17,7 +27,20 @@ describe('the console at laptop sizes', { timeout: 120_000 }, () => {
     await visitor.getByRole('button', { name: /Rejoindre la file/ }).click();
     await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
-    const log = counselor.getByRole('log', { name: /Messages avec Visiteuse/ });
+    await counselor.getByRole('log', { name: 'Messages avec Visiteuse 1' }).waitFor();
+
+    // A colleague hands her a second visitor, with a note: the transfer banner is on screen.
+    const lea = await suite.signIn('lea', 'counselor', { available: true });
+    await aVisitorWaits();
+    await lea.getByRole('button', { name: 'Prendre la personne suivante' }).click();
+    await lea.getByRole('button', { name: 'Transférer à une collègue' }).click();
+    const dialog = lea.getByRole('dialog', { name: 'Transférer Visiteuse 2' });
+    await dialog.getByLabel('camille — en conversation : 1 sur 2').check();
+    await dialog.getByLabel('Note pour votre collègue (facultatif)').fill('Elle écrit depuis son travail.');
+    await dialog.getByRole('button', { name: 'Transférer', exact: true }).click();
+    await counselor.getByRole('status').filter({ hasText: 'lea vous a confié Visiteuse 2.' }).waitFor();
+    await counselor.getByRole('tab', { name: /Visiteuse 1/ }).click();
+    const log = counselor.getByRole('log', { name: 'Messages avec Visiteuse 1' });
     await log.waitFor();
 
     for (const [width, height] of [
@@ -38,4 +61,45 @@ describe('the console at laptop sizes', { timeout: 120_000 }, () => {
     const addNote = await counselor.getByRole('button', { name: 'Ajouter la note' }).boundingBox();
     expect((addNote?.x ?? 0) + (addNote?.width ?? 0)).toBeLessThanOrEqual(1024);
   });
+
+  it('shows the supervision pages on a phone in one column, nothing overlapping', async () => {
+    const counselor = await suite.signIn('camille', 'counselor', { available: true });
+    const supervisor = await suite.signIn('sophie', 'supervisor');
+    await aVisitorWaits();
+    await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
+    await aVisitorWaits();
+
+    await supervisor.setViewportSize({ width: 390, height: 844 });
+    await supervisor.getByRole('link', { name: 'Supervision' }).click();
+    await supervisor.getByRole('region', { name: 'Conversations en cours' }).waitFor();
+    await expectOneColumn(supervisor, 'the board');
+    await supervisor.screenshot({ path: '/tmp/shots/board-phone.png', fullPage: true });
+
+    await supervisor.getByRole('button', { name: 'Lire en silence la conversation de camille' }).click();
+    await supervisor.getByRole('region', { name: 'Lecture silencieuse' }).waitFor();
+    await expectOneColumn(supervisor, 'reading a conversation');
+    await supervisor.getByRole('region', { name: 'Lecture silencieuse' }).scrollIntoViewIfNeeded();
+    await supervisor.screenshot({ path: '/tmp/shots/board-phone-reading.png' });
+  });
 });
+
+/** No sideways scrolling, and no two panels of the page on top of each other. */
+async function expectOneColumn(page: Page, screen: string): Promise<void> {
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(sideways, `${screen}: sideways scrolling`).toBeLessThanOrEqual(0);
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll('.panel')].flatMap((panel) => {
+      const { left, right, top, bottom } = panel.getBoundingClientRect();
+      return right > left && bottom > top ? [{ left, right, top, bottom, name: panel.className }] : [];
+    }),
+  );
+  expect(boxes.length, `${screen}: panels`).toBeGreaterThan(2);
+  for (const [index, one] of boxes.entries()) {
+    expect(one.right, `${screen}: ${one.name} off the side`).toBeLessThanOrEqual(390);
+    for (const other of boxes.slice(index + 1)) {
+      const overlap =
+        one.left < other.right && other.left < one.right && one.top < other.bottom && other.top < one.bottom;
+      expect(overlap, `${screen}: ${one.name} over ${other.name}`).toBe(false);
+    }
+  }
+}

@@ -20,7 +20,7 @@ describe('private notes', { timeout: 90_000 }, () => {
     const composer = visitor.getByLabel('Votre message');
     await composer.fill('Bonjour, il regarde mon téléphone.');
     await composer.press('Enter');
-    await counselor.getByText('Bonjour, il regarde mon téléphone.').waitFor();
+    await counselor.getByRole('log').getByText('Bonjour, il regarde mon téléphone.').waitFor();
 
     const panel = counselor.getByRole('region', { name: 'Notes privées' });
     await panel.getByText('Aucune note pour l’instant.').waitFor();

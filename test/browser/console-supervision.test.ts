@@ -75,7 +75,7 @@ describe('supervision in Chromium', { timeout: 90_000 }, () => {
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
     await visitor.getByLabel('Votre message').fill('Il est rentré plus tôt.');
     await visitor.getByLabel('Votre message').press('Enter');
-    await counselor.getByText('Il est rentré plus tôt.').waitFor();
+    await counselor.getByRole('log').getByText('Il est rentré plus tôt.').waitFor();
 
     await supervisor.getByRole('link', { name: 'Supervision' }).click();
     await supervisor.getByRole('button', { name: 'Lire en silence la conversation de camille' }).click();
@@ -145,7 +145,7 @@ describe('supervision in Chromium', { timeout: 90_000 }, () => {
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
     await troll.getByLabel('Votre message').fill('insultes');
     await troll.getByLabel('Votre message').press('Enter');
-    await counselor.getByText('insultes').waitFor();
+    await counselor.getByRole('log').getByText('insultes').waitFor();
 
     await counselor.getByRole('button', { name: 'Bloquer cette personne' }).click();
     await expect.poll(() => counselor.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');

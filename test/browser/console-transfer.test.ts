@@ -20,7 +20,7 @@ describe('transfer', { timeout: 90_000 }, () => {
     const composer = visitor.getByLabel('Votre message');
     await composer.fill('Bonjour, je suis au travail.');
     await composer.press('Enter');
-    await camille.getByText('Bonjour, je suis au travail.').waitFor();
+    await camille.getByRole('log').getByText('Bonjour, je suis au travail.').waitFor();
     await camille.getByLabel('Votre réponse').fill('Je vous écoute.');
     await camille.getByRole('button', { name: 'Envoyer' }).click();
     await visitor.getByText('Je vous écoute.').waitFor();

@@ -24,11 +24,15 @@ describe('presence in a conversation, in Chromium', { timeout: 120_000 }, () => 
     const composer = visitor.getByLabel('Votre message');
     await composer.fill('Bonjour, vous êtes là ?');
     await composer.press('Enter');
-    await camille.getByText('Bonjour, vous êtes là ?').waitFor();
+    await camille.getByRole('log').getByText('Bonjour, vous êtes là ?').waitFor();
 
     // Her browser dies.
     await camille.context().close();
     await visitor.getByText(/Votre conseillère a perdu la connexion\. Restez sur cette page/).waitFor();
+    // Past the time the admins set, on the server's clock, the board flags it (a reload brings its time).
+    const { counselorFlagSeconds, handBackSeconds } = (await suite.server.havre.settings.current()).presence;
+    suite.server.clock.advance(counselorFlagSeconds * 1000 + 1_000);
+    await supervisor.reload();
     const conversations = supervisor.getByRole('region', { name: 'Conversations en cours' });
     await conversations.getByText(/Déconnectée depuis \d+ min : sa visiteuse attend/).waitFor();
     await expectNoSeriousViolations(visitor, 'counselor away');
@@ -36,8 +40,7 @@ describe('presence in a conversation, in Chromium', { timeout: 120_000 }, () => 
     await supervisor.screenshot({ path: '/tmp/shots/board-counselor-away.png' });
 
     // Past the limit, she is first in the queue again, told so in one line.
-    const { handBackSeconds } = (await suite.server.havre.settings.current()).presence;
-    suite.server.clock.advance(handBackSeconds * 1000 + 1_000);
+    suite.server.clock.advance((handBackSeconds - counselorFlagSeconds) * 1000);
     await suite.server.havre.presenceJob.runNow();
     await visitor.getByText(/Vous êtes de nouveau en tête de la file/).waitFor();
     await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();

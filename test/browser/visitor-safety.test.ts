@@ -63,7 +63,7 @@ describe('visitor safety in Chromium', { timeout: 60_000 }, () => {
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
     await visitor.getByLabel('Votre message').fill('Il regarde mon téléphone le soir.');
     await visitor.getByLabel('Votre message').press('Enter');
-    await counselor.getByText('Il regarde mon téléphone le soir.').waitFor();
+    await counselor.getByRole('log').getByText('Il regarde mon téléphone le soir.').waitFor();
     await counselor.getByLabel('Votre réponse').fill('Je comprends. Vous pouvez partir à tout moment.');
     await counselor.getByRole('button', { name: 'Envoyer' }).click();
     await visitor.getByText('Je comprends. Vous pouvez partir à tout moment.').waitFor();

@@ -69,6 +69,7 @@ const aStaffState = (): StaffStateView => ({
   conversations: [aConversation()],
   closingForm: defaultClosingForm,
   whispers: [],
+  serverTime: '2026-03-02T14:06:00.000Z',
 });
 const confirmed = (seq: number, clientId: string, text: string): MessageView => ({
   seq,

@@ -25,6 +25,7 @@ import {
   needsHistory,
   readUpTo,
 } from './console-state.ts';
+import { noteServerTime } from './server-clock.ts';
 
 const ACK_TIMEOUT_MS = 10_000;
 /** A lost `typing: false` must not leave "is typing…" on screen for ever. */
@@ -174,6 +175,7 @@ export function createConsoleClient({ socket, onSessionLost }: ConsoleClientOpti
     if (!socket.active) onSessionLost();
   });
   socket.on(staffEvents.state, (staffState: StaffStateView) => {
+    noteServerTime(staffState.serverTime);
     dispatch({ type: 'state', state: staffState });
     resume();
   });

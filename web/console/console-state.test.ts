@@ -48,6 +48,7 @@ const aStaffState = (conversations: StaffConversationView[], maxConversations = 
   conversations,
   closingForm: defaultClosingForm,
   whispers: [],
+  serverTime: '2026-03-02T14:06:00.000Z',
 });
 
 const run = (...actions: ConsoleAction[]): ConsoleState => actions.reduce(consoleReducer, initialConsoleState);

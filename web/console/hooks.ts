@@ -1,13 +1,18 @@
 // Small hooks shared by the console's screens.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type ShortcutAction, shortcutFor } from './keyboard-shortcuts.ts';
+import { onServerClockChange, serverNow } from './server-clock.ts';
 
-/** The current time, refreshed every `intervalMs` so that "waiting for X min" moves on its own. */
+/** The current time on the server's clock, refreshed every `intervalMs` so that "waiting for X min" moves on its own. */
 export function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(serverNow);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
+    const timer = setInterval(() => setNow(serverNow()), intervalMs);
+    const stop = onServerClockChange(() => setNow(serverNow()));
+    return () => {
+      clearInterval(timer);
+      stop();
+    };
   }, [intervalMs]);
   return now;
 }

@@ -66,6 +66,7 @@ export const en: Record<MessageKey, string> = {
   'tabs.unread.other': '{n} unread',
   'tabs.closed': 'ended',
   'tabs.pastTarget': 'over 30 min',
+  'tabs.awaitingReply': 'waiting for your reply for {n} min',
   'tabs.none': 'No conversation in progress. Take the next person from the waiting list.',
 
   'conversation.since': 'Conversation started at {time}',

@@ -65,6 +65,7 @@ export const fr = {
   'tabs.unread.other': '{n} non lus',
   'tabs.closed': 'terminée',
   'tabs.pastTarget': 'plus de 30 min',
+  'tabs.awaitingReply': 'attend votre réponse depuis {n} min',
   'tabs.none': 'Aucune conversation en cours. Prenez la personne suivante dans la file d’attente.',
 
   'conversation.since': 'Conversation commencée à {time}',

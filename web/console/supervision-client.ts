@@ -15,6 +15,7 @@ import type {
   WhisperView,
 } from '../../src/protocol/views.ts';
 import { newClientId } from '../ui/client-id.ts';
+import { noteServerTime } from './server-clock.ts';
 import {
   initialSupervisionState,
   type SupervisionAction,
@@ -70,11 +71,14 @@ export function createSupervisionClient(socket: Socket): SupervisionClient {
 
   async function follow(): Promise<void> {
     const ack = await request<{ board: SupervisionBoardView }>(supervisionEvents.watchBoard, {});
-    if (ack.ok) dispatch({ type: 'board', board: ack.board });
+    if (ack.ok) onBoard(ack.board);
     if (state.watched) await watch(state.watched.conversation.id);
   }
 
-  const onBoard = (board: SupervisionBoardView) => dispatch({ type: 'board', board });
+  const onBoard = (board: SupervisionBoardView) => {
+    noteServerTime(board.serverTime);
+    dispatch({ type: 'board', board });
+  };
   const onMessage = ({ conversationId, message }: { conversationId: string; message: MessageView }) =>
     dispatch({ type: 'message', conversationId, message });
   const onConversation = (conversation: StaffConversationView) => dispatch({ type: 'conversation', conversation });

@@ -102,7 +102,7 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
       {alertsOpen && <AlertSettings preferences={props.alerts} onChange={props.onAlerts} onClose={closeAlerts} />}
       <button
         type="button"
-        class="button button-quiet button-small"
+        class="button button-quiet button-small topbar-shortcuts"
         ref={helpButton}
         aria-haspopup="dialog"
         onClick={() => setHelpOpen(true)}

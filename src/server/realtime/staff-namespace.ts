@@ -13,6 +13,7 @@ import {
   staffTypingSchema,
 } from '../../protocol/schemas.ts';
 import type { StaffStateView } from '../../protocol/views.ts';
+import type { Clock } from '../clock.ts';
 import type { ConversationService } from '../services/conversations.ts';
 import type { DoorGuard } from '../services/door-guard.ts';
 import type { KeptWhispers } from '../services/kept-whispers.ts';
@@ -53,6 +54,7 @@ interface Deps {
   counselorAbsence: CounselorAbsence;
   staffNames: StaffNames;
   whispers: KeptWhispers;
+  clock: Clock;
 }
 
 interface StaffSocketData {
@@ -133,6 +135,7 @@ async function stateOf(
     conversations: [...active, ...formDue].map(toStaffConversationView),
     closingForm: settings.closingForm,
     whispers: deps.whispers.of(active.map((conversation) => conversation.id)),
+    serverTime: deps.clock.now().toISOString(),
   };
 }
 

@@ -108,6 +108,7 @@ export function createSupervision(deps: Deps) {
         intake,
         blocks: activeBlocks,
         admissionWork: deps.admissionWork(),
+        serverTime: clock.now().toISOString(),
         raid: { ...raid, suggested: !raid.on && surgeDetected() },
         counselorFlagSeconds: times.counselorFlagSeconds,
       };
