@@ -153,6 +153,54 @@ describe.each(kinds)('closing form on $kind', ({ kind, available }) => {
     expect(await staffTexts(conversationId)).toEqual([]);
   });
 
+  it.skipIf(!available)('stores what a helpline reports on, each answer optional, checked like the rest', async () => {
+    const reported = {
+      contactType: 'genuine',
+      returning: true,
+      childrenExposed: false,
+      dangerLevel: 'immediate',
+      emergencyCalled: true,
+      heardFrom: 'school',
+      area: '93',
+    };
+    const { counselor, conversationId } = await anEndedConversation();
+    for (const [wrong, named] of [
+      [{ area: '100' }, 'areas.100'],
+      [{ contactType: 'spam' }, 'contactTypes.spam'],
+      [{ returning: 'yes' }, 'returning'],
+    ] as const) {
+      const refused = await counselor.ask('closing-form:submit', { conversationId, answers: answers(wrong) });
+      expect(refused.error, named).toMatchObject({ code: 'INVALID_PAYLOAD' });
+      expect(refused.error.message).toContain(named);
+    }
+    expect(await formRow(conversationId)).toBeUndefined();
+
+    const filed = await counselor.ask('closing-form:submit', { conversationId, answers: answers(reported) });
+    expect(filed.ok).toBe(true);
+    expect(await formRow(conversationId)).toMatchObject({
+      contact_type: 'genuine',
+      returning_contact: true,
+      children_exposed: false,
+      danger_level: 'immediate',
+      emergency_called: true,
+      heard_from: 'school',
+      area: '93',
+    });
+
+    // A console from before these questions sends none of them: "not said".
+    const older = await anEndedConversation();
+    await older.counselor.ask('closing-form:submit', { conversationId: older.conversationId, answers: answers() });
+    expect(await formRow(older.conversationId)).toMatchObject({
+      contact_type: null,
+      returning_contact: null,
+      children_exposed: null,
+      danger_level: null,
+      emergency_called: null,
+      heard_from: null,
+      area: null,
+    });
+  });
+
   it.skipIf(!available)('is not owed for a visitor who left the queue before anyone answered', async () => {
     const counselor = suite.track(await aCounselor(suite.server));
     const visitor = suite.track(await aVisitor(suite.server));

@@ -8,6 +8,13 @@ const answers = {
   ageBracket: null,
   actions: ['listening'],
   services: [],
+  contactType: 'genuine',
+  returning: null,
+  childrenExposed: true,
+  dangerLevel: null,
+  emergencyCalled: null,
+  heardFrom: null,
+  area: '2a',
   comment: '',
 };
 
@@ -27,6 +34,19 @@ describe('closing form answers', () => {
     expect(() => checkClosingAnswers(defaultClosingForm, wrong)).toThrow(
       expect.objectContaining({ code: 'INVALID_PAYLOAD' }),
     );
+  });
+
+  it('checks the reporting answers against their lists too', () => {
+    const wrong = { ...answers, contactType: 'spam', dangerLevel: 'extreme', heardFrom: 'radio', area: '99' };
+    expect(unknownClosingIds(defaultClosingForm, wrong)).toEqual([
+      'contactTypes.spam',
+      'dangerLevels.extreme',
+      'heardFrom.radio',
+      'areas.99',
+    ]);
+    const noAreas = { ...defaultClosingForm, areas: [] };
+    expect(unknownClosingIds(noAreas, answers)).toEqual(['areas.2a']);
+    expect(unknownClosingIds(noAreas, { ...answers, area: null })).toEqual([]);
   });
 
   it('does not take an id from another list', () => {

@@ -14,6 +14,10 @@ export function unknownClosingIds(lists: ClosingFormLists, answers: ClosingFormA
     ...check('ageBrackets', [answers.ageBracket]),
     ...check('actions', answers.actions),
     ...check('services', answers.services),
+    ...check('contactTypes', [answers.contactType]),
+    ...check('dangerLevels', [answers.dangerLevel]),
+    ...check('heardFrom', [answers.heardFrom]),
+    ...check('areas', [answers.area]),
   ];
 }
 

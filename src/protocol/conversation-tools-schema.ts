@@ -7,30 +7,77 @@ import { localized, slug, uniqueIds } from './schema-parts.ts';
 export const closingCategorySchema = z.object({ id: slug, label: localized });
 export type ClosingCategory = z.infer<typeof closingCategorySchema>;
 
-const categoryList = z.array(closingCategorySchema).min(1).max(30).refine(uniqueIds, 'ids must be unique');
+/** How many categories a list may hold; areas are many (France has 101 départements), the others few. */
+export const MAX_CATEGORIES = 30;
+export const MAX_AREAS = 130;
 
-/** The lists, in the order the form shows them. */
+const categoryList = (min: number, max = MAX_CATEGORIES) =>
+  z.array(closingCategorySchema).min(min).max(max).refine(uniqueIds, 'ids must be unique');
+
+/**
+ * The lists, in the order the form shows them. The first five are always asked; the reporting questions after
+ * them (issue 12, item 7) are asked only while their list holds something, so that an association that does
+ * not report on, say, how she heard of the service empties that list and the question goes.
+ */
 export const closingFormListsSchema = z.object({
-  violenceTypes: categoryList,
-  authors: categoryList,
-  ageBrackets: categoryList,
-  actions: categoryList,
-  services: categoryList,
+  violenceTypes: categoryList(1),
+  authors: categoryList(1),
+  ageBrackets: categoryList(1),
+  actions: categoryList(1),
+  services: categoryList(1),
+  contactTypes: categoryList(0),
+  dangerLevels: categoryList(0),
+  heardFrom: categoryList(0),
+  areas: categoryList(0, MAX_AREAS),
 });
 export type ClosingFormLists = z.infer<typeof closingFormListsSchema>;
 export type ClosingListName = keyof ClosingFormLists;
-export const closingListNames = ['violenceTypes', 'authors', 'ageBrackets', 'actions', 'services'] as const;
+export const closingListNames = [
+  'violenceTypes',
+  'authors',
+  'ageBrackets',
+  'actions',
+  'services',
+  'contactTypes',
+  'dangerLevels',
+  'heardFrom',
+  'areas',
+] as const;
+/** The lists an admin may empty: the question is then not asked. */
+export const optionalClosingLists: ReadonlySet<ClosingListName> = new Set([
+  'contactTypes',
+  'dangerLevels',
+  'heardFrom',
+  'areas',
+]);
+export const maxCategoriesOf = (name: ClosingListName) => (name === 'areas' ? MAX_AREAS : MAX_CATEGORIES);
 
 export const MAX_CLOSING_COMMENT_LENGTH = 2000;
 
-/** Her answers. Author and age may be unknown; at least one thing was done (if only listening). */
+/** A yes / no the counselor may not know: null. Absent (a console from before) is null too. */
+const knownOrNot = z.boolean().nullable().default(null);
+const oneOrNone = slug.nullable().default(null);
+
+/**
+ * Her answers. Author and age may be unknown; at least one thing was done (if only listening). The reporting
+ * answers are all optional: what kind of contact it was, whether she had written before (ticked by the
+ * counselor: Havre keeps no identity to tell), children exposed, the danger and whether emergency services
+ * were called, how she heard of the service, her area.
+ */
 export const closingFormAnswersSchema = z
   .object({
-    violenceTypes: z.array(slug).max(30),
+    violenceTypes: z.array(slug).max(MAX_CATEGORIES),
     author: slug.nullable(),
     ageBracket: slug.nullable(),
-    actions: z.array(slug).min(1, 'say what was done').max(30),
-    services: z.array(slug).max(30),
+    actions: z.array(slug).min(1, 'say what was done').max(MAX_CATEGORIES),
+    services: z.array(slug).max(MAX_CATEGORIES),
+    contactType: oneOrNone,
+    returning: knownOrNot,
+    childrenExposed: knownOrNot,
+    dangerLevel: oneOrNone,
+    emergencyCalled: knownOrNot,
+    heardFrom: oneOrNone,
+    area: oneOrNone,
     comment: z.string().max(MAX_CLOSING_COMMENT_LENGTH),
   })
   .strict();

@@ -1,5 +1,8 @@
-// The closing form she owes once a conversation ends: what kinds of violence were spoken of, by whom, her
-// age, what was done and where she was referred, and a comment for the team. Sending it puts the tab away.
+// The closing form she owes once a conversation ends: what kind of contact it was, what kinds of violence were
+// spoken of, by whom, her age (from her intake answer when she gave one), whether she had written before,
+// children exposed, the danger and whether emergency services were called, what was done and where she was
+// referred, how she heard of the service, her area, and a comment for the team. Every reporting question may
+// stay "not said"; each goes when an admin empties its list. Sending it puts the tab away.
 import { useId, useState } from 'preact/hooks';
 import type {
   ClosingCategory,
@@ -7,6 +10,7 @@ import type {
   ClosingFormLists,
 } from '../../src/protocol/conversation-tools-schema.ts';
 import { MAX_CLOSING_COMMENT_LENGTH } from '../../src/protocol/conversation-tools-schema.ts';
+import type { IntakeAnswers } from '../../src/protocol/schemas.ts';
 import type { ApiError } from './api.ts';
 import type { ConsoleClient } from './console-client.ts';
 import { errorText } from './error-text.ts';
@@ -16,15 +20,30 @@ import { useLocale } from './locale-context.ts';
 interface ClosingFormProps {
   conversationId: string;
   lists: ClosingFormLists | null;
+  /** Her intake answers: an age she gave there fills the age in. */
+  intake: IntakeAnswers;
   client: ConsoleClient | null;
 }
 
-const emptyAnswers = (): ClosingFormAnswers => ({
+/** The age bracket she chose in the intake, when the closing form's list has it (their ids match by default). */
+export function intakeAgeBracket(lists: ClosingFormLists, intake: IntakeAnswers): string | null {
+  const brackets = new Set(lists.ageBrackets.map((bracket) => bracket.id));
+  return Object.values(intake).find((answer) => brackets.has(answer)) ?? null;
+}
+
+const emptyAnswers = (ageBracket: string | null): ClosingFormAnswers => ({
   violenceTypes: [],
   author: null,
-  ageBracket: null,
+  ageBracket,
   actions: [],
   services: [],
+  contactType: null,
+  returning: null,
+  childrenExposed: null,
+  dangerLevel: null,
+  emergencyCalled: null,
+  heardFrom: null,
+  area: null,
   comment: '',
 });
 
@@ -89,14 +108,77 @@ function OneChoice(props: {
   );
 }
 
-export function ClosingForm({ conversationId, lists, client }: ClosingFormProps) {
+/** A yes or no the counselor may not know. */
+function KnownOrNot(props: {
+  legend: string;
+  yes: string;
+  no: string;
+  value: boolean | null;
+  onChange: (value: boolean | null) => void;
+}) {
+  const { t } = useLocale();
+  const name = useId();
+  const options = [
+    { value: true, label: props.yes },
+    { value: false, label: props.no },
+    { value: null, label: t('closingForm.unknown') },
+  ];
+  return (
+    <fieldset class="choices">
+      <legend>{props.legend}</legend>
+      {options.map((option) => (
+        <label key={String(option.value)} class="choice">
+          <input
+            type="radio"
+            name={name}
+            checked={props.value === option.value}
+            onChange={() => props.onChange(option.value)}
+          />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Her area, from a list too long for buttons (France has 101 départements). */
+function AreaChoice(props: {
+  items: readonly ClosingCategory[];
+  selected: string | null;
+  onChange: (selected: string | null) => void;
+}) {
+  const { t, locale } = useLocale();
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>{t('closingForm.area')}</label>
+      <select
+        id={id}
+        value={props.selected ?? ''}
+        onChange={(event) => props.onChange(event.currentTarget.value || null)}
+      >
+        <option value="">{t('closingForm.unknown')}</option>
+        {props.items.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.label[locale]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function ClosingForm({ conversationId, lists, intake, client }: ClosingFormProps) {
   const { t } = useLocale();
   const titleId = useId();
-  const [answers, setAnswers] = useState(emptyAnswers);
+  const [answers, setAnswers] = useState(() => emptyAnswers(lists ? intakeAgeBracket(lists, intake) : null));
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [missingAction, setMissingAction] = useState(false);
   const [busy, setBusy] = useState(false);
-  const change = (next: Partial<ClosingFormAnswers>) => setAnswers((current) => ({ ...current, ...next }));
+  const change = (next: Partial<ClosingFormAnswers>) => {
+    setAnswers((current) => ({ ...current, ...next }));
+    if (next.actions && next.actions.length > 0) setMissingAction(false);
+  };
 
   if (!lists) return <p role="status">{t('app.loading')}</p>;
   const services = showsServices(lists, answers.actions);
@@ -118,6 +200,14 @@ export function ClosingForm({ conversationId, lists, client }: ClosingFormProps)
     <form class="closing-form" aria-labelledby={titleId} onSubmit={submit} noValidate>
       <h3 id={titleId}>{t('closingForm.title')}</h3>
       <p class="hint">{t('closingForm.intro')}</p>
+      {lists.contactTypes.length > 0 && (
+        <OneChoice
+          legend={t('closingForm.contactType')}
+          items={lists.contactTypes}
+          selected={answers.contactType}
+          onChange={(contactType) => change({ contactType })}
+        />
+      )}
       <Choices
         legend={t('closingForm.violenceTypes')}
         items={lists.violenceTypes}
@@ -136,6 +226,35 @@ export function ClosingForm({ conversationId, lists, client }: ClosingFormProps)
         selected={answers.ageBracket}
         onChange={(ageBracket) => change({ ageBracket })}
       />
+      <KnownOrNot
+        legend={t('closingForm.returning')}
+        yes={t('closingForm.returningYes')}
+        no={t('closingForm.returningNo')}
+        value={answers.returning}
+        onChange={(returning) => change({ returning })}
+      />
+      <KnownOrNot
+        legend={t('closingForm.childrenExposed')}
+        yes={t('closingForm.yes')}
+        no={t('closingForm.no')}
+        value={answers.childrenExposed}
+        onChange={(childrenExposed) => change({ childrenExposed })}
+      />
+      {lists.dangerLevels.length > 0 && (
+        <OneChoice
+          legend={t('closingForm.dangerLevel')}
+          items={lists.dangerLevels}
+          selected={answers.dangerLevel}
+          onChange={(dangerLevel) => change({ dangerLevel })}
+        />
+      )}
+      <KnownOrNot
+        legend={t('closingForm.emergencyCalled')}
+        yes={t('closingForm.yes')}
+        no={t('closingForm.no')}
+        value={answers.emergencyCalled}
+        onChange={(emergencyCalled) => change({ emergencyCalled })}
+      />
       <Choices
         legend={t('closingForm.actions')}
         items={lists.actions}
@@ -149,6 +268,17 @@ export function ClosingForm({ conversationId, lists, client }: ClosingFormProps)
           selected={answers.services}
           onChange={(chosen) => change({ services: chosen })}
         />
+      )}
+      {lists.heardFrom.length > 0 && (
+        <OneChoice
+          legend={t('closingForm.heardFrom')}
+          items={lists.heardFrom}
+          selected={answers.heardFrom}
+          onChange={(heardFrom) => change({ heardFrom })}
+        />
+      )}
+      {lists.areas.length > 0 && (
+        <AreaChoice items={lists.areas} selected={answers.area} onChange={(area) => change({ area })} />
       )}
       <TextAreaField
         label={t('closingForm.comment')}

@@ -1,7 +1,12 @@
 // The admins' editor of the closing form's lists: for each list, its categories in French and English, added
 // or removed. Removing a category does not touch forms already filed with it.
-import { type ClosingListName, closingListNames } from '../../src/protocol/conversation-tools-schema.ts';
-import { type CategoryRow, MAX_CATEGORIES, newCategory } from './closing-lists-form.ts';
+import {
+  type ClosingListName,
+  closingListNames,
+  maxCategoriesOf,
+  optionalClosingLists,
+} from '../../src/protocol/conversation-tools-schema.ts';
+import { type CategoryRow, newCategory } from './closing-lists-form.ts';
 import { useLocale } from './locale-context.ts';
 import type { MessageKey } from './messages.ts';
 import type { SettingsForm } from './settings-form.ts';
@@ -13,7 +18,14 @@ const listTitles: Record<ClosingListName, MessageKey> = {
   ageBrackets: 'closingForm.ageBracket',
   actions: 'closingForm.actions',
   services: 'closingForm.services',
+  contactTypes: 'closingForm.contactType',
+  dangerLevels: 'closingForm.dangerLevel',
+  heardFrom: 'closingForm.heardFrom',
+  areas: 'closingForm.area',
 };
+
+/** Lists longer than this are folded. */
+const FOLDED_ABOVE = 30;
 
 interface ClosingListsEditorProps {
   form: SettingsForm;
@@ -29,19 +41,41 @@ export function ClosingListsEditor({ form, onChange }: ClosingListsEditorProps) 
     <fieldset class="rows closing-lists-editor">
       <legend>{t('closingLists.title')}</legend>
       <p class="hint">{t('closingLists.hint')}</p>
-      {closingListNames.map((name) => (
-        <CategoryList
-          key={name}
-          title={t(listTitles[name])}
-          rows={form.closingLists[name]}
-          onChange={(rows) => change(name, rows)}
-        />
-      ))}
+      {closingListNames.map((name) => {
+        const list = (
+          <CategoryList
+            key={name}
+            title={t(listTitles[name])}
+            max={maxCategoriesOf(name)}
+            optional={optionalClosingLists.has(name)}
+            rows={form.closingLists[name]}
+            onChange={(rows) => change(name, rows)}
+          />
+        );
+        // A long list (the 101 départements) stays folded until she opens it.
+        return form.closingLists[name].length > FOLDED_ABOVE ? (
+          <details key={name} class="folded-list">
+            <summary>
+              {t('closingLists.folded', { list: t(listTitles[name]), n: form.closingLists[name].length })}
+            </summary>
+            {list}
+          </details>
+        ) : (
+          list
+        );
+      })}
     </fieldset>
   );
 }
 
-function CategoryList(props: { title: string; rows: CategoryRow[]; onChange: (rows: CategoryRow[]) => void }) {
+function CategoryList(props: {
+  title: string;
+  max: number;
+  /** The list may be emptied: the form then does not ask the question. */
+  optional: boolean;
+  rows: CategoryRow[];
+  onChange: (rows: CategoryRow[]) => void;
+}) {
   const { t } = useLocale();
   const { title, rows, onChange } = props;
   const update = (key: number, next: Partial<CategoryRow>) =>
@@ -49,6 +83,7 @@ function CategoryList(props: { title: string; rows: CategoryRow[]; onChange: (ro
   return (
     <fieldset class="intake-question">
       <legend>{title}</legend>
+      {props.optional && <p class="hint">{t(rows.length === 0 ? 'closingLists.notAsked' : 'closingLists.optional')}</p>}
       <ol class="intake-answers-editor">
         {rows.map((row, index) => (
           <li key={row.key} class="intake-answer-row">
@@ -62,7 +97,7 @@ function CategoryList(props: { title: string; rows: CategoryRow[]; onChange: (ro
               value={row.en}
               onInput={(en) => update(row.key, { en })}
             />
-            {rows.length > 1 && (
+            {(props.optional || rows.length > 1) && (
               <button
                 type="button"
                 class="button button-quiet button-small"
@@ -74,7 +109,7 @@ function CategoryList(props: { title: string; rows: CategoryRow[]; onChange: (ro
           </li>
         ))}
       </ol>
-      {rows.length < MAX_CATEGORIES && (
+      {rows.length < props.max && (
         <button
           type="button"
           class="button button-secondary button-small"

@@ -7,8 +7,6 @@ import {
 } from '../../src/protocol/conversation-tools-schema.ts';
 import { slugify, uniqueSlug } from './intake-form.ts';
 
-export const MAX_CATEGORIES = 30;
-
 export interface CategoryRow {
   key: number;
   /** The stored id, or null for a category added in this form. */
@@ -30,13 +28,7 @@ export const newCategory = (): CategoryRow => ({ key: nextKey(), id: null, fr: '
 export function toClosingListRows(lists: ClosingFormLists): ClosingListRows {
   const rows = (name: ClosingListName) =>
     lists[name].map((item) => ({ key: nextKey(), id: item.id, fr: item.label.fr, en: item.label.en }));
-  return {
-    violenceTypes: rows('violenceTypes'),
-    authors: rows('authors'),
-    ageBrackets: rows('ageBrackets'),
-    actions: rows('actions'),
-    services: rows('services'),
-  };
+  return Object.fromEntries(closingListNames.map((name) => [name, rows(name)])) as ClosingListRows;
 }
 
 /** The lists for PUT /api/admin/settings; the server checks lengths and counts and says what is wrong. */

@@ -25,7 +25,9 @@ export function ConversationSide({ tab, state, client }: ConversationSideProps) 
           client={client}
         />
       )}
-      {formDue && <ClosingForm conversationId={tab.view.id} lists={state.closingForm} client={client} />}
+      {formDue && (
+        <ClosingForm conversationId={tab.view.id} lists={state.closingForm} intake={tab.view.intake} client={client} />
+      )}
       <NotesPanel
         conversationId={tab.view.id}
         myId={state.me?.id ?? null}

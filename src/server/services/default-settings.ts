@@ -4,6 +4,7 @@ import { defaultSchedule } from '../../core/schedule.ts';
 import type { ClosingFormLists } from '../../protocol/conversation-tools-schema.ts';
 import { DEFAULT_MAX_CONVERSATIONS_PER_COUNSELOR } from '../../protocol/limits.ts';
 import type { IntakeQuestion, Settings } from '../../protocol/schemas.ts';
+import { defaultAreas } from './default-areas.ts';
 
 const option = (id: string, fr: string, en: string, urgent = false) => ({ id, label: { fr, en }, urgent });
 
@@ -78,6 +79,31 @@ export const defaultClosingForm: ClosingFormLists = {
     category('shelter', 'Hébergement (115)', 'Shelter (115)'),
     category('local-association', 'Association locale', 'Local association'),
   ],
+  // What a helpline reports on (issue 12, item 7): each question goes when an admin empties its list.
+  contactTypes: [
+    category('genuine', 'Demande réelle', 'Genuine'),
+    category('silent', 'Silencieux (aucun message)', 'Silent (no message)'),
+    category('prank', 'Canular', 'Prank'),
+    category('test', 'Test', 'Test'),
+    category('abusive', 'Injurieux ou malveillant', 'Abusive'),
+  ],
+  dangerLevels: [
+    category('none', 'Pas de danger repéré', 'No danger seen'),
+    category('moderate', 'Danger modéré', 'Moderate danger'),
+    category('serious', 'Danger grave', 'Serious danger'),
+    category('immediate', 'Danger immédiat', 'Immediate danger'),
+  ],
+  heardFrom: [
+    category('social-media', 'Réseaux sociaux', 'Social media'),
+    category('search', 'Moteur de recherche', 'Search engine'),
+    category('school', 'Établissement scolaire ou université', 'School or university'),
+    category('professional', 'Professionnel·le (santé, social, police)', 'A professional (health, social, police)'),
+    category('friend', 'Une personne proche', 'Someone close'),
+    category('association', 'Une association', 'An association'),
+    category('media', 'Médias, campagne d’affichage', 'Media, poster campaign'),
+    category('other', 'Autre', 'Other'),
+  ],
+  areas: defaultAreas,
 };
 
 export const defaultSettings: Settings = {

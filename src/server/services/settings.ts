@@ -11,15 +11,30 @@ const KEY = 'general';
 /** Other processes (the CLI, other nodes) may change the settings: re-read them this often. */
 const CACHE_MS = 5_000;
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Stored settings from an older version lack the newer fields: they take their defaults, one level down too
+ * (a closing form stored before the reporting lists keeps its lists and gains the new ones).
+ */
+export function withDefaults(stored: unknown): Record<string, unknown> {
+  if (!isRecord(stored)) return { ...defaultSettings };
+  const merged: Record<string, unknown> = { ...defaultSettings, ...stored };
+  for (const [key, fallback] of Object.entries(defaultSettings)) {
+    const value = stored[key];
+    if (isRecord(fallback) && isRecord(value)) merged[key] = { ...fallback, ...value };
+  }
+  return merged;
+}
+
 export function createSettings({ repository, clock }: { repository: SettingsRepository; clock: Clock }) {
   let cached: { settings: Settings; at: number } | null = null;
   /** One read at a time: while the database is slow, every caller waits on the same one. */
   let reading: Promise<Settings> | null = null;
 
   async function read(): Promise<Settings> {
-    // Stored settings from an older version lack the newer fields: they take their defaults.
-    const stored = await repository.get(KEY);
-    const parsed = settingsSchema.safeParse({ ...defaultSettings, ...(typeof stored === 'object' ? stored : {}) });
+    const parsed = settingsSchema.safeParse(withDefaults(await repository.get(KEY)));
     cached = { settings: parsed.success ? parsed.data : defaultSettings, at: clock.now().getTime() };
     return cached.settings;
   }

@@ -44,6 +44,13 @@ export function createConversationToolsRepository(db: Kysely<Database>) {
             age_bracket: form.ageBracket,
             actions: JSON.stringify(form.actions),
             services: JSON.stringify(form.services),
+            contact_type: form.contactType,
+            returning_contact: form.returning,
+            children_exposed: form.childrenExposed,
+            danger_level: form.dangerLevel,
+            emergency_called: form.emergencyCalled,
+            heard_from: form.heardFrom,
+            area: form.area,
             submitted_at: form.submittedAt,
           })
           .execute();

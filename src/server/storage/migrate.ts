@@ -11,6 +11,7 @@ import * as keyringEpochs from './migrations/0007-keyring-epochs.ts';
 import * as absentVisitors from './migrations/0008-absent-visitors.ts';
 import * as presence from './migrations/0009-presence.ts';
 import * as visitorNumbers from './migrations/0010-visitor-numbers.ts';
+import * as closingFormReporting from './migrations/0011-closing-form-reporting.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-absent-visitors': absentVisitors,
   '0009-presence': presence,
   '0010-visitor-numbers': visitorNumbers,
+  '0011-closing-form-reporting': closingFormReporting,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

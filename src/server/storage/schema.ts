@@ -175,6 +175,14 @@ export interface ClosingFormTable {
   age_bracket: string | null;
   actions: ColumnType<string[], string, string>;
   services: ColumnType<string[], string, string>;
+  /** The reporting answers (migration 0011); null when not said, and on forms filed before. */
+  contact_type: string | null;
+  returning_contact: boolean | null;
+  children_exposed: boolean | null;
+  danger_level: string | null;
+  emergency_called: boolean | null;
+  heard_from: string | null;
+  area: string | null;
   submitted_at: Timestamp;
 }
 
