@@ -60,6 +60,13 @@ describe('the console at laptop sizes', { timeout: 120_000 }, () => {
     expect(sideways).toBeLessThanOrEqual(0);
     const addNote = await counselor.getByRole('button', { name: 'Ajouter la note' }).boundingBox();
     expect((addNote?.x ?? 0) + (addNote?.width ?? 0)).toBeLessThanOrEqual(1024);
+
+    // On a phone (a counselor on call): one column, nothing off the side.
+    await counselor.setViewportSize({ width: 390, height: 844 });
+    await counselor.screenshot({ path: '/tmp/shots/console-phone.png' });
+    await counselor.getByRole('button', { name: 'Ajouter la note' }).scrollIntoViewIfNeeded();
+    await counselor.screenshot({ path: '/tmp/shots/console-phone-tools.png' });
+    await expectOneColumn(counselor, 'the desk on a phone');
   });
 
   it('shows the supervision pages on a phone in one column, nothing overlapping', async () => {
@@ -87,16 +94,27 @@ describe('the console at laptop sizes', { timeout: 120_000 }, () => {
 async function expectOneColumn(page: Page, screen: string): Promise<void> {
   const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(sideways, `${screen}: sideways scrolling`).toBeLessThanOrEqual(0);
-  const boxes = await page.evaluate(() =>
-    [...document.querySelectorAll('.panel')].flatMap((panel) => {
-      const { left, right, top, bottom } = panel.getBoundingClientRect();
-      return right > left && bottom > top ? [{ left, right, top, bottom, name: panel.className }] : [];
-    }),
-  );
-  expect(boxes.length, `${screen}: panels`).toBeGreaterThan(2);
+  // The panels, and the conversation beside (or under) its tools: none may sit on another it does not hold.
+  const boxes = await page.evaluate(() => {
+    const shown = [...document.querySelectorAll('.panel, .conversation, .conversation-side')].filter((element) => {
+      const { width, height } = element.getBoundingClientRect();
+      return width > 0 && height > 0;
+    });
+    return shown.map((element) => {
+      const { left, right, top, bottom } = element.getBoundingClientRect();
+      const nested = shown.flatMap((other, index) => (other !== element && other.contains(element) ? [index] : []));
+      // What does not scroll must hold its content: spilling out is sitting on the neighbour too.
+      const spills =
+        getComputedStyle(element).overflowY === 'visible' && element.scrollHeight > element.clientHeight + 1;
+      return { left, right, top, bottom, name: element.className, nested, spills };
+    });
+  });
+  expect(boxes.length, `${screen}: panels`).toBeGreaterThanOrEqual(2);
   for (const [index, one] of boxes.entries()) {
     expect(one.right, `${screen}: ${one.name} off the side`).toBeLessThanOrEqual(390);
-    for (const other of boxes.slice(index + 1)) {
+    expect(one.spills, `${screen}: ${one.name} spills out`).toBe(false);
+    for (const [otherIndex, other] of boxes.entries()) {
+      if (otherIndex <= index || one.nested.includes(otherIndex) || other.nested.includes(index)) continue;
       const overlap =
         one.left < other.right && other.left < one.right && one.top < other.bottom && other.top < one.bottom;
       expect(overlap, `${screen}: ${one.name} over ${other.name}`).toBe(false);
