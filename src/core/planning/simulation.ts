@@ -79,7 +79,8 @@ export function simulateSession(input: SimulationInput): SimulationResult {
     }
     return input.slots.at(-1)?.servers ?? 0;
   };
-  const boundaries = input.slots.reduce<number[]>((ends, slot) => [...ends, (ends.at(-1) ?? 0) + slot.minutes], []);
+  const boundaries: number[] = [];
+  for (const slot of input.slots) boundaries.push((boundaries.at(-1) ?? 0) + slot.minutes);
 
   const result: SimulationResult = {
     arrivals: arrivals.length,
