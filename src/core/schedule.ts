@@ -70,12 +70,6 @@ function wallClockAt(instant: number, timeZone: string): WallClock {
   return wall;
 }
 
-/** The calendar day (YYYY-MM-DD) that the wall clock of `timeZone` shows at `instant`. */
-export function localDay(instant: Date, timeZone: string): string {
-  const { year, month, day } = wallClockAt(instant.getTime(), timeZone);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** Milliseconds to add to UTC to get the wall clock of `timeZone` at `instant`. */
 function offsetAt(instant: number, timeZone: string): number {
   const wall = wallClockAt(instant, timeZone);
@@ -167,6 +161,12 @@ function periodsOn(schedule: Schedule, date: string, closed: ReadonlySet<string>
 }
 
 /** Open periods from `firstDate` on, in order, with contiguous or overlapping ones merged into one. */
+/** Whether the helpline's day holding `now` is a closure day (a holiday the admins set). */
+export function isClosureDay(schedule: Schedule, now: Date): boolean {
+  const today = localDate(now, schedule.timeZone);
+  return schedule.closures.some((closure) => closure.date === today);
+}
+
 function* mergedPeriods(schedule: Schedule, firstDate: string): Generator<OpenPeriod> {
   const closed = new Set(schedule.closures.map((closure) => closure.date));
   let pending: OpenPeriod | null = null;

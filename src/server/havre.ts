@@ -1,8 +1,10 @@
 // Wiring: config → storage → services → HTTP and real time. Tests start whole servers through this.
+
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { type DoorLimits, defaultDoorLimits, wideNetworkDoors, withOverrides } from '../core/door-limits.ts';
+import { scheduleStatus } from '../core/schedule.ts';
 import { namespaces } from '../protocol/events.ts';
 import { MAX_SOCKET_FRAME_BYTES } from '../protocol/limits.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -24,6 +26,7 @@ import { createBlockExpiryJob } from './jobs/block-expiry-job.ts';
 import { createClosingJob } from './jobs/closing-job.ts';
 import { createPresenceJob } from './jobs/presence-job.ts';
 import { createRetentionJob } from './jobs/retention-job.ts';
+import { createStatisticsJob } from './jobs/statistics-job.ts';
 import { createCounselorAbsence } from './realtime/counselor-absence.ts';
 import { handshakeDoors } from './realtime/handshake-doors.ts';
 import { createNotifier } from './realtime/notifier.ts';
@@ -52,6 +55,8 @@ import { createRefusalCounts } from './services/refusal-counts.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
 import { createStaffNames } from './services/staff-names.ts';
+import { observeAutoAssign, observeConversations, observeConversationTools } from './services/statistics-observer.ts';
+import { createStatisticsRecorder } from './services/statistics-recorder.ts';
 import { createSupervision } from './services/supervision.ts';
 import { createTransfers } from './services/transfers.ts';
 import { createVisitorBlocks } from './services/visitor-blocks.ts';
@@ -67,6 +72,7 @@ import { openDatabase } from './storage/database.ts';
 import type { DatabaseTimeouts } from './storage/postgres-pool.ts';
 import { createSettingsRepository } from './storage/settings-repository.ts';
 import { createStaffRepository } from './storage/staff-repository.ts';
+import { createStatisticsRepository } from './storage/statistics-repository.ts';
 import { createSupervisionRepository } from './storage/supervision-repository.ts';
 import { createVisitorBlockRepository } from './storage/visitor-block-repository.ts';
 
@@ -92,7 +98,9 @@ export async function createHavre(options: HavreOptions) {
   // The one home for short-lived state and the one network hasher (their keys and counters live in memory).
   const shortLived = createMemoryStore({ clock });
   const networks = createNetworkHasher(clock);
-  const refusals = createRefusalCounts({ store: shortLived, clock });
+  // Impact statistics (decision 0027): counted in memory, written every few seconds by their job.
+  const statistics = createStatisticsRecorder({ clock });
+  const refusals = createRefusalCounts({ store: shortLived, clock, onStart: statistics.refused });
   const limits = withOverrides(defaultDoorLimits, {
     ...(config.limitsPerNetwork ? {} : wideNetworkDoors),
     ...options.limits,
@@ -114,7 +122,7 @@ export async function createHavre(options: HavreOptions) {
   const secret = loadOrCreateSecret(config.secret, config.dataDir);
 
   const settingsRepository = createSettingsRepository(db);
-  const conversationRepository = createConversationRepository(db);
+  const conversationRepository = observeConversations(createConversationRepository(db), statistics);
   // The master key and the keyring beside it (decision 0021), both checked against the database.
   const { masterKey, keyring, cipher } = await openContentKeys({
     config,
@@ -159,9 +167,15 @@ export async function createHavre(options: HavreOptions) {
   });
   const staffLogin = staffSecurity.login(accounts);
   const presence = createPresence({ staff: staffRepository });
-  const conversations = createConversationService({ conversations: conversationRepository, settings, cipher, clock });
+  const conversations = createConversationService({
+    conversations: conversationRepository,
+    settings,
+    cipher,
+    clock,
+    refusals,
+  });
   // Conversation tools: closing form and private notes.
-  const conversationTools = createConversationToolsRepository(db);
+  const conversationTools = observeConversationTools(createConversationToolsRepository(db), statistics);
   const closingForms = createClosingForms({
     conversations: conversationRepository,
     tools: conversationTools,
@@ -199,6 +213,7 @@ export async function createHavre(options: HavreOptions) {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     visitorPage: () => settings.lastKnown().visitorPage,
+    onVisitorPage: () => statistics.visit(scheduleStatus(settings.lastKnown().schedule, clock.now()).open),
     timeouts,
   });
   const connections = guardConnections({
@@ -230,7 +245,7 @@ export async function createHavre(options: HavreOptions) {
   // Optional automatic assignment (comfort): every queue change (a visitor joins, a counselor becomes
   // available, a conversation ends) may let a waiting visitor be given to someone.
   const autoAssignment = createAutoAssignment({
-    repository: createAutoAssignRepository(db),
+    repository: observeAutoAssign(createAutoAssignRepository(db), statistics),
     presence,
     settings,
     clock,
@@ -371,6 +386,15 @@ export async function createHavre(options: HavreOptions) {
     log,
   });
   const closingJob = createClosingJob({ conversations: conversationRepository, settings, notifier, clock, log });
+  const statisticsJob = createStatisticsJob({
+    recorder: statistics,
+    repository: createStatisticsRepository(db),
+    presence,
+    conversations: conversationRepository,
+    settings,
+    clock,
+    log,
+  });
   const presenceJob = createPresenceJob({
     repository: conversationRepository,
     conversations,
@@ -401,6 +425,9 @@ export async function createHavre(options: HavreOptions) {
     closing: closingJob,
     /** Hands back conversations whose counselor is gone, ends those whose visitor is (decision 0026). */
     presenceJob,
+    /** Impact statistics: the recorder, and its job (flush, sample) for the tests. */
+    statistics,
+    statisticsJob,
     autoAssignment,
     /** Raid mode: `raidMode.active()` is what the admission work and the limits read. */
     raidMode,
@@ -429,6 +456,7 @@ export async function createHavre(options: HavreOptions) {
       await app.listen({ port: config.port, host: config.host });
       await absence.watchAllWaiting();
       presenceJob.start();
+      statisticsJob.start();
       retention.start();
       closingJob.start();
       blockExpiry.start();
@@ -447,6 +475,7 @@ export async function createHavre(options: HavreOptions) {
       retention.stop();
       closingJob.stop();
       presenceJob.stop();
+      await statisticsJob.stop();
       counselorAbsence.stop();
       blockExpiry.stop();
       work.stop();

@@ -24,6 +24,8 @@ interface HttpAppOptions {
   publicUrl: string | null;
   /** The admin's visitor-page settings as last read (neutral title, sites allowed to frame the page). */
   visitorPage: () => VisitorPageSettings;
+  /** Told each time the visitor page is served (a count for the statistics, nothing about who). */
+  onVisitorPage?: () => void;
   timeouts: ServerTimeouts;
 }
 
@@ -32,7 +34,15 @@ export interface RouteEntry {
   url: string;
 }
 
-export function createHttpApp({ log, webRoot, trustProxy, publicUrl, visitorPage, timeouts }: HttpAppOptions) {
+export function createHttpApp({
+  log,
+  webRoot,
+  trustProxy,
+  publicUrl,
+  visitorPage,
+  onVisitorPage,
+  timeouts,
+}: HttpAppOptions) {
   const app = Fastify({
     ...httpServerOptions(timeouts),
     loggerInstance: log as FastifyBaseLogger,
@@ -84,6 +94,7 @@ export function createHttpApp({ log, webRoot, trustProxy, publicUrl, visitorPage
   app.get('/favicon.svg', async (_request, reply) => reply.type('image/svg+xml').send(iconSvg(visitorPage().icon)));
   registerWebApps(app, webRoot, (reply, scripts) => {
     const page = visitorPage();
+    onVisitorPage?.();
     visitorReplies.set(reply, { embedOrigins: page.embedOrigins, scripts });
     return page;
   });

@@ -2,7 +2,7 @@
 // writes and ends. Each staff use case checks first that this counselor may act on this conversation.
 import { randomUUID } from 'node:crypto';
 import { answersAreUrgent } from '../../core/intake.ts';
-import { localDay, scheduleStatus } from '../../core/schedule.ts';
+import { isClosureDay, localDate, scheduleStatus } from '../../core/schedule.ts';
 import { HavreError } from '../../protocol/errors.ts';
 import type { IntakeAnswers, Locale, Settings } from '../../protocol/schemas.ts';
 import type { Author } from '../../protocol/views.ts';
@@ -10,6 +10,7 @@ import type { Clock } from '../clock.ts';
 import type { ContentCipher } from '../crypto/content-cipher.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
 import type { ConversationRow, MessageRow } from '../storage/schema.ts';
+import type { RefusalCounts } from './refusal-counts.ts';
 import type { SettingsService } from './settings.ts';
 import { hashToken, newToken } from './tokens.ts';
 import type { PlainMessage } from './views.ts';
@@ -28,9 +29,11 @@ interface Deps {
   settings: SettingsService;
   cipher: ContentCipher;
   clock: Clock;
+  /** Says which refusals were a closure day rather than closed hours, for the statistics. */
+  refusals?: Pick<RefusalCounts, 'tag'>;
 }
 
-export function createConversationService({ conversations, settings, cipher, clock }: Deps) {
+export function createConversationService({ conversations, settings, cipher, clock, refusals }: Deps) {
   async function decrypted({ ciphertext, ...message }: MessageRow): Promise<PlainMessage> {
     return { ...message, text: await cipher.decrypt(message.conversation_id, message.client_id, ciphertext) };
   }
@@ -64,7 +67,11 @@ export function createConversationService({ conversations, settings, cipher, clo
 
   /** Refuses a new conversation, with the reason, when the chat is closed, paused or full. */
   async function admit({ schedule, admission }: Settings): Promise<void> {
-    if (!scheduleStatus(schedule, clock.now()).open) throw new HavreError('QUEUE_CLOSED', 'the chat is closed now');
+    if (!scheduleStatus(schedule, clock.now()).open) {
+      const closed = new HavreError('QUEUE_CLOSED', 'the chat is closed now');
+      if (isClosureDay(schedule, clock.now())) refusals?.tag(closed, 'closure');
+      throw closed;
+    }
     if (admission.paused) throw new HavreError('INTAKE_PAUSED', 'no new conversation is opened for now');
     if (admission.maxQueue !== null && (await conversations.waitingCount()) >= admission.maxQueue) {
       throw new HavreError('QUEUE_FULL', 'the queue is full');
@@ -97,7 +104,7 @@ export function createConversationService({ conversations, settings, cipher, clo
         wrappedKey: cipher.newKey(id),
         urgent,
         intake: answers,
-        day: localDay(clock.now(), current.schedule.timeZone),
+        day: localDate(clock.now(), current.schedule.timeZone),
       });
       return { token, conversation };
     },

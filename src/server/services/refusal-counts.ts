@@ -25,7 +25,7 @@ const workReasons = (Object.keys(errorStatus) as ErrorCode[])
   .map((code) => code.toLowerCase());
 
 export const startRefusalReasons = [
-  ...new Set([...Object.values(startReasonByCode), 'blocked', ...workReasons]),
+  ...new Set([...Object.values(startReasonByCode), 'closure', 'blocked', ...workReasons]),
 ] as readonly string[];
 
 export const refusalDoors = [
@@ -52,7 +52,14 @@ export interface RefusalHour {
 
 const TTL_MS = REFUSAL_HOURS_KEPT * HOUR_MS;
 
-export function createRefusalCounts({ store, clock }: { store: ShortLivedStore; clock: Clock }) {
+interface Deps {
+  store: ShortLivedStore;
+  clock: Clock;
+  /** Also told of every refused start, with its reason: the statistics keep them past two days. */
+  onStart?: (reason: string) => void;
+}
+
+export function createRefusalCounts({ store, clock, onStart }: Deps) {
   /** Errors already counted under a more precise reason (a block answers with the neutral INTAKE_PAUSED). */
   const tagged = new WeakMap<object, string>();
   const hourOf = (at: number) => Math.floor(at / HOUR_MS);
@@ -71,11 +78,18 @@ export function createRefusalCounts({ store, clock }: { store: ShortLivedStore; 
       };
     },
 
+    /** The error stands for `reason` when it refuses a start (a closure day says QUEUE_CLOSED too). */
+    tag(error: HavreError, reason: string): void {
+      tagged.set(error, reason);
+    },
+
     /** A new conversation was refused by `error`; errors that are no refusal (a bad payload, a crash) are not counted. */
     async start(error: unknown): Promise<void> {
       if (!(error instanceof HavreError)) return;
       const reason = tagged.get(error) ?? startReasonByCode[error.code] ?? workReason(error.code);
-      if (reason) await bump('start', reason);
+      if (!reason) return;
+      onStart?.(reason);
+      await bump('start', reason);
     },
 
     /** The last `hours` hours with at least one refusal, oldest first. */

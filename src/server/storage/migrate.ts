@@ -12,6 +12,7 @@ import * as absentVisitors from './migrations/0008-absent-visitors.ts';
 import * as presence from './migrations/0009-presence.ts';
 import * as visitorNumbers from './migrations/0010-visitor-numbers.ts';
 import * as closingFormReporting from './migrations/0011-closing-form-reporting.ts';
+import * as statistics from './migrations/0012-statistics.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-core': core,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-presence': presence,
   '0010-visitor-numbers': visitorNumbers,
   '0011-closing-form-reporting': closingFormReporting,
+  '0012-statistics': statistics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

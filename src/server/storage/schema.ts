@@ -158,6 +158,15 @@ export interface Database {
   staff_texts: StaffTextTable;
   canned_answers: CannedAnswerTable;
   visitor_blocks: VisitorBlockTable;
+  stats_hours: StatsHourTable;
+}
+
+/** Impact statistics: a count per hour and name (migration 0012), never anything about one visitor. */
+export interface StatsHourTable {
+  hour: Timestamp;
+  name: string;
+  /** bigint: the drivers give it back as a string (pg) or a number (PGlite). */
+  value: ColumnType<string | number | bigint, number, number>;
 }
 
 export type ConversationRow = Selectable<ConversationTable>;

@@ -1,0 +1,75 @@
+// Writes the counted statistics every few seconds, and counts the team's minutes: each minute, how many
+// counselors are available, how many conversations they could hold, how many they hold. A failed write keeps
+// its counts for the next one; a stop writes what is left.
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.ts';
+import type { Presence } from '../services/presence.ts';
+import type { SettingsService } from '../services/settings.ts';
+import type { StatisticsRecorder } from '../services/statistics-recorder.ts';
+import type { ConversationRepository } from '../storage/conversation-repository.ts';
+import type { StatisticsRepository } from '../storage/statistics-repository.ts';
+import { periodicJob } from './periodic-job.ts';
+
+export const STATISTICS_FLUSH_MS = 5_000;
+const MINUTE_MS = 60_000;
+
+interface Deps {
+  recorder: StatisticsRecorder;
+  repository: StatisticsRepository;
+  presence: Pick<Presence, 'online'>;
+  conversations: Pick<ConversationRepository, 'activeCounts'>;
+  settings: Pick<SettingsService, 'current'>;
+  clock: Clock;
+  log: Logger;
+}
+
+export function createStatisticsJob({ recorder, repository, presence, conversations, settings, clock, log }: Deps) {
+  let writing: Promise<void> = Promise.resolve();
+  let lastSample: number | null = null;
+
+  /** One write at a time; counts a failed write could not store go back for the next. */
+  function flush(): Promise<void> {
+    writing = writing.then(async () => {
+      const counts = recorder.drain();
+      try {
+        await repository.add(counts);
+      } catch (error) {
+        recorder.putBack(counts);
+        throw error;
+      }
+    });
+    return writing;
+  }
+
+  /** The team's minute, counted once per minute of the clock (a late tick counts the minutes it missed once). */
+  async function sample(): Promise<void> {
+    const minute = Math.floor(clock.now().getTime() / MINUTE_MS);
+    if (lastSample === minute) return;
+    lastSample = minute;
+    const [{ maxConversationsPerCounselor }, active] = await Promise.all([
+      settings.current(),
+      conversations.activeCounts(),
+    ]);
+    const available = presence.online().filter((person) => person.status === 'available').length;
+    const busy = [...active.values()].reduce((sum, n) => sum + n, 0);
+    recorder.sampleMinute({ staffed: available, capacity: available * maxConversationsPerCounselor, busy });
+  }
+
+  const job = periodicJob({ name: 'statistics', everyMs: STATISTICS_FLUSH_MS, log }, async () => {
+    await sample();
+    await flush();
+  });
+
+  return {
+    start: job.start,
+    /** Stops the timer and writes what is left. */
+    async stop(): Promise<void> {
+      job.stop();
+      await flush().catch((error: unknown) => log.error({ err: error }, 'statistics: last write failed'));
+    },
+    flush,
+    sample,
+  };
+}
+
+export type StatisticsJob = ReturnType<typeof createStatisticsJob>;

@@ -1,0 +1,136 @@
+// Impact statistics (issue 13, decision 0027): a scripted afternoon, on both databases, counted exactly. The
+// clock is moved by hand; each event lands in its hour; only names and numbers are stored.
+import { describe, expect, it } from 'vitest';
+import { bucketOf } from '../src/core/statistics.ts';
+import { aCounselor, aVisitor } from './support/clients.ts';
+import { OPEN_INSTANT } from './support/server.ts';
+import { useTestServer } from './support/server-suite.ts';
+import { storageKinds } from './support/storage.ts';
+
+const kinds = await storageKinds();
+const MINUTE = 60_000;
+
+describe.each(kinds)('statistics on $kind', ({ kind, available }) => {
+  const suite = useTestServer(kind, { available });
+
+  /** Every count written so far, summed over the hours, and the hours each name was counted in. */
+  async function written(): Promise<{ totals: Record<string, number>; hours: Record<string, string[]> }> {
+    await suite.server.havre.statisticsJob.flush();
+    const rows = await suite.server.havre.db.selectFrom('stats_hours').selectAll().execute();
+    const totals: Record<string, number> = {};
+    const hours: Record<string, string[]> = {};
+    for (const row of rows) {
+      totals[row.name] = (totals[row.name] ?? 0) + Number(row.value);
+      hours[row.name] = [...(hours[row.name] ?? []), new Date(row.hour).toISOString()];
+    }
+    return { totals, hours };
+  }
+
+  const visitPage = async () => {
+    const response = await fetch(`${suite.server.url}/`);
+    expect(response.status).toBe(200);
+  };
+
+  it.skipIf(!available)('counts a scripted afternoon exactly, each in its hour', async () => {
+    const { havre, clock } = suite.server;
+    // 14:30 in Paris: the page is seen twice while open.
+    await visitPage();
+    await visitPage();
+    const counselor = suite.track(await aCounselor(suite.server));
+
+    // Four visitors join; a fifth is refused while an admin has paused admissions.
+    const visitors = [];
+    for (let n = 0; n < 4; n += 1) {
+      const visitor = suite.track(await aVisitor(suite.server));
+      expect((await visitor.ask('conversation:start', { intake: {} })).ok).toBe(true);
+      visitors.push(visitor);
+    }
+    const settings = await havre.settings.current();
+    await havre.settings.update({ ...settings, admission: { ...settings.admission, paused: true } });
+    const refused = suite.track(await aVisitor(suite.server));
+    expect((await refused.ask('conversation:start', { intake: {} })).error.code).toBe('INTAKE_PAUSED');
+    await havre.settings.update(settings);
+
+    // The first is answered after 3 minutes; the second gives up after 6.
+    clock.advance(3 * MINUTE);
+    await havre.statisticsJob.sample();
+    const taken = await counselor.ask('queue:take-next');
+    expect(taken.ok).toBe(true);
+    clock.advance(3 * MINUTE);
+    await visitors[1]?.ask('conversation:end');
+
+    // Their conversation lasts 20 minutes; she files the form.
+    clock.advance(14 * MINUTE);
+    await havre.statisticsJob.sample();
+    const conversationId = taken.conversation.id as string;
+    await counselor.ask('conversation:end', { conversationId });
+    const filed = await counselor.ask('closing-form:submit', {
+      conversationId,
+      answers: {
+        violenceTypes: ['psychological'],
+        author: 'partner',
+        ageBracket: null,
+        actions: ['listening'],
+        services: [],
+        contactType: 'genuine',
+        returning: true,
+        area: '75',
+        comment: '',
+      },
+    });
+    expect(filed.ok).toBe(true);
+
+    // 18:31: closing time and its 30 minutes have passed; the two still waiting are turned away.
+    clock.advance(OPEN_INSTANT.getTime() + (4 * 60 + 1) * MINUTE - clock.now().getTime());
+    expect(await havre.closing.runNow()).toBe(2);
+    // Closed now: a visit and a refused start count as demand the association could not meet.
+    await visitPage();
+    const late = suite.track(await aVisitor(suite.server));
+    expect((await late.ask('conversation:start', { intake: {} })).error.code).toBe('QUEUE_CLOSED');
+
+    const { totals, hours } = await written();
+    expect(totals).toMatchObject({
+      'visit.open': 2,
+      'visit.closed': 1,
+      request: 6,
+      admitted: 4,
+      'refused.paused': 1,
+      'refused.closed': 1,
+      served: 1,
+      [`wait.b${bucketOf(3)}`]: 1,
+      abandoned: 1,
+      [`abandon.b${bucketOf(6)}`]: 1,
+      turned_away: 2,
+      ended: 1,
+      'ended.served': 1,
+      [`length.b${bucketOf(17)}`]: 1,
+      'form.filed': 1,
+      'form.violenceTypes.psychological': 1,
+      'form.contactTypes.genuine': 1,
+      'form.returning.yes': 1,
+      'form.childrenExposed.unknown': 1,
+      'form.areas.75': 1,
+      staffed_minutes: 2,
+      capacity_minutes: 4,
+      busy_minutes: 1,
+    });
+    // Sums of seconds: the scripted minutes, plus the few real seconds the script itself takes.
+    const about = (name: string, seconds: number) => {
+      expect(totals[name], name).toBeGreaterThanOrEqual(seconds - 10);
+      expect(totals[name], name).toBeLessThanOrEqual(seconds + 10);
+    };
+    about('wait_seconds', 3 * 60);
+    about('abandon_seconds', 6 * 60);
+    about('length_seconds', 17 * 60);
+    // The two turned away waited from about 14:30 to 18:31.
+    about('turned_away_seconds', 2 * (4 * 60 + 1) * 60);
+    expect(hours['visit.open']).toEqual(['2026-12-02T13:00:00.000Z']);
+    expect(hours.turned_away).toEqual(['2026-12-02T17:00:00.000Z']);
+    expect(hours['visit.closed']).toEqual(['2026-12-02T17:00:00.000Z']);
+
+    // Nothing stored can name anyone: names and numbers only, no id, no address, no text.
+    const names = Object.keys(totals).join(' ');
+    expect(names).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    expect(names).not.toMatch(/127\.0\.0\.1|Mozilla/);
+  });
+});
