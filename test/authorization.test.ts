@@ -60,6 +60,9 @@ const httpRules: Record<string, Access> = {
   'PUT /api/admin/settings': 'admin',
   'GET /api/admin/audit': 'admin',
   'GET /api/admin/audit.csv': 'admin',
+  // Impact statistics: supervisors and admins (decision 0027).
+  'GET /api/statistics': 'supervisor',
+  'GET /api/statistics.csv': 'supervisor',
 };
 
 const someone = randomUUID();

@@ -132,5 +132,27 @@ describe.each(kinds)('statistics on $kind', ({ kind, available }) => {
     const names = Object.keys(totals).join(' ');
     expect(names).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
     expect(names).not.toMatch(/127\.0\.0\.1|Mozilla/);
+
+    // What a supervisor reads for the day, and the CSV that leaves the team, small counts suppressed.
+    const supervisor = suite.track(await aCounselor(suite.server, { role: 'supervisor', available: false }));
+    const get = (path: string) => fetch(`${suite.server.url}${path}`, { headers: { cookie: supervisor.cookie } });
+    const page = await (await get('/api/statistics?from=2026-12-02&until=2026-12-02')).json();
+    expect(page.view.headline).toMatchObject({ requests: 6, answered: 1, abandoned: 1, turnedAway: 2, refused: 2 });
+    expect(page.view.measured.meanHandleMinutes).toBeCloseTo(17, 0);
+    const csv = await (await get('/api/statistics.csv?from=2026-12-02&until=2026-12-02')).text();
+    expect(csv.split('\n')[0]).toBe('day,name,count');
+    expect(csv).toContain('2026-12-02,served,<5\n');
+    expect(csv).toContain('2026-12-02,request,6\n');
+    await havre.settings.update({
+      ...(await havre.settings.current()),
+      statistics: { smallCountThreshold: 1, counselorHourCost: 30 },
+    });
+    expect(await (await get('/api/statistics.csv?from=2026-12-02&until=2026-12-02')).text()).toContain(
+      '2026-12-02,served,1\n',
+    );
+    const backwards = await (await get('/api/statistics?from=2026-12-03&until=2026-12-02')).json();
+    expect(backwards.error.code).toBe('INVALID_PAYLOAD');
+    const otherDay = await (await get('/api/statistics?from=2026-12-03&until=2026-12-03')).json();
+    expect(otherDay.view.headline.requests).toBe(0);
   });
 });

@@ -125,6 +125,13 @@ function pad(value: number, length = 2): string {
 }
 
 /** The calendar date (YYYY-MM-DD) that `instant` falls on in `timeZone`. */
+/** The weekday (0 = Monday … 6 = Sunday) and the hour (0–23) the wall clock of `timeZone` shows at `instant`. */
+export function localWeekdayHour(instant: Date, timeZone: string): { weekday: number; hour: number } {
+  const wall = wallClockAt(instant.getTime(), timeZone);
+  const sundayFirst = new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
+  return { weekday: (sundayFirst + 6) % 7, hour: wall.hour };
+}
+
 export function localDate(instant: Date, timeZone: string): string {
   const wall = wallClockAt(instant.getTime(), timeZone);
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;

@@ -64,6 +64,14 @@ export const presenceSchema = z.object({
   visitorGoneSeconds: z.number().int().min(10).max(7_200),
 });
 
+/** The impact statistics (decision 0027). */
+export const statisticsSettingsSchema = z.object({
+  /** Counts below this are suppressed in exports and the printed report (1 suppresses nothing). */
+  smallCountThreshold: z.number().int().min(1).max(50),
+  /** What a counselor-hour costs the association, in euros: the planner's default. */
+  counselorHourCost: z.number().min(0).max(1_000),
+});
+
 export const settingsSchema = z.object({
   schedule: scheduleSchema,
   maxConversationsPerCounselor: z.number().int().min(1).max(MAX_CONVERSATIONS_PER_COUNSELOR),
@@ -83,6 +91,7 @@ export const settingsSchema = z.object({
    */
   servePastClosingMinutes: z.number().int().min(0).max(180),
   presence: presenceSchema,
+  statistics: statisticsSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

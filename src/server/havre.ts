@@ -21,6 +21,7 @@ import { registerHealthRoutes } from './http/health-routes.ts';
 import { sameOriginHandshake } from './http/same-origin.ts';
 import { DEFAULT_SERVER_TIMEOUTS, type ServerTimeouts, socketServerOptions } from './http/server-timeouts.ts';
 import { createStaffSession } from './http/staff-session.ts';
+import { registerStatisticsRoutes } from './http/statistics-routes.ts';
 import { registerStatusRoute } from './http/status-route.ts';
 import { createBlockExpiryJob } from './jobs/block-expiry-job.ts';
 import { createClosingJob } from './jobs/closing-job.ts';
@@ -123,6 +124,7 @@ export async function createHavre(options: HavreOptions) {
 
   const settingsRepository = createSettingsRepository(db);
   const conversationRepository = observeConversations(createConversationRepository(db), statistics);
+  const statisticsRepository = createStatisticsRepository(db);
   // The master key and the keyring beside it (decision 0021), both checked against the database.
   const { masterKey, keyring, cipher } = await openContentKeys({
     config,
@@ -341,6 +343,12 @@ export async function createHavre(options: HavreOptions) {
 
   limitApiPerNetwork(app, { doors, networks });
   registerHealthRoutes(app, { db });
+  registerStatisticsRoutes(app, {
+    session,
+    settings,
+    repository: statisticsRepository,
+    flush: () => statisticsJob.flush(),
+  });
   registerStatusRoute(app, { settings, waitingRoom, clock, intakeMode, raidMode });
   registerAuthRoutes(app, {
     accounts,
@@ -388,7 +396,7 @@ export async function createHavre(options: HavreOptions) {
   const closingJob = createClosingJob({ conversations: conversationRepository, settings, notifier, clock, log });
   const statisticsJob = createStatisticsJob({
     recorder: statistics,
-    repository: createStatisticsRepository(db),
+    repository: statisticsRepository,
     presence,
     conversations: conversationRepository,
     settings,

@@ -14,7 +14,7 @@ import type { MessageKey } from './messages.ts';
 import { fromSettingsForm, parseMaxQueue, type SettingsForm, toSettingsForm } from './settings-form.ts';
 import { SlotsEditor } from './slots-editor.tsx';
 import { TextField } from './text-field.tsx';
-import { AdmissionSettings, PresenceSettings, VisitorPageSettings } from './visitor-settings.tsx';
+import { AdmissionSettings, PresenceSettings, StatisticsSettings, VisitorPageSettings } from './visitor-settings.tsx';
 
 export function AdminSettings() {
   const { t } = useLocale();
@@ -89,6 +89,7 @@ export function AdminSettings() {
           />
           <AdmissionSettings form={form} onChange={change} />
           <PresenceSettings form={form} onChange={change} />
+          <StatisticsSettings form={form} onChange={change} />
           <IntakeEditor form={form} onChange={change} />
           <VisitorPageSettings form={form} onChange={change} />
           <ClosingListsEditor form={form} onChange={change} />

@@ -175,6 +175,12 @@ export const en: Record<MessageKey, string> = {
   'settings.maxQueue': 'Most people waiting at once',
   'settings.maxQueueHint': 'Leave empty for no limit. Beyond it, visitors are asked to come back later.',
   'settings.presence': 'When the connection is lost during a conversation',
+  'settings.statistics': 'Statistics',
+  'settings.smallCountThreshold': 'Small-count threshold',
+  'settings.smallCountThresholdHint':
+    'In exports and the printed report, a smaller count shows as “< threshold” (1: nothing hidden).',
+  'settings.counselorHourCost': 'Cost of a counselor-hour (€)',
+  'settings.counselorHourCostHint': 'The planner’s starting value.',
   'settings.counselorFlag': 'Seconds before supervisors are shown a disconnected counselor',
   'settings.counselorFlagHint': 'From 5 to 3600. The visitor is told as soon as the connection is lost.',
   'settings.handBack': 'Seconds before her conversation goes back to the head of the queue',

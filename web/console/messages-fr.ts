@@ -179,6 +179,12 @@ export const fr = {
   'settings.maxQueueHint':
     'Laissez vide pour ne pas limiter. Au-delà, les visiteuses sont invitées à revenir plus tard.',
   'settings.presence': 'Quand la connexion se perd pendant une conversation',
+  'settings.statistics': 'Statistiques',
+  'settings.smallCountThreshold': 'Seuil des petits effectifs',
+  'settings.smallCountThresholdHint':
+    'Dans les exports et le rapport imprimé, un nombre plus petit s’affiche « < seuil » (1 : rien n’est masqué).',
+  'settings.counselorHourCost': 'Coût d’une heure d’écoutante (€)',
+  'settings.counselorHourCostHint': 'Valeur de départ du planificateur.',
   'settings.counselorFlag': 'Secondes avant de signaler aux superviseures une conseillère déconnectée',
   'settings.counselorFlagHint': 'De 5 à 3600. La visiteuse est prévenue dès la déconnexion.',
   'settings.handBack': 'Secondes avant de remettre sa conversation en tête de la file',

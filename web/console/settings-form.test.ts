@@ -24,6 +24,7 @@ const settings: Settings = {
   autoAssignment: true,
   servePastClosingMinutes: 15,
   presence: { counselorFlagSeconds: 30, handBackSeconds: 180, visitorGoneSeconds: 300 },
+  statistics: { smallCountThreshold: 5, counselorHourCost: 30 },
 };
 
 describe('settings form', () => {

@@ -39,6 +39,9 @@ export interface SettingsForm {
   counselorFlag: string;
   handBack: string;
   visitorGone: string;
+  /** settings.statistics (decision 0027). */
+  smallCountThreshold: string;
+  counselorHourCost: string;
   pageTitle: string;
   pageBrand: string;
   pageIcon: Settings['visitorPage']['icon'];
@@ -76,6 +79,8 @@ export function toSettingsForm(settings: Settings): SettingsForm {
     counselorFlag: String(settings.presence.counselorFlagSeconds),
     handBack: String(settings.presence.handBackSeconds),
     visitorGone: String(settings.presence.visitorGoneSeconds),
+    smallCountThreshold: String(settings.statistics.smallCountThreshold),
+    counselorHourCost: String(settings.statistics.counselorHourCost),
     pageTitle: settings.visitorPage.title,
     pageBrand: settings.visitorPage.brand,
     pageIcon: settings.visitorPage.icon,
@@ -105,6 +110,10 @@ export function fromSettingsForm(form: SettingsForm): Settings {
       counselorFlagSeconds: Number(form.counselorFlag),
       handBackSeconds: Number(form.handBack),
       visitorGoneSeconds: Number(form.visitorGone),
+    },
+    statistics: {
+      smallCountThreshold: Number(form.smallCountThreshold),
+      counselorHourCost: Number(form.counselorHourCost.replace(',', '.')),
     },
     visitorPage: {
       title: form.pageTitle.trim(),

@@ -9,7 +9,7 @@ interface TextFieldProps {
   type?: 'text' | 'password' | 'number' | 'date' | 'time';
   hint?: string;
   autoComplete?: string;
-  inputMode?: 'numeric' | 'url';
+  inputMode?: 'numeric' | 'decimal' | 'url';
   required?: boolean;
   min?: number;
   max?: number;

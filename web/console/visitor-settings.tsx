@@ -66,6 +66,27 @@ export function PresenceSettings({ form, onChange }: VisitorSettingsProps) {
   );
 }
 
+export function StatisticsSettings({ form, onChange }: VisitorSettingsProps) {
+  const { t } = useLocale();
+  const field = (key: 'smallCountThreshold' | 'counselorHourCost') => (
+    <TextField
+      label={t(`settings.${key}`)}
+      hint={t(`settings.${key}Hint`)}
+      inputMode="decimal"
+      value={form[key]}
+      onInput={(value) => onChange({ [key]: value })}
+      class="field-narrow"
+    />
+  );
+  return (
+    <fieldset class="rows">
+      <legend>{t('settings.statistics')}</legend>
+      {field('smallCountThreshold')}
+      {field('counselorHourCost')}
+    </fieldset>
+  );
+}
+
 const pageIcons = ['bubble', 'weather', 'notes', 'leaf'] as const;
 
 export function VisitorPageSettings({ form, onChange }: VisitorSettingsProps) {

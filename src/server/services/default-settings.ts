@@ -113,6 +113,8 @@ export const defaultSettings: Settings = {
   servePastClosingMinutes: 30,
   // A crashed browser is usually back within a minute; a visitor alone for three is handed to a colleague.
   presence: { counselorFlagSeconds: 30, handBackSeconds: 180, visitorGoneSeconds: 300 },
+  // Five is the usual floor below which a published count may point at one person.
+  statistics: { smallCountThreshold: 5, counselorHourCost: 30 },
   retentionDays: 30,
   intake: { enabled: true, questions: defaultIntakeQuestions },
   admission: { paused: false, maxQueue: null },
