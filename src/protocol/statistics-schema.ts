@@ -1,6 +1,9 @@
 // The statistics routes' query: a period of whole days in the helpline's time zone, at most about two years.
 import { z } from 'zod';
+import type { StatisticsView } from '../core/statistics-view.ts';
+import type { ClosingFormLists } from './conversation-tools-schema.ts';
 import { isoDate } from './schedule-schema.ts';
+import type { Schedule } from './schemas.ts';
 
 export const MAX_STATISTICS_DAYS = 800;
 
@@ -13,3 +16,16 @@ export const statisticsQuerySchema = z
     `a period is at most ${MAX_STATISTICS_DAYS} days`,
   );
 export type StatisticsQuery = z.infer<typeof statisticsQuerySchema>;
+
+/** GET /api/statistics: the period's figures, and what the page needs to name and plan them. */
+export interface StatisticsResponse {
+  ok: true;
+  period: StatisticsQuery;
+  timeZone: string;
+  smallCountThreshold: number;
+  counselorHourCost: number;
+  maxConversationsPerCounselor: number;
+  schedule: Schedule;
+  closingForm: ClosingFormLists;
+  view: StatisticsView;
+}

@@ -17,7 +17,7 @@ export function useNow(intervalMs: number): number {
   return now;
 }
 
-export type Section = 'conversations' | 'admin' | 'account' | 'supervision';
+export type Section = 'conversations' | 'admin' | 'account' | 'supervision' | 'statistics';
 
 /** The workspace section from the URL fragment (`#admin`), so that a reload stays where she was. */
 export function useSection(): Section {
@@ -28,7 +28,9 @@ export function useSection(): Section {
         ? 'account'
         : location.hash === '#supervision'
           ? 'supervision'
-          : 'conversations';
+          : location.hash === '#statistics'
+            ? 'statistics'
+            : 'conversations';
   const [section, setSection] = useState(read);
   useEffect(() => {
     const onHashChange = () => setSection(read());

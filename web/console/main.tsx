@@ -9,6 +9,7 @@ import './conversation.css';
 import './admin.css';
 import './security.css';
 import './supervision.css';
+import './statistics.css';
 import { render } from 'preact';
 import { App } from './app.tsx';
 

@@ -69,6 +69,11 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
               {t('header.supervision')}
             </a>
           )}
+          {props.canSupervise && (
+            <a href="#statistics" aria-current={props.section === 'statistics' ? 'page' : undefined}>
+              {t('header.statistics')}
+            </a>
+          )}
           {props.isAdmin && (
             <a href="#admin" aria-current={props.section === 'admin' ? 'page' : undefined}>
               {t('header.admin')}

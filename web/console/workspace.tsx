@@ -15,6 +15,7 @@ import type { MessageKey } from './messages.ts';
 import { QueuePanel } from './queue-panel.tsx';
 import { fetchMe, logOut, type StaffIdentity } from './session.ts';
 import { useProvideStaffSocket } from './staff-socket.ts';
+import { StatisticsPage } from './statistics-page.tsx';
 import { SupervisionPage } from './supervision-page.tsx';
 import { useAlertPreferences, useAlerts, useDocumentVisible } from './use-alerts.ts';
 import { useConsoleClient } from './use-console-client.ts';
@@ -47,8 +48,9 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
   const showAccount = section === 'account';
   const canSupervise = me.role === 'supervisor' || me.role === 'admin';
   const showSupervision = canSupervise && section === 'supervision';
+  const showStatistics = canSupervise && section === 'statistics';
   /** Another section is on screen: the desk stays mounted (drafts survive) but hidden and deaf to shortcuts. */
-  const offDesk = showAdmin || showAccount || showSupervision;
+  const offDesk = showAdmin || showAccount || showSupervision || showStatistics;
 
   // The server dropped or refused the socket: reconnect if the session is still valid, back to sign-in only if
   // the server says it has ended. When it cannot tell (its database is away, the network is down), her session
@@ -101,7 +103,17 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
         displayName={state.me?.displayName ?? me.displayName}
         isAdmin={isAdmin}
         canSupervise={canSupervise}
-        section={showAdmin ? 'admin' : showAccount ? 'account' : showSupervision ? 'supervision' : 'conversations'}
+        section={
+          showAdmin
+            ? 'admin'
+            : showAccount
+              ? 'account'
+              : showSupervision
+                ? 'supervision'
+                : showStatistics
+                  ? 'statistics'
+                  : 'conversations'
+        }
         status={state.me?.status ?? null}
         connected={state.connection === 'connected'}
         unread={unread}
@@ -125,6 +137,7 @@ export function Workspace({ me, onSignedOut }: WorkspaceProps) {
       </main>
       {showAdmin && <AdminPage me={me} />}
       {showAccount && <AccountPage />}
+      {showStatistics && <StatisticsPage />}
       {showSupervision && socket && (
         <SupervisionPage
           socket={socket}

@@ -55,3 +55,18 @@ describe('the capacity planner', () => {
     expect(Math.abs(simulated - forecasted) / forecasted).toBeLessThan(0.2);
   });
 });
+
+describe('the planner with fractions of a counselor', () => {
+  it('simulates a fifth of a counselor as one in a fifth of the weeks, near the forecast', () => {
+    const fifth = { ...inputs, slots: inputs.slots.map((slot) => ({ ...slot, counselors: 0.2 })) };
+    const simulated = simulateWeek(fifth, { runs: 400 });
+    const forecasted = forecast(fifth).answeredPerWeek;
+    expect(simulated).toBeGreaterThan(0);
+    expect(Math.abs(simulated - forecasted) / forecasted).toBeLessThan(0.35);
+  });
+
+  it('says nothing of an hour nobody asks for', () => {
+    const quiet = forecast({ ...inputs, slots: [{ weekday: 0, hour: 9, arrivalsPerHour: 0, counselors: 0 }] });
+    expect(quiet.slots[0]).toMatchObject({ overloaded: false, erlangCWaitMinutes: 0, answeredPerWeek: 0 });
+  });
+});

@@ -3,7 +3,7 @@
 // sessions with their closing time; then "what if": hours added to a slot, or a budget spent where each
 // counselor-hour answers the most. Pure, no I/O; minutes throughout.
 import { erlangA, erlangC } from './erlang.ts';
-import { simulateSession } from './simulation.ts';
+import { seededRandom, simulateSession } from './simulation.ts';
 
 /** One hour of the weekly opening hours, with what was measured there. */
 export interface PlanSlot {
@@ -75,7 +75,7 @@ function forecastSlot(slot: PlanSlot, inputs: PlanInputs): SlotForecast {
     answeredPerWeek: slot.arrivalsPerHour * answeredShare,
     abandonedPerWeek: slot.arrivalsPerHour * (1 - answeredShare),
     meanWaitMinutes: mix(low.meanWait, high.meanWait),
-    erlangCWaitMinutes: c.stable ? c.meanWait : null,
+    erlangCWaitMinutes: arrivalRate === 0 ? 0 : c.stable ? c.meanWait : null,
   };
 }
 
@@ -167,13 +167,19 @@ export function simulateWeek(inputs: PlanInputs, { runs = 200, servePastClosing 
     else sessions.push([slot]);
   }
   let answered = 0;
+  // A fraction of a counselor (0.2: one, a fifth of the weeks) is a whole one in that share of the runs.
+  const random = seededRandom(seed);
+  const serversOf = (slot: PlanSlot) => {
+    const servers = slot.counselors * inputs.concurrency;
+    return Math.floor(servers) + (random() < servers - Math.floor(servers) ? 1 : 0);
+  };
   for (let run = 0; run < runs; run += 1) {
     sessions.forEach((session, index) => {
       answered += simulateSession({
         slots: session.map((slot) => ({
           minutes: 60,
           arrivalRate: slot.arrivalsPerHour / 60,
-          servers: Math.round(slot.counselors * inputs.concurrency),
+          servers: serversOf(slot),
         })),
         handleTime: inputs.handleMinutes,
         patience: inputs.patienceMinutes,

@@ -4,7 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { zonedTimeToInstant } from '../../core/schedule.ts';
 import { shownCount, statisticsView } from '../../core/statistics-view.ts';
 import { parsePayload } from '../../protocol/schemas.ts';
-import { type StatisticsQuery, statisticsQuerySchema } from '../../protocol/statistics-schema.ts';
+import {
+  type StatisticsQuery,
+  type StatisticsResponse,
+  statisticsQuerySchema,
+} from '../../protocol/statistics-schema.ts';
 import type { SettingsService } from '../services/settings.ts';
 import type { StatisticsRepository } from '../storage/statistics-repository.ts';
 import type { StaffSession } from './staff-session.ts';
@@ -36,7 +40,7 @@ export function registerStatisticsRoutes(app: FastifyInstance, { session, settin
     return { period, instants, current, counts: await repository.between(instants.from, instants.until) };
   }
 
-  app.get('/api/statistics', async (request) => {
+  app.get('/api/statistics', async (request): Promise<StatisticsResponse> => {
     await session.require(request, supervisors);
     const { period, instants, current, counts } = await read(request.query);
     return {
@@ -47,6 +51,7 @@ export function registerStatisticsRoutes(app: FastifyInstance, { session, settin
       counselorHourCost: current.statistics.counselorHourCost,
       maxConversationsPerCounselor: current.maxConversationsPerCounselor,
       schedule: current.schedule,
+      closingForm: current.closingForm,
       view: statisticsView(counts, { ...instants, timeZone: current.schedule.timeZone }),
     };
   });
@@ -73,6 +78,6 @@ export function registerStatisticsRoutes(app: FastifyInstance, { session, settin
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="havre-statistics-${period.from}-${period.until}.csv"`);
-    return ['day,name,count', ...lines].join('\n') + '\n';
+    return `${['day,name,count', ...lines].join('\n')}\n`;
   });
 }
