@@ -71,8 +71,15 @@ export function statisticsView(
 ): StatisticsView {
   const totals: Record<string, number> = {};
   const cells = new Map<string, HeatCell>();
+  // The wall clock of each hour, read once: time-zone arithmetic is what a year's view spends most on.
+  const wallOfHour = new Map<number, { weekday: number; hour: number }>();
   const cellOf = (at: Date) => {
-    const { weekday, hour } = localWeekdayHour(at, timeZone);
+    let wall = wallOfHour.get(at.getTime());
+    if (!wall) {
+      wall = localWeekdayHour(at, timeZone);
+      wallOfHour.set(at.getTime(), wall);
+    }
+    const { weekday, hour } = wall;
     const key = `${weekday}:${hour}`;
     let cell = cells.get(key);
     if (!cell) {
