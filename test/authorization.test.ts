@@ -63,6 +63,8 @@ const httpRules: Record<string, Access> = {
   // Impact statistics: supervisors and admins (decision 0027).
   'GET /api/statistics': 'supervisor',
   'GET /api/statistics.csv': 'supervisor',
+  // The visitor's one question at the end: proved by her resume token, not by a session.
+  'POST /api/survey': 'anyone',
 };
 
 const someone = randomUUID();

@@ -155,4 +155,39 @@ describe.each(kinds)('statistics on $kind', ({ kind, available }) => {
     const otherDay = await (await get('/api/statistics?from=2026-12-03&until=2026-12-03')).json();
     expect(otherDay.view.headline.requests).toBe(0);
   });
+
+  it.skipIf(!available)(
+    'counts "did this help?" once per conversation someone answered, and keeps nothing else',
+    async () => {
+      const counselor = suite.track(await aCounselor(suite.server));
+      const visitor = suite.track(await aVisitor(suite.server));
+      const started = await visitor.ask('conversation:start', { intake: {} });
+      const taken = await counselor.ask('queue:take-next');
+      const survey = (body: unknown) =>
+        fetch(`${suite.server.url}/api/survey`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      // Not while it goes on.
+      expect((await survey({ token: started.token, answer: 'yes' })).status).toBe(409);
+      await counselor.ask('conversation:end', { conversationId: taken.conversation.id });
+      expect((await survey({ token: started.token, answer: 'yes' })).status).toBe(200);
+      const again = await survey({ token: started.token, answer: 'no' });
+      expect(again.status).toBe(409);
+      expect((await again.json()).error.code).toBe('SURVEY_NOT_ASKED');
+
+      // Nobody answered this one: she is not asked.
+      const left = suite.track(await aVisitor(suite.server));
+      const leftStart = await left.ask('conversation:start', { intake: {} });
+      await left.ask('conversation:end');
+      expect((await survey({ token: leftStart.token, answer: 'yes' })).status).toBe(409);
+      expect((await survey({ token: 'x', answer: 'yes' })).status).toBe(400);
+      expect((await survey({ token: started.token, answer: 'maybe' })).status).toBe(400);
+
+      const { totals } = await written();
+      expect(totals['survey.yes']).toBe(1);
+      expect(totals['survey.no']).toBeUndefined();
+    },
+  );
 });

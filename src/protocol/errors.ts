@@ -43,6 +43,8 @@ export const errorStatus = {
   // conversation tools
   CONVERSATION_NOT_ENDED: 409,
   CLOSING_FORM_NOT_DUE: 409,
+  // The visitor's one question at the end: asked once, of a conversation someone answered.
+  SURVEY_NOT_ASKED: 409,
   TRANSFER_TARGET_UNAVAILABLE: 409,
   TRANSFER_TARGET_AT_CAPACITY: 409,
   // Canned answers (comfort).

@@ -46,6 +46,12 @@ export const visitorStartSchema = z
     work: workSolutionSchema.optional(),
   })
   .strict();
+export const surveyAnswers = ['yes', 'somewhat', 'no'] as const;
+export type SurveyAnswer = (typeof surveyAnswers)[number];
+/** POST /api/survey: her resume token (held in the tab's memory once it has ended) and her answer. */
+export const visitorSurveySchema = z
+  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/), answer: z.enum(surveyAnswers) })
+  .strict();
 export const visitorEndSchema = z.object({ reason: z.literal('quick_exit').optional() }).strict();
 export const visitorResumeSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/), afterSeq: seq }).strict();
 export const visitorSendSchema = z.object({ clientId, text: messageText }).strict();

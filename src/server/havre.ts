@@ -23,6 +23,7 @@ import { DEFAULT_SERVER_TIMEOUTS, type ServerTimeouts, socketServerOptions } fro
 import { createStaffSession } from './http/staff-session.ts';
 import { registerStatisticsRoutes } from './http/statistics-routes.ts';
 import { registerStatusRoute } from './http/status-route.ts';
+import { registerSurveyRoute } from './http/survey-route.ts';
 import { createBlockExpiryJob } from './jobs/block-expiry-job.ts';
 import { createClosingJob } from './jobs/closing-job.ts';
 import { createPresenceJob } from './jobs/presence-job.ts';
@@ -343,6 +344,7 @@ export async function createHavre(options: HavreOptions) {
 
   limitApiPerNetwork(app, { doors, networks });
   registerHealthRoutes(app, { db });
+  registerSurveyRoute(app, { conversations: conversationRepository, shortLived, statistics });
   registerStatisticsRoutes(app, {
     session,
     settings,

@@ -18,6 +18,27 @@ describe('the statistics section, in Chromium', { timeout: 120_000 }, () => {
     await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
     await counselor.getByRole('log', { name: 'Messages avec Visiteuse 1' }).waitFor();
+    // She is answered, the counselor ends it: the visitor is asked one optional question, and thanked.
+    await counselor.getByRole('button', { name: 'Terminer la conversation' }).click();
+    await counselor.getByRole('button', { name: 'Oui, terminer' }).click();
+    const survey = visitor.getByRole('group', { name: /Cet échange vous a-t-il aidée/ });
+    await survey.waitFor();
+    await expectNoSeriousViolations(visitor, 'survey');
+    await visitor.screenshot({ path: '/tmp/shots/visitor-survey.png', fullPage: true });
+    await survey.getByRole('button', { name: 'Oui' }).click();
+    await visitor.getByRole('status').filter({ hasText: 'Merci pour votre réponse.' }).waitFor();
+    expect(await visitor.getByRole('group', { name: /Cet échange vous a-t-il aidée/ }).count()).toBe(0);
+    await expect
+      .poll(async () => {
+        await suite.server.havre.statisticsJob.flush();
+        const row = await suite.server.havre.db
+          .selectFrom('stats_hours')
+          .select('value')
+          .where('name', '=', 'survey.yes')
+          .executeTakeFirst();
+        return Number(row?.value ?? 0);
+      })
+      .toBe(1);
 
     // The Wednesday before, 14:00–18:00 in Paris: many asked, few could be answered.
     const { statistics } = suite.server.havre;
@@ -45,6 +66,8 @@ describe('the statistics section, in Chromium', { timeout: 120_000 }, () => {
     // 12 answered the week before, and the one answered today.
     await headline.getByText('13', { exact: true }).waitFor();
     await supervisor.getByRole('img', { name: /Demande et écoute, par jour et par heure/ }).waitFor();
+    const helped = supervisor.getByRole('region', { name: /Cet échange vous a-t-il aidée/ });
+    await helped.getByRole('row', { name: 'Oui 1' }).waitFor();
     await supervisor.getByText('Les chiffres en tableau').first().click();
     const map = supervisor.getByRole('table', { name: 'Demande et écoute, par jour et par heure' });
     await map.getByRole('row', { name: /mercredi 14 h – 15 h/ }).waitFor();

@@ -156,6 +156,19 @@ function Figures({ response }: { response: StatisticsResponse }) {
           </table>
         )}
       </section>
+      <section class="panel" aria-labelledby="statistics-survey">
+        <h2 id="statistics-survey">{t('statistics.survey')}</h2>
+        <table class="figures">
+          <tbody>
+            {(['yes', 'somewhat', 'no'] as const).map((answer) => (
+              <tr key={answer}>
+                <th scope="row">{t(`statistics.survey.${answer}`)}</th>
+                <td>{formatNumber(view.totals[`survey.${answer}`] ?? 0, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       <section class="panel" aria-labelledby="statistics-forms">
         <h2 id="statistics-forms">
           {t('statistics.forms', { n: formatNumber(view.totals['form.filed'] ?? 0, locale) })}

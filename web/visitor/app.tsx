@@ -14,6 +14,7 @@ import { asksIntake } from './intake.ts';
 import { loadCatalogue } from './messages.ts';
 import { createShiftCounter, exitAddress, leaveNow } from './quick-exit.ts';
 import { type StatusState, useScheduleStatus } from './schedule-status.ts';
+import { sendSurvey } from './survey.ts';
 import { savedLocale, saveLocale, type TabStore } from './tab-storage.ts';
 import { type Texts, TextsContext, textsFor, useTexts } from './texts.ts';
 import { useSnapshot } from './use-snapshot.ts';
@@ -162,6 +163,10 @@ function Screen({ client, snapshot, statusState, refreshStatus }: ScreenProps) {
           void wipeDevice();
           client.erase();
           history.replaceState(null, '', location.pathname);
+        }}
+        onSurvey={(answer) => {
+          if (snapshot.surveyToken) void sendSurvey(snapshot.surveyToken, answer);
+          client.surveyAnswered();
         }}
       />
     );

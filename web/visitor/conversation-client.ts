@@ -69,6 +69,11 @@ export interface VisitorSnapshot {
   endedByVisitor: 'waiting' | 'active' | null;
   /** She erased the finished conversation from this device; the closing screen says it is done. */
   erased: boolean;
+  /**
+   * Once a conversation someone answered has ended: her resume token, in this tab's memory only (no longer
+   * stored), so that she may answer "Did this help?" once. Gone with an answer, an erase, a quick exit.
+   */
+  surveyToken: string | null;
 }
 
 type AckCallback = (err: Error | null, response: unknown) => void;
@@ -112,6 +117,8 @@ export interface ConversationClient {
   reset(): void;
   /** On the closing screen: drops what is left of the conversation from memory. */
   erase(): void;
+  /** She answered "Did this help?" (or the server would not ask): the token is dropped from memory. */
+  surveyAnswered(): void;
   /**
    * Quick exit: forgets everything at once and tells the server she left. Resolves when the server has it,
    * or after `QUICK_EXIT_WAIT_MS` at most, so that the caller can leave the page without losing the word.
@@ -131,6 +138,7 @@ const initialSnapshot: VisitorSnapshot = {
   problem: null,
   endedByVisitor: null,
   erased: false,
+  surveyToken: null,
 };
 
 export function createConversationClient(deps: ConversationClientDeps): ConversationClient {
@@ -273,11 +281,13 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
   /** The conversation is over: drop the token and, since the device may be watched, the messages too. */
   function closeUp(view: VisitorConversationView | null): void {
     typing.stop();
+    // Someone answered her: she may say whether it helped, with the token that proves the conversation hers.
+    const surveyToken = state.conversation?.status === 'active' ? deps.storage.getItem(TOKEN_KEY) : null;
     deps.storage.removeItem(TOKEN_KEY);
     closeSocket();
     setCounselorTyping(false);
     const conversation = view ?? (state.conversation && { ...state.conversation, status: 'closed' as const });
-    update({ phase: 'closed', connected: false, conversation, log: [], failed: new Set() });
+    update({ phase: 'closed', connected: false, conversation, log: [], failed: new Set(), surveyToken });
   }
 
   function resume(current: VisitorSocket): void {
@@ -458,7 +468,11 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
     erase() {
       if (state.phase !== 'closed') return;
       deps.storage.removeItem(TOKEN_KEY);
-      update({ conversation: null, log: [], failed: new Set(), endedByVisitor: null, erased: true });
+      update({ conversation: null, log: [], failed: new Set(), endedByVisitor: null, erased: true, surveyToken: null });
+    },
+
+    surveyAnswered() {
+      update({ surveyToken: null });
     },
 
     forget() {

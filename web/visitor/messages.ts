@@ -129,6 +129,11 @@ export const fr = {
   'closed.rejoin': 'Reprendre une place dans la file',
   'closed.thanks': 'Merci de nous avoir écrit.',
   'closed.comeBack': 'Vous pouvez revenir quand vous le souhaitez pendant les heures d’ouverture.',
+  'survey.question': 'Cet échange vous a-t-il aidée ? (facultatif, anonyme)',
+  'survey.yes': 'Oui',
+  'survey.somewhat': 'Un peu',
+  'survey.no': 'Non',
+  'survey.thanks': 'Merci pour votre réponse.',
   'closed.safety':
     'Si quelqu’un d’autre peut voir cet appareil, fermez cet onglet et effacez l’historique de navigation.',
   'closed.home': 'Retour à l’accueil',

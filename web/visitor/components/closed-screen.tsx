@@ -1,7 +1,8 @@
 // After the conversation: who ended it, thanks, a way to erase it from this device, the emergency numbers
 // again and a way back. When the chat closed before anyone could answer her: sorry, the lines that answer day
 // and night, and the next opening.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SurveyAnswer } from '../../../src/protocol/schemas.ts';
 import type { ClosedReason, ScheduleStatusView } from '../../../src/protocol/views.ts';
 import type { VisitorSnapshot } from '../conversation-client.ts';
 import type { MessageKey } from '../messages.ts';
@@ -38,9 +39,51 @@ export interface ClosedScreenProps {
   /** Takes a place in the queue again at once (offered when her connection was lost). */
   onRejoin: () => void;
   onErase: () => void;
+  /** Her answer to "Did this help?", once. */
+  onSurvey: (answer: SurveyAnswer) => void;
 }
 
-export function ClosedScreen({ snapshot, status, now, onHome, onRejoin, onErase }: ClosedScreenProps) {
+const surveyChoices: readonly [SurveyAnswer, MessageKey][] = [
+  ['yes', 'survey.yes'],
+  ['somewhat', 'survey.somewhat'],
+  ['no', 'survey.no'],
+];
+
+/** One optional question, asked only once someone answered her; a thank-you in its place once answered. */
+function Survey({ asked, onSurvey }: { asked: boolean; onSurvey: (answer: SurveyAnswer) => void }) {
+  const { t } = useTexts();
+  const [answered, setAnswered] = useState(false);
+  if (answered) {
+    return (
+      <p role="status" class="survey-thanks">
+        {t('survey.thanks')}
+      </p>
+    );
+  }
+  if (!asked) return null;
+  return (
+    <fieldset class="survey">
+      <legend>{t('survey.question')}</legend>
+      <div class="actions">
+        {surveyChoices.map(([answer, label]) => (
+          <button
+            key={answer}
+            type="button"
+            class="button button-secondary"
+            onClick={() => {
+              setAnswered(true);
+              onSurvey(answer);
+            }}
+          >
+            {t(label)}
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function ClosedScreen({ snapshot, status, now, onHome, onRejoin, onErase, onSurvey }: ClosedScreenProps) {
   const { t } = useTexts();
   const heading = useHeadingFocus();
   const done = useRef<HTMLParagraphElement>(null);
@@ -71,6 +114,7 @@ export function ClosedScreen({ snapshot, status, now, onHome, onRejoin, onErase 
                 <p>{t('closed.comeBack')}</p>
               </>
             )}
+            <Survey asked={snapshot.surveyToken !== null} onSurvey={onSurvey} />
           </>
         )}
         <p class="notice">{t('closed.safety')}</p>
