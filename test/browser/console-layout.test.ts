@@ -11,13 +11,6 @@ import { useBrowserSuite } from '../support/browser-suite.ts';
 const suite = useBrowserSuite();
 
 describe('the console at laptop sizes', { timeout: 120_000 }, () => {
-  const aVisitorWaits = async () => {
-    const visitor = await suite.page(phone, '/');
-    await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
-    await visitor.getByRole('button', { name: 'Passer les questions' }).click();
-    await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
-  };
-
   it('gives the messages at least half the height, and cuts nothing off at 1024 px', async () => {
     const counselor = await suite.signIn('camille', 'counselor', { available: true });
     const visitor = await suite.page(phone, '/');
@@ -31,7 +24,7 @@ describe('the console at laptop sizes', { timeout: 120_000 }, () => {
 
     // A colleague hands her a second visitor, with a note: the transfer banner is on screen.
     const lea = await suite.signIn('lea', 'counselor', { available: true });
-    await aVisitorWaits();
+    await suite.waitingVisitor();
     await lea.getByRole('button', { name: 'Prendre la personne suivante' }).click();
     await lea.getByRole('button', { name: 'Transférer à une collègue' }).click();
     const dialog = lea.getByRole('dialog', { name: 'Transférer Visiteuse 2' });
@@ -72,9 +65,9 @@ describe('the console at laptop sizes', { timeout: 120_000 }, () => {
   it('shows the supervision pages on a phone in one column, nothing overlapping', async () => {
     const counselor = await suite.signIn('camille', 'counselor', { available: true });
     const supervisor = await suite.signIn('sophie', 'supervisor');
-    await aVisitorWaits();
+    await suite.waitingVisitor();
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
-    await aVisitorWaits();
+    await suite.waitingVisitor();
 
     await supervisor.setViewportSize({ width: 390, height: 844 });
     await supervisor.getByRole('link', { name: 'Supervision' }).click();

@@ -2,7 +2,6 @@
 // when the visitor wrote last, how long she has been waiting for a reply, counted on the server's clock (the
 // browser's may be off by hours: the test server's is on purpose). A reply ends the wait.
 import { describe, expect, it } from 'vitest';
-import { phone } from '../support/browser.ts';
 import { expectNoSeriousViolations, useBrowserSuite } from '../support/browser-suite.ts';
 
 const suite = useBrowserSuite();
@@ -12,10 +11,7 @@ describe('the conversation list, in Chromium', { timeout: 120_000 }, () => {
     const counselor = await suite.signIn('camille', 'counselor', { available: true });
     const visitors = [];
     for (const text of ['Bonjour, je suis la première', 'Bonsoir, c’est la deuxième']) {
-      const visitor = await suite.page(phone, '/');
-      await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
-      await visitor.getByRole('button', { name: 'Passer les questions' }).click();
-      await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
+      const visitor = await suite.waitingVisitor();
       await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
       await visitor.getByLabel('Votre message').fill(text);
       await visitor.getByLabel('Votre message').press('Enter');

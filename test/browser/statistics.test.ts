@@ -2,7 +2,6 @@
 // recorder; a supervisor reads the figures (the drawings have names, their figures a table), downloads the CSV
 // (small counts suppressed), plans with a budget, and prints the funders' report on one A4 page.
 import { describe, expect, it } from 'vitest';
-import { phone } from '../support/browser.ts';
 import { expectNoSeriousViolations, useBrowserSuite } from '../support/browser-suite.ts';
 import { OPEN_INSTANT } from '../support/server.ts';
 
@@ -12,10 +11,7 @@ const HOUR = 3_600_000;
 describe('the statistics section, in Chromium', { timeout: 120_000 }, () => {
   it('shows the figures, exports them, plans, and prints the report', async () => {
     const counselor = await suite.signIn('camille', 'counselor', { available: true });
-    const visitor = await suite.page(phone, '/');
-    await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
-    await visitor.getByRole('button', { name: 'Passer les questions' }).click();
-    await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
+    const visitor = await suite.waitingVisitor();
     await counselor.getByRole('button', { name: 'Prendre la personne suivante' }).click();
     await counselor.getByRole('log', { name: 'Messages avec Visiteuse 1' }).waitFor();
     // She is answered, the counselor ends it: the visitor is asked one optional question, and thanked.

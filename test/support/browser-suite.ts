@@ -4,7 +4,7 @@
 import type { BrowserContext, BrowserContextOptions, Page, Browser as PlaywrightBrowser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Role } from '../../src/protocol/schemas.ts';
-import { desktop, launchBrowser, launchWithSiteDataBlocked, seriousAccessibilityViolations } from './browser.ts';
+import { desktop, launchBrowser, launchWithSiteDataBlocked, phone, seriousAccessibilityViolations } from './browser.ts';
 import type { Recorded } from './clients.ts';
 import { startTestServer, type TestServer } from './server.ts';
 import type { StorageKind } from './storage.ts';
@@ -29,6 +29,8 @@ export interface BrowserSuite {
   track<T extends Recorded>(socket: T): T;
   /** Creates a staff account and signs it in to the console on a desktop-sized page. */
   signIn(username: string, role: Role, options?: { available?: boolean }): Promise<Page>;
+  /** A visitor on a phone who skips the questions and waits in the queue, first in line. */
+  waitingVisitor(): Promise<Page>;
 }
 
 export function useBrowserSuite({
@@ -115,6 +117,14 @@ export function useBrowserSuite({
     track(socket) {
       sockets.push(socket);
       return socket;
+    },
+
+    async waitingVisitor() {
+      const visitor = await suite.page(phone, '/');
+      await visitor.getByRole('button', { name: 'Commencer une conversation' }).click();
+      await visitor.getByRole('button', { name: 'Passer les questions' }).click();
+      await visitor.getByText('Vous êtes la prochaine personne à être accueillie.').waitFor();
+      return visitor;
     },
 
     async signIn(username, role, { available = false } = {}) {

@@ -9,6 +9,15 @@ import type { StatisticsRecorder } from './statistics-recorder.ts';
 
 type Recorder = Pick<StatisticsRecorder, 'conversation' | 'transferred' | 'formFiled'>;
 
+/** The call, then `see` with what it answered, once it has answered (after its commit). */
+function watched<A extends unknown[], R>(call: (...args: A) => Promise<R>, see: (result: R) => void) {
+  return async (...args: A): Promise<R> => {
+    const result = await call(...args);
+    see(result);
+    return result;
+  };
+}
+
 export function observeConversations(repository: ConversationRepository, stats: Recorder): ConversationRepository {
   const seen = (row: ConversationRow | null | undefined) => {
     if (row) stats.conversation(row);
@@ -18,62 +27,28 @@ export function observeConversations(repository: ConversationRepository, stats: 
   };
   return {
     ...repository,
-    async insert(row) {
-      const conversation = await repository.insert(row);
-      seen(conversation);
-      return conversation;
-    },
-    async assignNext(counselorId, limit, now) {
-      const result = await repository.assignNext(counselorId, limit, now);
+    insert: watched(repository.insert, seen),
+    assignNext: watched(repository.assignNext, (result) => {
       if (result.outcome === 'assigned') seen(result.conversation);
-      return result;
-    },
-    async closeByVisitor(id, quickExit, now) {
-      const closed = await repository.closeByVisitor(id, quickExit, now);
-      seen(closed);
-      return closed;
-    },
-    async close(id, reason, now, heldBy) {
-      const closed = await repository.close(id, reason, now, heldBy);
-      seen(closed);
-      return closed;
-    },
-    async closeIfStillAbsent(id, now) {
-      const closed = await repository.closeIfStillAbsent(id, now);
-      seen(closed);
-      return closed;
-    },
-    async turnAwayWaiting(now) {
-      const closed = await repository.turnAwayWaiting(now);
-      seenAll(closed);
-      return closed;
-    },
-    async closeGoneVisitors(before, now) {
-      const closed = await repository.closeGoneVisitors(before, now);
-      seenAll(closed);
-      return closed;
-    },
-    async handBackAbandoned(before, now) {
-      const handedBack = await repository.handBackAbandoned(before, now);
-      seenAll(handedBack.map(({ conversation }) => conversation));
-      return handedBack;
-    },
-    async endWaiting(range, now) {
-      const result = await repository.endWaiting(range, now);
-      seenAll(result.ended);
-      return result;
-    },
+    }),
+    closeByVisitor: watched(repository.closeByVisitor, seen),
+    close: watched(repository.close, seen),
+    closeIfStillAbsent: watched(repository.closeIfStillAbsent, seen),
+    turnAwayWaiting: watched(repository.turnAwayWaiting, seenAll),
+    closeGoneVisitors: watched(repository.closeGoneVisitors, seenAll),
+    handBackAbandoned: watched(repository.handBackAbandoned, (handedBack) =>
+      seenAll(handedBack.map(({ conversation }) => conversation)),
+    ),
+    endWaiting: watched(repository.endWaiting, (result) => seenAll(result.ended)),
   };
 }
 
 export function observeAutoAssign(repository: AutoAssignRepository, stats: Recorder): AutoAssignRepository {
   return {
     ...repository,
-    async assignOne(candidateIds, limit, now) {
-      const assigned = await repository.assignOne(candidateIds, limit, now);
+    assignOne: watched(repository.assignOne, (assigned) => {
       if (assigned) stats.conversation(assigned);
-      return assigned;
-    },
+    }),
   };
 }
 
@@ -83,12 +58,10 @@ export function observeConversationTools(
 ): ConversationToolsRepository {
   return {
     ...repository,
-    async transfer(conversationId, fromId, toId, limit) {
-      const result = await repository.transfer(conversationId, fromId, toId, limit);
+    transfer: watched(repository.transfer, (result) => {
       if (result.outcome === 'transferred') stats.transferred();
-      return result;
-    },
-    async fileClosingForm(conversationId, form, comment, mayFile) {
+    }),
+    fileClosingForm: async (conversationId, form, comment, mayFile) => {
       const filed = await repository.fileClosingForm(conversationId, form, comment, mayFile);
       if (filed) stats.formFiled(form);
       return filed;
