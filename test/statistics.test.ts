@@ -143,6 +143,9 @@ describe.each(kinds)('statistics on $kind', ({ kind, available }) => {
     expect(csv.split('\n')[0]).toBe('day,name,count');
     expect(csv).toContain('2026-12-02,served,<5\n');
     expect(csv).toContain('2026-12-02,request,6\n');
+    // One conversation's length is not given to the second: the sum is suppressed with its count.
+    expect(csv).toContain('2026-12-02,length_seconds,<5\n');
+    expect(csv).toContain('2026-12-02,turned_away_seconds,<5\n');
     await havre.settings.update({
       ...(await havre.settings.current()),
       statistics: { smallCountThreshold: 1, counselorHourCost: 30 },

@@ -124,7 +124,6 @@ function pad(value: number, length = 2): string {
   return String(value).padStart(length, '0');
 }
 
-/** The calendar date (YYYY-MM-DD) that `instant` falls on in `timeZone`. */
 /** The weekday (0 = Monday … 6 = Sunday) and the hour (0–23) the wall clock of `timeZone` shows at `instant`. */
 export function localWeekdayHour(instant: Date, timeZone: string): { weekday: number; hour: number } {
   const wall = wallClockAt(instant.getTime(), timeZone);
@@ -132,6 +131,7 @@ export function localWeekdayHour(instant: Date, timeZone: string): { weekday: nu
   return { weekday: (sundayFirst + 6) % 7, hour: wall.hour };
 }
 
+/** The calendar date (YYYY-MM-DD) that `instant` falls on in `timeZone`. */
 export function localDate(instant: Date, timeZone: string): string {
   const wall = wallClockAt(instant.getTime(), timeZone);
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
@@ -167,13 +167,13 @@ function periodsOn(schedule: Schedule, date: string, closed: ReadonlySet<string>
     .sort((a, b) => a.start - b.start);
 }
 
-/** Open periods from `firstDate` on, in order, with contiguous or overlapping ones merged into one. */
 /** Whether the helpline's day holding `now` is a closure day (a holiday the admins set). */
 export function isClosureDay(schedule: Schedule, now: Date): boolean {
   const today = localDate(now, schedule.timeZone);
   return schedule.closures.some((closure) => closure.date === today);
 }
 
+/** Open periods from `firstDate` on, in order, with contiguous or overlapping ones merged into one. */
 function* mergedPeriods(schedule: Schedule, firstDate: string): Generator<OpenPeriod> {
   const closed = new Set(schedule.closures.map((closure) => closure.date));
   let pending: OpenPeriod | null = null;

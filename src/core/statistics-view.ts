@@ -127,7 +127,10 @@ export function statisticsView(
     .map(([name, count]) => ({ reason: name.slice('refused.'.length), count }))
     .sort((a, b) => b.count - a.count);
   const waitedMinutes = (n('wait_seconds') + n('abandon_seconds') + n('turned_away_seconds')) / 60;
-  const meanHandleMinutes = n('ended') > 0 && n('length_seconds') > 0 ? n('length_seconds') / 60 / n('ended') : null;
+  // Over the conversations whose length was measured (one handed back and left while waiting again has none).
+  const lengths = histogram(totals, 'length');
+  const measuredLengths = lengths.reduce((sum, count) => sum + count, 0);
+  const meanHandleMinutes = measuredLengths > 0 ? n('length_seconds') / 60 / measuredLengths : null;
   return {
     totals,
     headline: {
@@ -148,7 +151,7 @@ export function statisticsView(
     refusals,
     waits,
     abandonWaits: histogram(totals, 'abandon'),
-    lengths: histogram(totals, 'length'),
+    lengths,
     heatmap: [...cells.values()].sort((a, b) => a.weekday - b.weekday || a.hour - b.hour),
     forms,
     measured: {

@@ -34,13 +34,13 @@ export const abandonReasons: ReadonlySet<ClosedReason> = new Set([
  * - `served`: taken by a counselor for the first time; `wait.b<n>`, `wait_seconds`: how long she had waited.
  * - `abandoned`, `abandon.b<n>`, `abandon_seconds`: gave up in the queue, and after how long.
  * - `turned_away`, `turned_away_seconds`: still waiting when the chat closed.
- * - `raid_wave`: ended by a supervisor's raid wave while waiting.
+ * - `closed_waiting.<reason>`: ended while waiting otherwise (`raid_wave`: a supervisor's raid wave).
  * - `ended`, `length.b<n>`, `length_seconds`: a conversation that had been answered ended, and its length.
  * - `transferred`, `handed_back`, `reassigned`.
  * - `staffed_minutes`, `capacity_minutes`, `busy_minutes`: counselors available, conversations they could
  *   hold, conversations held, each summed minute by minute.
  * - `form.filed`, `form.<question>.<category>`: closing forms and their answers.
- * - `survey.<answer>`: the visitor's answer to "Did this help?".
+ * - `survey.<answer>`: the visitor's answer to "Did this help?", counted in its day's first hour (UTC).
  */
 export type StatName = string;
 
@@ -57,7 +57,9 @@ export function histogramPercentile(counts: readonly number[], p: number): numbe
     const n = counts[bucket] ?? 0;
     if (n > 0 && below + n >= rank) {
       const low = bucket === 0 ? 0 : (MINUTE_BUCKETS[bucket - 1] ?? 0);
-      const high = MINUTE_BUCKETS[bucket] ?? low * 1.5;
+      const high = MINUTE_BUCKETS[bucket];
+      // The last bucket has no top: the figure is "90 minutes or more", said as its floor.
+      if (high === undefined) return low;
       return low + ((rank - below) / n) * (high - low);
     }
     below += n;

@@ -69,7 +69,7 @@ export const statisticsSettingsSchema = z.object({
   /** Counts below this are suppressed in exports and the printed report (1 suppresses nothing). */
   smallCountThreshold: z.number().int().min(1).max(50),
   /** What a counselor-hour costs the association, in euros: the planner's default. */
-  counselorHourCost: z.number().min(0).max(1_000),
+  counselorHourCost: z.number().min(1).max(1_000),
 });
 
 export const settingsSchema = z.object({

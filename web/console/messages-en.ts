@@ -671,7 +671,7 @@ export const en: Record<MessageKey, string> = {
   'planner.cost': 'Cost of a counselor-hour (€)',
   'planner.weeks': 'Weeks open a year',
   'planner.today':
-    'With today’s hours: {answered} women answered a week out of {requests} requests ({share}), for {hours} counselor-hours.',
+    'With today’s hours: {answered} women answered a week out of {requests} requests ({share}), for {hours} counselor-hours; {abandoned} leave unanswered; mean wait {wait} min.',
   'planner.simulated': 'Checked by simulating the sessions, closing time included: {answered} a week.',
   'planner.overloaded':
     '{n} hour(s) get more requests than the counselors can hold: Erlang C has no finite answer there (the queue would grow without end); Erlang A counts those who leave.',

@@ -683,7 +683,7 @@ export const fr = {
   'planner.cost': 'Coût d’une heure d’écoutante (€)',
   'planner.weeks': 'Semaines d’ouverture par an',
   'planner.today':
-    'Avec les horaires d’aujourd’hui : {answered} femmes répondues par semaine sur {requests} demandes ({share}), pour {hours} heures d’écoute.',
+    'Avec les horaires d’aujourd’hui : {answered} femmes répondues par semaine sur {requests} demandes ({share}), pour {hours} heures d’écoute ; {abandoned} repartent sans réponse ; attente moyenne {wait} min.',
   'planner.simulated': 'Vérification par simulation des permanences, fermeture comprise : {answered} par semaine.',
   'planner.overloaded':
     '{n} heure(s) reçoivent plus de demandes que les écoutantes ne peuvent en mener : le modèle Erlang C n’y a pas de réponse finie (la file grandirait sans fin) ; Erlang A tient compte de celles qui partent.',

@@ -35,6 +35,15 @@ export function PlannerPanel({ measured }: { measured: PlanInputs }) {
   const simulated = useMemo(() => simulateWeek(inputs, { runs: 100 }), [key]);
   const plan = useMemo(() => spendBudget(inputs, Math.max(0, finite(budget, 0))), [key, budget]);
   const overloaded = week.slots.filter((slot) => slot.overloaded).length;
+  // Over the week's requests: each hour's mean wait weighs as much as the requests it gets.
+  const meanWait =
+    week.requestsPerWeek > 0
+      ? week.slots.reduce(
+          (sum, slot) =>
+            sum + (Number.isFinite(slot.meanWaitMinutes) ? slot.meanWaitMinutes : 0) * slot.arrivalsPerHour,
+          0,
+        ) / week.requestsPerWeek
+      : 0;
   const setSlot = (index: number, change: Partial<(typeof slots)[number]>) =>
     setSlots((current) => current.map((slot, other) => (other === index ? { ...slot, ...change } : slot)));
 
@@ -84,6 +93,8 @@ export function PlannerPanel({ measured }: { measured: PlanInputs }) {
             requests: formatNumber(week.requestsPerWeek, locale, 1),
             share: formatShare(week.answeredShare, locale),
             hours: formatNumber(week.counselorHoursPerWeek, locale, 1),
+            abandoned: formatNumber(week.requestsPerWeek - week.answeredPerWeek, locale, 1),
+            wait: formatNumber(meanWait, locale, 1),
           })}
         </p>
         <p class="hint">{t('planner.simulated', { answered: formatNumber(simulated, locale, 1) })}</p>

@@ -41,6 +41,7 @@ describe('the statistics page’s arithmetic', () => {
       { hour: new Date('2026-12-09T13:00:00Z'), name: 'staffed_minutes', value: 180 },
       { hour: new Date('2026-12-09T13:00:00Z'), name: 'ended', value: 2 },
       { hour: new Date('2026-12-09T13:00:00Z'), name: 'length_seconds', value: 2 * 25 * 60 },
+      { hour: new Date('2026-12-09T13:00:00Z'), name: 'length.b6', value: 2 },
     ];
     const response: StatisticsResponse = {
       ok: true,

@@ -283,7 +283,7 @@ export function StatisticsPage() {
       {!response && !problem && <p role="status">{t('app.loading')}</p>}
       {response && view === 'figures' && <Figures response={response} />}
       {response && view === 'planner' && (
-        <PlannerPanel key={JSON.stringify(asked)} measured={measuredPlanInputs(response)} />
+        <PlannerPanel key={JSON.stringify(response.period)} measured={measuredPlanInputs(response)} />
       )}
     </main>
   );

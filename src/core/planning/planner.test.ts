@@ -69,4 +69,16 @@ describe('the planner with fractions of a counselor', () => {
     const quiet = forecast({ ...inputs, slots: [{ weekday: 0, hour: 9, arrivalsPerHour: 0, counselors: 0 }] });
     expect(quiet.slots[0]).toMatchObject({ overloaded: false, erlangCWaitMinutes: 0, answeredPerWeek: 0 });
   });
+
+  it('mixes whole counselors, not whole conversations: 1.5 counselors holding 2 each are 2 or 4 places', () => {
+    const slot = { weekday: 2, hour: 14, arrivalsPerHour: 6 };
+    const at = (counselors: number) =>
+      forecast({ ...inputs, slots: [{ ...slot, counselors }] }).slots[0]?.answeredShare ?? 0;
+    expect(at(1.5)).toBeCloseTo((at(1) + at(2)) / 2, 10);
+  });
+
+  it('spends nothing at no cost, and at most a bounded number of hours', () => {
+    expect(spendBudget({ ...inputs, hourCost: 0 }, 14_000).hoursPerWeek).toBe(0);
+    expect(spendBudget({ ...inputs, hourCost: 1 }, 1e12).hoursPerWeek).toBe(500);
+  });
 });

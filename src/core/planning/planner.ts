@@ -52,15 +52,24 @@ export interface Forecast {
   counselorHoursPerWeek: number;
 }
 
-/** Whole and fractional counselors as servers: the fraction is the share of the hour a last one is there. */
+/**
+ * A fraction of a counselor is a whole one part of the time (1.5: one, and a second half the weeks): the
+ * forecast mixes the whole numbers of counselors around it, each bringing `concurrency` servers.
+ */
 function forecastSlot(slot: PlanSlot, inputs: PlanInputs): SlotForecast {
   const arrivalRate = slot.arrivalsPerHour / 60;
-  const servers = Math.max(0, slot.counselors * inputs.concurrency);
-  const whole = Math.floor(servers);
-  const part = servers - whole;
+  const counselors = Math.max(0, slot.counselors);
+  const servers = counselors * inputs.concurrency;
+  const whole = Math.floor(counselors);
+  const part = counselors - whole;
   // No server at all is still Erlang A: everyone waits, and gives up after her patience.
-  const at = (n: number) =>
-    erlangA({ arrivalRate, handleTime: inputs.handleMinutes, servers: n, patience: inputs.patienceMinutes });
+  const at = (people: number) =>
+    erlangA({
+      arrivalRate,
+      handleTime: inputs.handleMinutes,
+      servers: people * inputs.concurrency,
+      patience: inputs.patienceMinutes,
+    });
   const low = at(whole);
   const high = part > 0 ? at(whole + 1) : low;
   const mix = (a: number, b: number) => a * (1 - part) + b * part;
@@ -119,8 +128,13 @@ export interface BudgetPlan {
  * A yearly budget spent one counselor-hour a week at a time, each where it answers the most (a greedy
  * allocation: with Erlang A's diminishing returns per slot, it is the best spread of whole hours).
  */
+/** More than a week has hours for a small helpline's planner: a budget beyond is spent up to this. */
+export const MAX_ADDED_HOURS_PER_WEEK = 500;
+
 export function spendBudget(inputs: PlanInputs, budgetPerYear: number): BudgetPlan {
-  const hoursPerWeek = Math.floor(budgetPerYear / (inputs.hourCost * inputs.weeksPerYear) + 1e-9);
+  const affordable =
+    inputs.hourCost > 0 ? Math.floor(budgetPerYear / (inputs.hourCost * inputs.weeksPerYear) + 1e-9) : 0;
+  const hoursPerWeek = Math.max(0, Math.min(MAX_ADDED_HOURS_PER_WEEK, affordable));
   const before = forecast(inputs);
   let current = inputs;
   let answered = new Map(before.slots.map((slot) => [slotKey(slot), slot.answeredPerWeek]));
@@ -170,8 +184,8 @@ export function simulateWeek(inputs: PlanInputs, { runs = 200, servePastClosing 
   // A fraction of a counselor (0.2: one, a fifth of the weeks) is a whole one in that share of the runs.
   const random = seededRandom(seed);
   const serversOf = (slot: PlanSlot) => {
-    const servers = slot.counselors * inputs.concurrency;
-    return Math.floor(servers) + (random() < servers - Math.floor(servers) ? 1 : 0);
+    const whole = Math.floor(slot.counselors);
+    return (whole + (random() < slot.counselors - whole ? 1 : 0)) * inputs.concurrency;
   };
   for (let run = 0; run < runs; run += 1) {
     sessions.forEach((session, index) => {

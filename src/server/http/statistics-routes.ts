@@ -2,6 +2,7 @@
 // and the planner, and its counts as CSV, small counts suppressed (the CSV leaves the team).
 import type { FastifyInstance } from 'fastify';
 import { zonedTimeToInstant } from '../../core/schedule.ts';
+import { MINUTE_BUCKETS } from '../../core/statistics.ts';
 import { shownCount, statisticsView } from '../../core/statistics-view.ts';
 import { parsePayload } from '../../protocol/schemas.ts';
 import {
@@ -28,6 +29,18 @@ function periodOf({ from, until }: StatisticsQuery, timeZone: string) {
   const after = new Date(Date.parse(until) + 86_400_000).toISOString().slice(0, 10);
   return { from: zonedTimeToInstant(from, '00:00', timeZone), until: zonedTimeToInstant(after, '00:00', timeZone) };
 }
+
+/**
+ * A sum of seconds says one conversation's exact time when it counts one: it is shown only when the count it
+ * sums over is (lengths sum over the measured ones, the length buckets' total).
+ */
+const sumCounts: Record<string, (count: (name: string) => number) => number> = {
+  wait_seconds: (count) => count('served'),
+  abandon_seconds: (count) => count('abandoned'),
+  turned_away_seconds: (count) => count('turned_away'),
+  length_seconds: (count) =>
+    Array.from({ length: MINUTE_BUCKETS.length + 1 }, (_, b) => count(`length.b${b}`)).reduce((a, n) => a + n, 0),
+};
 
 const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
@@ -68,11 +81,17 @@ export function registerStatisticsRoutes(app: FastifyInstance, { session, settin
       const key = `${day.format(hour)}\u0000${name}`;
       byDay.set(key, (byDay.get(key) ?? 0) + value);
     }
+    const countOn = (date: string) => (name: string) => byDay.get(`${date}\u0000${name}`) ?? 0;
     const lines = [...byDay]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([key, value]) => {
         const [date = '', name = ''] = key.split('\u0000');
-        const shown = shownCount(value, threshold);
+        const over = sumCounts[name];
+        const shown = over
+          ? shownCount(over(countOn(date)), threshold) === null
+            ? null
+            : value
+          : shownCount(value, threshold);
         return [date, name, shown === null ? `<${threshold}` : String(shown)].map(csvCell).join(',');
       });
     reply

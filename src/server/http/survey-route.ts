@@ -13,7 +13,7 @@ import type { ConversationRepository } from '../storage/conversation-repository.
 interface Deps {
   conversations: Pick<ConversationRepository, 'byTokenHash'>;
   shortLived: Pick<ShortLivedStore, 'claim'>;
-  statistics: Pick<StatisticsRecorder, 'add'>;
+  statistics: Pick<StatisticsRecorder, 'surveyAnswer'>;
 }
 
 const ANSWERED_MARK_MS = 2 * 24 * 60 * 60 * 1000;
@@ -28,7 +28,7 @@ export function registerSurveyRoute(app: FastifyInstance, { conversations, short
     if (!conversation || !asked || !(await shortLived.claim(`survey:${conversation.id}`, ANSWERED_MARK_MS))) {
       throw new HavreError('SURVEY_NOT_ASKED', 'no question is asked here');
     }
-    statistics.add(`survey.${answer}`);
+    statistics.surveyAnswer(answer);
     return { ok: true };
   });
 }

@@ -27,21 +27,26 @@ export function createStatisticsJob({ recorder, repository, presence, conversati
   let writing: Promise<void> = Promise.resolve();
   let lastSample: number | null = null;
 
-  /** One write at a time; counts a failed write could not store go back for the next. */
+  /**
+   * One write at a time; counts a failed write could not store go back for the next. Each write waits for the
+   * one before to settle, failed or not: a failure must not stop every write after it.
+   */
   function flush(): Promise<void> {
-    writing = writing.then(async () => {
-      const counts = recorder.drain();
-      try {
-        await repository.add(counts);
-      } catch (error) {
-        recorder.putBack(counts);
-        throw error;
-      }
-    });
+    writing = writing
+      .catch(() => {})
+      .then(async () => {
+        const counts = recorder.drain();
+        try {
+          await repository.add(counts);
+        } catch (error) {
+          recorder.putBack(counts);
+          throw error;
+        }
+      });
     return writing;
   }
 
-  /** The team's minute, counted once per minute of the clock (a late tick counts the minutes it missed once). */
+  /** The team's minute, counted once per minute of the clock (a minute with no tick is not counted). */
   async function sample(): Promise<void> {
     const minute = Math.floor(clock.now().getTime() / MINUTE_MS);
     if (lastSample === minute) return;
@@ -50,9 +55,13 @@ export function createStatisticsJob({ recorder, repository, presence, conversati
       settings.current(),
       conversations.activeCounts(),
     ]);
-    const available = presence.online().filter((person) => person.status === 'available').length;
+    // On duty: available, or still holding a conversation (a counselor who paused to finish hers works on).
+    const onDuty = new Set(
+      presence.online().flatMap((person) => (person.status === 'available' ? [person.staffId] : [])),
+    );
+    for (const [staffId, held] of active) if (held > 0 && staffId !== '') onDuty.add(staffId);
     const busy = [...active.values()].reduce((sum, n) => sum + n, 0);
-    recorder.sampleMinute({ staffed: available, capacity: available * maxConversationsPerCounselor, busy });
+    recorder.sampleMinute({ staffed: onDuty.size, capacity: onDuty.size * maxConversationsPerCounselor, busy });
   }
 
   const job = periodicJob({ name: 'statistics', everyMs: STATISTICS_FLUSH_MS, log }, async () => {

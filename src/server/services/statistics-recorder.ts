@@ -43,7 +43,7 @@ export function createStatisticsRecorder({ clock }: { clock: Clock }) {
       add('turned_away');
       add('turned_away_seconds', Math.round(waited * 60));
     } else {
-      add(reason ?? 'closed_unknown');
+      add(`closed_waiting.${reason ?? 'unknown'}`);
     }
   }
 
@@ -55,10 +55,22 @@ export function createStatisticsRecorder({ clock }: { clock: Clock }) {
       add(open ? 'visit.open' : 'visit.closed');
     },
 
-    /** A new conversation was refused, for this reason (closed, paused, queue_full, blocked, work_…). */
+    /**
+     * A new conversation was refused, for this reason (closed, paused, queue_full, blocked, work_…). A failed
+     * anti-bot check is no request of its own: her page solves a fresh one and asks again at once.
+     */
     refused(reason: string): void {
-      add('request');
+      if (!reason.startsWith('work_')) add('request');
       add(`refused.${reason}`);
+    },
+
+    /**
+     * Her answer to "did this help?", counted in the day's first hour (UTC): an hour with one conversation
+     * ending must not tie the answer to it.
+     */
+    surveyAnswer(answer: string): void {
+      const now = clock.now().getTime();
+      add(`survey.${answer}`, 1, new Date(now - (now % 86_400_000)));
     },
 
     /** A conversation changed state (the row as the database returned it, after its change). */

@@ -1,0 +1,64 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createStatisticsRecorder, type StatCount } from '../services/statistics-recorder.ts';
+import { createStatisticsJob } from './statistics-job.ts';
+
+const clock = { now: () => new Date('2026-12-02T13:30:00Z') };
+
+describe('the statistics job', () => {
+  it('keeps the counts of a failed write, and writes them with the next', async () => {
+    const recorder = createStatisticsRecorder({ clock });
+    const written: StatCount[] = [];
+    let fail = true;
+    const job = createStatisticsJob({
+      recorder,
+      repository: {
+        add: async (counts) => {
+          if (fail) throw new Error('database away');
+          written.push(...counts);
+        },
+        between: async () => [],
+      },
+      presence: { online: () => [] },
+      conversations: { activeCounts: async () => new Map() },
+      settings: { current: async () => ({ maxConversationsPerCounselor: 2 }) as never },
+      clock,
+      log: pino({ level: 'silent' }),
+    });
+    recorder.add('served');
+    await expect(job.flush()).rejects.toThrow('database away');
+    fail = false;
+    recorder.add('served');
+    await job.flush();
+    expect(written).toEqual([{ hour: new Date('2026-12-02T13:00:00Z'), name: 'served', value: 2 }]);
+  });
+
+  it('counts on duty those available and those still holding a conversation, once each', async () => {
+    const recorder = createStatisticsRecorder({ clock });
+    const job = createStatisticsJob({
+      recorder,
+      repository: { add: async () => {}, between: async () => [] },
+      presence: {
+        online: () => [
+          { staffId: 'ines', status: 'available' },
+          { staffId: 'lea', status: 'paused' },
+          { staffId: 'sophie', status: 'paused' },
+        ],
+      },
+      conversations: {
+        activeCounts: async () =>
+          new Map([
+            ['ines', 1],
+            ['lea', 2],
+          ]),
+      },
+      settings: { current: async () => ({ maxConversationsPerCounselor: 2 }) as never },
+      clock,
+      log: pino({ level: 'silent' }),
+    });
+    await job.sample();
+    await job.sample();
+    const counts = Object.fromEntries(recorder.drain().map(({ name, value }) => [name, value]));
+    expect(counts).toEqual({ staffed_minutes: 2, capacity_minutes: 4, busy_minutes: 3 });
+  });
+});
