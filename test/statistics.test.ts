@@ -193,4 +193,20 @@ describe.each(kinds)('statistics on $kind', ({ kind, available }) => {
       expect(totals['survey.no']).toBeUndefined();
     },
   );
+
+  it.skipIf(!available)('counts a transfer and a take-over as such, the conversation answered once', async () => {
+    const counselor = suite.track(await aCounselor(suite.server));
+    const colleague = suite.track(await aCounselor(suite.server));
+    const supervisor = suite.track(await aCounselor(suite.server, { role: 'supervisor', available: false }));
+    const visitor = suite.track(await aVisitor(suite.server));
+    await visitor.ask('conversation:start', { intake: {} });
+    const taken = await counselor.ask('queue:take-next');
+    const conversationId = taken.conversation.id as string;
+    expect(
+      (await counselor.ask('conversation:transfer', { conversationId, toStaffId: colleague.id, note: '' })).ok,
+    ).toBe(true);
+    expect((await supervisor.ask('supervision:take-over', { conversationId })).ok).toBe(true);
+    const { totals } = await written();
+    expect(totals).toMatchObject({ served: 1, transferred: 1, taken_over: 1 });
+  });
 });

@@ -36,7 +36,8 @@ export const abandonReasons: ReadonlySet<ClosedReason> = new Set([
  * - `turned_away`, `turned_away_seconds`: still waiting when the chat closed.
  * - `closed_waiting.<reason>`: ended while waiting otherwise (`raid_wave`: a supervisor's raid wave).
  * - `ended`, `length.b<n>`, `length_seconds`: a conversation that had been answered ended, and its length.
- * - `transferred`, `handed_back`, `reassigned`.
+ * - `transferred`, `taken_over` (by a supervisor), `handed_back` (her counselor gone), `reassigned` (answered
+ *   again after a hand-back).
  * - `staffed_minutes`, `capacity_minutes`, `busy_minutes`: counselors available, conversations they could
  *   hold, conversations held, each summed minute by minute.
  * - `form.filed`, `form.<question>.<category>`: closing forms and their answers.

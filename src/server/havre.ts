@@ -57,7 +57,12 @@ import { createRefusalCounts } from './services/refusal-counts.ts';
 import { createSettings } from './services/settings.ts';
 import { createStaffAccounts } from './services/staff-accounts.ts';
 import { createStaffNames } from './services/staff-names.ts';
-import { observeAutoAssign, observeConversations, observeConversationTools } from './services/statistics-observer.ts';
+import {
+  observeAutoAssign,
+  observeConversations,
+  observeConversationTools,
+  observeSupervision,
+} from './services/statistics-observer.ts';
 import { createStatisticsRecorder } from './services/statistics-recorder.ts';
 import { createSupervision } from './services/supervision.ts';
 import { createTransfers } from './services/transfers.ts';
@@ -296,7 +301,7 @@ export async function createHavre(options: HavreOptions) {
     refusals,
   });
   const supervision = createSupervision({
-    repository: createSupervisionRepository(db),
+    repository: observeSupervision(createSupervisionRepository(db), statistics),
     staff: staffRepository,
     conversationRows: conversationRepository,
     conversations,

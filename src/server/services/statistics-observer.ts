@@ -5,9 +5,10 @@ import type { AutoAssignRepository } from '../storage/auto-assign-repository.ts'
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
 import type { ConversationToolsRepository } from '../storage/conversation-tools-repository.ts';
 import type { ConversationRow } from '../storage/schema.ts';
+import type { SupervisionRepository } from '../storage/supervision-repository.ts';
 import type { StatisticsRecorder } from './statistics-recorder.ts';
 
-type Recorder = Pick<StatisticsRecorder, 'conversation' | 'transferred' | 'formFiled'>;
+type Recorder = Pick<StatisticsRecorder, 'conversation' | 'transferred' | 'formFiled' | 'add'>;
 
 /** The call, then `see` with what it answered, once it has answered (after its commit). */
 function watched<A extends unknown[], R>(call: (...args: A) => Promise<R>, see: (result: R) => void) {
@@ -66,5 +67,15 @@ export function observeConversationTools(
       if (filed) stats.formFiled(form);
       return filed;
     },
+  };
+}
+
+/** A supervisor's take-over: counted as such (the conversation goes on, answered once). */
+export function observeSupervision(repository: SupervisionRepository, stats: Recorder): SupervisionRepository {
+  return {
+    ...repository,
+    reassign: watched(repository.reassign, (taken) => {
+      if (taken) stats.add('taken_over');
+    }),
   };
 }
