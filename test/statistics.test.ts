@@ -36,6 +36,7 @@ describe.each(kinds)('statistics on $kind', ({ kind, available }) => {
     // 14:30 in Paris: the page is seen twice while open.
     await visitPage();
     await visitPage();
+    expect((await fetch(`${suite.server.url}/`, { method: 'HEAD' })).status).toBe(200);
     const counselor = suite.track(await aCounselor(suite.server));
 
     // Four visitors join; a fifth is refused while an admin has paused admissions.

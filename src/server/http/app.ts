@@ -94,7 +94,8 @@ export function createHttpApp({
   app.get('/favicon.svg', async (_request, reply) => reply.type('image/svg+xml').send(iconSvg(visitorPage().icon)));
   registerWebApps(app, webRoot, (reply, scripts) => {
     const page = visitorPage();
-    onVisitorPage?.();
+    // A page someone opened; a HEAD (an uptime probe) is no visit.
+    if (reply.request.method === 'GET') onVisitorPage?.();
     visitorReplies.set(reply, { embedOrigins: page.embedOrigins, scripts });
     return page;
   });
