@@ -12,6 +12,11 @@ type Entry =
 
 export const DEFAULT_MAX_ENTRIES = 200_000;
 
+export interface MemoryStore extends ShortLivedStore {
+  /** Entries held now (expired ones may linger until the next sweep): for tests and the memory bound. */
+  size(): number;
+}
+
 export function createMemoryStore({
   clock,
   maxEntries = DEFAULT_MAX_ENTRIES,
@@ -20,7 +25,7 @@ export function createMemoryStore({
   clock: Clock;
   maxEntries?: number;
   sweepMs?: number;
-}): ShortLivedStore {
+}): MemoryStore {
   const entries = new Map<string, Entry>();
   const now = () => clock.now().getTime();
 

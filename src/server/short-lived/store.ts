@@ -25,8 +25,6 @@ export interface ShortLivedStore {
   put(key: string, value: string, ttlMs: number): Promise<void>;
   read(key: string): Promise<string | null>;
   remove(key: string): Promise<void>;
-  /** Entries held now (expired ones may linger until the next sweep): for tests and the memory bound. */
-  size(): number;
-  /** Stops the sweeping timer. */
+  /** Stops what it runs in the background (the memory store's sweep). */
   close(): void;
 }
