@@ -26,6 +26,7 @@ import { registerStatusRoute } from './http/status-route.ts';
 import { registerSurveyRoute } from './http/survey-route.ts';
 import { createBlockExpiryJob } from './jobs/block-expiry-job.ts';
 import { createClosingJob } from './jobs/closing-job.ts';
+import { advisoryLeader, soleLeader } from './jobs/leader.ts';
 import { createPresenceJob } from './jobs/presence-job.ts';
 import { createRetentionJob } from './jobs/retention-job.ts';
 import { createStatisticsJob } from './jobs/statistics-job.ts';
@@ -391,6 +392,12 @@ export async function createHavre(options: HavreOptions) {
     cannedAnswers: createCannedAnswers({ repository: createCannedAnswerRepository(db), audit, clock }),
     session,
   });
+  // The jobs that change the database run on one node: the holder of PostgreSQL's advisory lock (decision 0028).
+  const leadership =
+    database.kind === 'postgres' && config.databaseUrl
+      ? advisoryLeader({ url: config.databaseUrl, log })
+      : soleLeader();
+  const leader = leadership.isLeader;
   const retention = createRetentionJob({
     conversations: conversationRepository,
     settings,
@@ -399,8 +406,16 @@ export async function createHavre(options: HavreOptions) {
     keyring,
     clock,
     log,
+    leader,
   });
-  const closingJob = createClosingJob({ conversations: conversationRepository, settings, notifier, clock, log });
+  const closingJob = createClosingJob({
+    conversations: conversationRepository,
+    settings,
+    notifier,
+    clock,
+    log,
+    leader,
+  });
   const statisticsJob = createStatisticsJob({
     recorder: statistics,
     repository: statisticsRepository,
@@ -418,8 +433,9 @@ export async function createHavre(options: HavreOptions) {
     audit,
     clock,
     log,
+    leader,
   });
-  const blockExpiry = createBlockExpiryJob({ purge: blocks.purgeEnded, log });
+  const blockExpiry = createBlockExpiryJob({ purge: blocks.purgeEnded, log, leader });
   const sessionWatch = watchStaffSessions({ namespace: staffNamespace, staff: staffRepository, clock, log });
 
   return {
@@ -440,6 +456,8 @@ export async function createHavre(options: HavreOptions) {
     closing: closingJob,
     /** Hands back conversations whose counselor is gone, ends those whose visitor is (decision 0026). */
     presenceJob,
+    /** Whether this node runs the database jobs (the advisory lock's holder on PostgreSQL). */
+    leadership,
     /** Impact statistics: the recorder, and its job (flush, sample) for the tests. */
     statistics,
     statisticsJob,
@@ -470,6 +488,7 @@ export async function createHavre(options: HavreOptions) {
       await counselorAbsence.markAllAbsent();
       await app.listen({ port: config.port, host: config.host });
       await absence.watchAllWaiting();
+      await leadership.start();
       presenceJob.start();
       statisticsJob.start();
       retention.start();
@@ -493,6 +512,7 @@ export async function createHavre(options: HavreOptions) {
       await statisticsJob.stop();
       counselorAbsence.stop();
       blockExpiry.stop();
+      await leadership.stop();
       work.stop();
       shortLived.close();
       io.disconnectSockets(true);

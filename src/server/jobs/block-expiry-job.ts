@@ -5,6 +5,14 @@ import { periodicJob } from './periodic-job.ts';
 
 export const BLOCK_EXPIRY_EVERY_MS = 3_600_000;
 
-export function createBlockExpiryJob({ purge, log }: { purge: () => Promise<void>; log: Logger }) {
-  return periodicJob({ name: 'block expiry', everyMs: BLOCK_EXPIRY_EVERY_MS, log }, purge);
+export function createBlockExpiryJob({
+  purge,
+  log,
+  leader,
+}: {
+  purge: () => Promise<void>;
+  log: Logger;
+  leader?: () => boolean;
+}) {
+  return periodicJob({ name: 'block expiry', everyMs: BLOCK_EXPIRY_EVERY_MS, log, leader }, purge);
 }

@@ -22,7 +22,14 @@ interface Deps {
   log: Logger;
 }
 
-export function createClosingJob({ conversations, settings, notifier, clock, log }: Deps) {
+export function createClosingJob({
+  conversations,
+  settings,
+  notifier,
+  clock,
+  log,
+  leader,
+}: Deps & { leader?: () => boolean }) {
   /** The serving time waiting visitors were last told (ISO), so that the change reaches them once. */
   let told: string | null = null;
 
@@ -46,7 +53,7 @@ export function createClosingJob({ conversations, settings, notifier, clock, log
     return ended.length;
   }
 
-  return { runNow, ...periodicJob({ name: 'closing-time run', everyMs: CLOSING_EVERY_MS, log }, runNow) };
+  return { runNow, ...periodicJob({ name: 'closing-time run', everyMs: CLOSING_EVERY_MS, log, leader }, runNow) };
 }
 
 export type ClosingJob = ReturnType<typeof createClosingJob>;

@@ -8,11 +8,23 @@ export interface PeriodicJob {
 }
 
 export function periodicJob(
-  { name, everyMs, log }: { name: string; everyMs: number; log: Logger },
+  {
+    name,
+    everyMs,
+    log,
+    leader,
+  }: {
+    name: string;
+    everyMs: number;
+    log: Logger;
+    /** With several nodes, a database job runs on the leader only (jobs/leader.ts); a tick elsewhere is skipped. */
+    leader?: () => boolean;
+  },
   run: () => Promise<unknown>,
 ): PeriodicJob {
   let timer: NodeJS.Timeout | null = null;
   const runLogged = () => {
+    if (leader && !leader()) return;
     run().catch((error: unknown) => log.error({ err: error }, `${name} failed`));
   };
   return {

@@ -29,7 +29,16 @@ interface Deps {
   log: Logger;
 }
 
-export function createPresenceJob({ repository, conversations, settings, notifier, audit, clock, log }: Deps) {
+export function createPresenceJob({
+  repository,
+  conversations,
+  settings,
+  notifier,
+  audit,
+  clock,
+  log,
+  leader,
+}: Deps & { leader?: () => boolean }) {
   async function runNow(): Promise<void> {
     const { presence } = await settings.current();
     const now = clock.now();
@@ -52,7 +61,7 @@ export function createPresenceJob({ repository, conversations, settings, notifie
     }
   }
 
-  return { runNow, ...periodicJob({ name: 'presence run', everyMs: PRESENCE_EVERY_MS, log }, runNow) };
+  return { runNow, ...periodicJob({ name: 'presence run', everyMs: PRESENCE_EVERY_MS, log, leader }, runNow) };
 }
 
 export type PresenceJob = ReturnType<typeof createPresenceJob>;

@@ -27,7 +27,16 @@ interface Deps {
   log: Logger;
 }
 
-export function createRetentionJob({ conversations, settings, settingsStore, cipher, keyring, clock, log }: Deps) {
+export function createRetentionJob({
+  conversations,
+  settings,
+  settingsStore,
+  cipher,
+  keyring,
+  clock,
+  log,
+  leader,
+}: Deps & { leader?: () => boolean }) {
   /** Purges every conversation past retention, then moves the keyring; returns how many were purged. */
   async function runNow(): Promise<number> {
     const { retentionDays } = await settings.current();
@@ -58,7 +67,7 @@ export function createRetentionJob({ conversations, settings, settingsStore, cip
     return purged;
   }
 
-  return { runNow, ...periodicJob({ name: 'retention run', everyMs: RETENTION_EVERY_MS, log }, runNow) };
+  return { runNow, ...periodicJob({ name: 'retention run', everyMs: RETENTION_EVERY_MS, log, leader }, runNow) };
 }
 
 export type RetentionJob = ReturnType<typeof createRetentionJob>;
