@@ -13,6 +13,10 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   HAVRE_SECRET: z.string().min(32, 'must hold at least 32 characters').optional(),
   HAVRE_MASTER_KEY: z
     .string()
@@ -35,6 +39,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   databasePoolSize: number;
+  /** Cluster mode (issue 14, under way): the short-lived state several nodes share (decision 0028). */
+  redisUrl: string | null;
   secret: string | null;
   masterKey: string | null;
   publicUrl: string | null;
@@ -68,12 +74,27 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Havre cannot start: invalid environment\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Several nodes must agree on one database and on the keys that sign sessions and wrap content keys: a
+  // secret generated in each node's DATA_DIR would make each a stranger to the others.
+  if (e.REDIS_URL) {
+    const missing = [
+      ...(e.DATABASE_URL ? [] : ['DATABASE_URL (PostgreSQL: the embedded database cannot be shared)']),
+      ...(e.HAVRE_SECRET ? [] : ['HAVRE_SECRET']),
+      ...(e.HAVRE_MASTER_KEY ? [] : ['HAVRE_MASTER_KEY']),
+    ];
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `Havre cannot start: REDIS_URL (several nodes) needs the same values on every node:\n${missing.map((name) => `  ${name}`).join('\n')}`,
+      );
+    }
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    redisUrl: e.REDIS_URL ?? null,
     secret: e.HAVRE_SECRET ?? null,
     masterKey: e.HAVRE_MASTER_KEY ?? null,
     publicUrl: e.PUBLIC_URL ?? null,

@@ -69,7 +69,7 @@ import { createSupervision } from './services/supervision.ts';
 import { createTransfers } from './services/transfers.ts';
 import { createVisitorBlocks } from './services/visitor-blocks.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
-import { createMemoryStore } from './short-lived/memory-store.ts';
+import { openShortLivedStore } from './short-lived/open-store.ts';
 import { createStaffSecurity } from './staff-security.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
 import { createAutoAssignRepository } from './storage/auto-assign-repository.ts';
@@ -104,7 +104,8 @@ export async function createHavre(options: HavreOptions) {
   const { config, log, clock = systemClock, webRoot, visitorGraceMs = DEFAULT_PLACE_KEPT_MS } = options;
   const timeouts = { ...DEFAULT_SERVER_TIMEOUTS, ...options.serverTimeouts };
   // The one home for short-lived state and the one network hasher (their keys and counters live in memory).
-  const shortLived = createMemoryStore({ clock });
+  const shortLivedHome = await openShortLivedStore({ redisUrl: config.redisUrl, clock, log });
+  const shortLived = shortLivedHome.store;
   const networks = createNetworkHasher(clock);
   // Impact statistics (decision 0027): counted in memory, written every few seconds by their job.
   const statistics = createStatisticsRecorder({ clock });
@@ -514,7 +515,7 @@ export async function createHavre(options: HavreOptions) {
       blockExpiry.stop();
       await leadership.stop();
       work.stop();
-      shortLived.close();
+      await shortLivedHome.close();
       io.disconnectSockets(true);
       await io.close();
       await app.close().catch(() => {});
