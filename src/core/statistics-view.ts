@@ -2,7 +2,7 @@
 // (decision 0027). Pure, no I/O: the counts and the helpline's time zone in, plain figures out. Small counts
 // are suppressed only where figures leave the team (exports, the printed report): `shownCount`.
 import { localWeekdayHour } from './schedule.ts';
-import { histogramPercentile, MINUTE_BUCKETS } from './statistics.ts';
+import { histogramCounts, histogramPercentile } from './statistics.ts';
 
 export interface HourCount {
   hour: Date;
@@ -62,8 +62,8 @@ export interface StatisticsView {
 }
 
 const HOUR_MS = 3_600_000;
-const histogram = (totals: Record<string, number>, prefix: string) =>
-  Array.from({ length: MINUTE_BUCKETS.length + 1 }, (_, bucket) => totals[`${prefix}.b${bucket}`] ?? 0);
+const histogram = (totals: Record<string, number>, prefix: 'wait' | 'abandon' | 'length') =>
+  histogramCounts(prefix, (name) => totals[name] ?? 0);
 
 export function statisticsView(
   counts: readonly HourCount[],

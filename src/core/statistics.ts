@@ -48,6 +48,11 @@ export type StatName = string;
 export const histogramName = (prefix: 'wait' | 'abandon' | 'length', minutes: number): StatName =>
   `${prefix}.b${bucketOf(minutes)}`;
 
+/** A histogram's counts, bucket by bucket, read with `count` (a name's total, wherever it is kept). */
+export function histogramCounts(prefix: 'wait' | 'abandon' | 'length', count: (name: string) => number): number[] {
+  return Array.from({ length: MINUTE_BUCKETS.length + 1 }, (_, bucket) => count(`${prefix}.b${bucket}`));
+}
+
 /** A percentile (0–1) of a histogram over MINUTE_BUCKETS, interpolated in its bucket; null when empty. */
 export function histogramPercentile(counts: readonly number[], p: number): number | null {
   const total = counts.reduce((sum, n) => sum + n, 0);

@@ -4,6 +4,7 @@
 import { useId } from 'preact/hooks';
 import { CheckboxField, TextAreaField } from './form-fields.tsx';
 import { useLocale } from './locale-context.ts';
+import type { MessageKey } from './messages.ts';
 import type { SettingsForm } from './settings-form.ts';
 import { TextField } from './text-field.tsx';
 
@@ -43,47 +44,56 @@ export function AdmissionSettings({ form, onChange }: VisitorSettingsProps) {
   );
 }
 
-/** How long each side's absence is borne before the board flags it, the conversation moves on, or ends. */
-export function PresenceSettings({ form, onChange }: VisitorSettingsProps) {
+type SettingsFieldKey = 'counselorFlag' | 'handBack' | 'visitorGone' | 'smallCountThreshold' | 'counselorHourCost';
+
+/** A fieldset of short number fields, each labelled and explained by its own `settings.<key>` texts. */
+function NumberFields(
+  props: VisitorSettingsProps & {
+    legend: MessageKey;
+    keys: readonly SettingsFieldKey[];
+    inputMode: 'numeric' | 'decimal';
+  },
+) {
   const { t } = useLocale();
-  const field = (key: 'counselorFlag' | 'handBack' | 'visitorGone') => (
-    <TextField
-      label={t(`settings.${key}`)}
-      hint={t(`settings.${key}Hint`)}
-      inputMode="numeric"
-      value={form[key]}
-      onInput={(value) => onChange({ [key]: value })}
-      class="field-narrow"
-    />
-  );
   return (
     <fieldset class="rows">
-      <legend>{t('settings.presence')}</legend>
-      {field('counselorFlag')}
-      {field('handBack')}
-      {field('visitorGone')}
+      <legend>{t(props.legend)}</legend>
+      {props.keys.map((key) => (
+        <TextField
+          key={key}
+          label={t(`settings.${key}`)}
+          hint={t(`settings.${key}Hint`)}
+          inputMode={props.inputMode}
+          value={props.form[key]}
+          onInput={(value) => props.onChange({ [key]: value })}
+          class="field-narrow"
+        />
+      ))}
     </fieldset>
   );
 }
 
-export function StatisticsSettings({ form, onChange }: VisitorSettingsProps) {
-  const { t } = useLocale();
-  const field = (key: 'smallCountThreshold' | 'counselorHourCost') => (
-    <TextField
-      label={t(`settings.${key}`)}
-      hint={t(`settings.${key}Hint`)}
-      inputMode="decimal"
-      value={form[key]}
-      onInput={(value) => onChange({ [key]: value })}
-      class="field-narrow"
+/** How long each side's absence is borne before the board flags it, the conversation moves on, or ends. */
+export function PresenceSettings(props: VisitorSettingsProps) {
+  return (
+    <NumberFields
+      {...props}
+      legend="settings.presence"
+      keys={['counselorFlag', 'handBack', 'visitorGone']}
+      inputMode="numeric"
     />
   );
+}
+
+/** The small-count threshold of exports and reports, and the planner's cost of a counselor-hour. */
+export function StatisticsSettings(props: VisitorSettingsProps) {
   return (
-    <fieldset class="rows">
-      <legend>{t('settings.statistics')}</legend>
-      {field('smallCountThreshold')}
-      {field('counselorHourCost')}
-    </fieldset>
+    <NumberFields
+      {...props}
+      legend="settings.statistics"
+      keys={['smallCountThreshold', 'counselorHourCost']}
+      inputMode="decimal"
+    />
   );
 }
 

@@ -137,20 +137,20 @@ export function spendBudget(inputs: PlanInputs, budgetPerYear: number): BudgetPl
   const hoursPerWeek = Math.max(0, Math.min(MAX_ADDED_HOURS_PER_WEEK, affordable));
   const before = forecast(inputs);
   let current = inputs;
-  let answered = new Map(before.slots.map((slot) => [slotKey(slot), slot.answeredPerWeek]));
+  const answered = new Map(before.slots.map((slot) => [slotKey(slot), slot.answeredPerWeek]));
   const added = new Map<string, number>();
   for (let hour = 0; hour < hoursPerWeek && inputs.slots.length > 0; hour += 1) {
-    let best: { slot: PlanSlot; gain: number } | null = null;
+    let best: { slot: PlanSlot; gain: number; answeredPerWeek: number } | null = null;
     for (const slot of current.slots) {
-      const gain =
-        forecastSlot({ ...slot, counselors: slot.counselors + 1 }, current).answeredPerWeek -
-        (answered.get(slotKey(slot)) ?? 0);
-      if (!best || gain > best.gain) best = { slot, gain };
+      const { answeredPerWeek } = forecastSlot({ ...slot, counselors: slot.counselors + 1 }, current);
+      const gain = answeredPerWeek - (answered.get(slotKey(slot)) ?? 0);
+      if (!best || gain > best.gain) best = { slot, gain, answeredPerWeek };
     }
     if (!best) break;
     current = withAddedHours(current, best.slot.weekday, best.slot.hour, 1);
     added.set(slotKey(best.slot), (added.get(slotKey(best.slot)) ?? 0) + 1);
-    answered = new Map(forecast(current).slots.map((slot) => [slotKey(slot), slot.answeredPerWeek]));
+    // Only the slot given the hour changes: the others keep what they answered.
+    answered.set(slotKey(best.slot), best.answeredPerWeek);
   }
   const after = forecast(current);
   const morePerWeek = after.answeredPerWeek - before.answeredPerWeek;

@@ -2,7 +2,7 @@
 // and the planner, and its counts as CSV, small counts suppressed (the CSV leaves the team).
 import type { FastifyInstance } from 'fastify';
 import { zonedTimeToInstant } from '../../core/schedule.ts';
-import { MINUTE_BUCKETS } from '../../core/statistics.ts';
+import { histogramCounts } from '../../core/statistics.ts';
 import { shownCount, statisticsView } from '../../core/statistics-view.ts';
 import { parsePayload } from '../../protocol/schemas.ts';
 import {
@@ -38,8 +38,7 @@ const sumCounts: Record<string, (count: (name: string) => number) => number> = {
   wait_seconds: (count) => count('served'),
   abandon_seconds: (count) => count('abandoned'),
   turned_away_seconds: (count) => count('turned_away'),
-  length_seconds: (count) =>
-    Array.from({ length: MINUTE_BUCKETS.length + 1 }, (_, b) => count(`length.b${b}`)).reduce((a, n) => a + n, 0),
+  length_seconds: (count) => histogramCounts('length', count).reduce((sum, n) => sum + n, 0),
 };
 
 const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
