@@ -32,10 +32,15 @@ it('sets up the first admin, who manages accounts and settings', { timeout: 60_0
   await page.getByLabel('Conversations simultanées par conseillère').fill('3');
   await page.getByRole('button', { name: 'Ajouter une fermeture' }).click();
   await page.getByLabel('Date').last().fill('2026-12-02');
+  await page.getByLabel('Seuil des petits effectifs').fill('10');
+  await page.getByLabel('Coût d’une heure d’écoutante (€)').fill('32,5');
+  await page.getByLabel(/Secondes avant de signaler/).fill('45');
   await page.getByRole('button', { name: 'Enregistrer les réglages' }).click();
   await page.getByText('Réglages enregistrés.').waitFor();
   const settings = await suite.server.havre.settings.current();
   expect(settings.maxConversationsPerCounselor).toBe(3);
+  expect(settings.statistics).toEqual({ smallCountThreshold: 10, counselorHourCost: 32.5 });
+  expect(settings.presence.counselorFlagSeconds).toBe(45);
   expect(settings.schedule.closures.map((c) => c.date)).toEqual(['2026-12-02']);
   const status = await (await fetch(`${suite.server.url}/api/status`)).json();
   expect(status.status.open).toBe(false);
