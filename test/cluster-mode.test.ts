@@ -4,8 +4,8 @@
 // Redis and PostgreSQL are required in CI.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { redisPersists } from '../src/server/cluster/cluster-link.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { redisPersists } from '../src/server/short-lived/open-store.ts';
 import { aCounselor, aVisitor } from './support/clients.ts';
 import { redisAvailable, redisClient, redisUrl } from './support/redis.ts';
 import { startTestServer, type TestServer } from './support/server.ts';

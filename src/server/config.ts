@@ -17,6 +17,10 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'must be 1 to 40 lowercase letters, digits or dashes')
+    .default('havre'),
   HAVRE_SECRET: z.string().min(32, 'must hold at least 32 characters').optional(),
   HAVRE_MASTER_KEY: z
     .string()
@@ -39,8 +43,10 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   databasePoolSize: number;
-  /** Cluster mode (issue 14, under way): the short-lived state several nodes share (decision 0028). */
+  /** Cluster mode (decisions 0028, 0029): the short-lived state and the real-time fan-out several nodes share. */
   redisUrl: string | null;
+  /** Names every Redis key and channel of this Havre, so that two instances (or test clusters) can share one Redis. */
+  redisPrefix: string;
   secret: string | null;
   masterKey: string | null;
   publicUrl: string | null;
@@ -95,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
     secret: e.HAVRE_SECRET ?? null,
     masterKey: e.HAVRE_MASTER_KEY ?? null,
     publicUrl: e.PUBLIC_URL ?? null,

@@ -8,6 +8,8 @@ import { scheduleStatus } from '../core/schedule.ts';
 import { namespaces } from '../protocol/events.ts';
 import { MAX_SOCKET_FRAME_BYTES } from '../protocol/limits.ts';
 import { type Clock, systemClock } from './clock.ts';
+import { createClusterBus } from './cluster/cluster-bus.ts';
+import { openClusterLink } from './cluster/cluster-link.ts';
 import type { Config } from './config.ts';
 import { openContentKeys } from './crypto/content-keys.ts';
 import { registerAccountRoutes } from './http/account-routes.ts';
@@ -69,7 +71,6 @@ import { createSupervision } from './services/supervision.ts';
 import { createTransfers } from './services/transfers.ts';
 import { createVisitorBlocks } from './services/visitor-blocks.ts';
 import { createWaitingRoom } from './services/waiting-room.ts';
-import { openShortLivedStore } from './short-lived/open-store.ts';
 import { createStaffSecurity } from './staff-security.ts';
 import { createAuditRepository } from './storage/audit-repository.ts';
 import { createAutoAssignRepository } from './storage/auto-assign-repository.ts';
@@ -103,10 +104,15 @@ export interface HavreOptions {
 export async function createHavre(options: HavreOptions) {
   const { config, log, clock = systemClock, webRoot, visitorGraceMs = DEFAULT_PLACE_KEPT_MS } = options;
   const timeouts = { ...DEFAULT_SERVER_TIMEOUTS, ...options.serverTimeouts };
-  // The one home for short-lived state and the one network hasher (their keys and counters live in memory).
-  const shortLivedHome = await openShortLivedStore({ redisUrl: config.redisUrl, clock, log });
-  const shortLived = shortLivedHome.store;
-  const networks = createNetworkHasher(clock);
+  // What this node shares with the others (decisions 0028, 0029): nothing on one node; with REDIS_URL, the
+  // short-lived store, Socket.IO's fan-out and the notices between nodes.
+  const link = await openClusterLink({ redisUrl: config.redisUrl, prefix: config.redisPrefix, clock, log });
+  const shortLived = link.store;
+  const bus = createClusterBus({ clustered: link.clustered, log });
+  const hasher = (name: string) =>
+    createNetworkHasher(clock, link.clustered ? { shared: { store: shortLived, name } } : {});
+  const networks = hasher('visitors');
+  const staffNetworks = hasher('staff');
   // Impact statistics (decision 0027): counted in memory, written every few seconds by their job.
   const statistics = createStatisticsRecorder({ clock });
   const refusals = createRefusalCounts({ store: shortLived, clock, onStart: statistics.refused });
@@ -146,7 +152,8 @@ export async function createHavre(options: HavreOptions) {
   // Admission work (decision 0017): its moves show on the supervision board, pushed like a queue change.
   let workMoved = () => {};
   // Raid mode, switched by supervisors: it raises the admission work's floor and tightens the limits.
-  const raidMode = createRaidMode({ repository: settingsRepository, clock });
+  const tellSettingsChanged = () => bus.tell({ type: 'settings', consoles: false });
+  const raidMode = createRaidMode({ repository: settingsRepository, clock, onChanged: tellSettingsChanged });
   const work = createAdmissionWork({
     raidMode: raidMode.active,
     secret,
@@ -168,6 +175,7 @@ export async function createHavre(options: HavreOptions) {
     secret,
     audit,
     clock,
+    networks: staffNetworks,
   });
   const accounts = createStaffAccounts({
     staff: staffRepository,
@@ -176,7 +184,7 @@ export async function createHavre(options: HavreOptions) {
     totpEnabledIds: staffSecurity.security.enabledIds,
   });
   const staffLogin = staffSecurity.login(accounts);
-  const presence = createPresence({ staff: staffRepository });
+  const presence = createPresence({ staff: staffRepository, bus, nodeId: link.nodeId, clock });
   const conversations = createConversationService({
     conversations: conversationRepository,
     settings,
@@ -205,7 +213,7 @@ export async function createHavre(options: HavreOptions) {
     notes,
     audit,
   });
-  const intakeMode = createIntakeMode({ repository: settingsRepository, clock });
+  const intakeMode = createIntakeMode({ repository: settingsRepository, clock, onChanged: tellSettingsChanged });
   const blocks = createVisitorBlocks({
     repository: createVisitorBlockRepository(db),
     conversationRows: conversationRepository,
@@ -237,6 +245,7 @@ export async function createHavre(options: HavreOptions) {
     maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
     serveClient: false,
     allowRequest: handshakes.allowRequest(sameOriginHandshake(config.publicUrl)),
+    ...(link.adapter ? { adapter: link.adapter } : {}),
   });
   io.engine.use(connections.socketHandshake);
   const visitorNamespace = io.of(namespaces.visitor);
@@ -244,12 +253,29 @@ export async function createHavre(options: HavreOptions) {
   handshakes.countConnections(visitorNamespace);
   handshakes.countConnections(staffNamespace);
   const staffNames = createStaffNames(staffRepository);
-  const notifier = createNotifier({ visitors: visitorNamespace, staff: staffNamespace, waitingRoom, staffNames, log });
+  bus.attach(staffNamespace);
+  // What other nodes broadcast while this node's subscription was lost never reached its sockets: they reconnect
+  // (closing the transport, so that the clients come back by themselves) and catch up by sequence number.
+  link.onResubscribed(() => {
+    for (const namespace of [visitorNamespace, staffNamespace]) {
+      for (const socket of namespace.sockets.values()) socket.conn.close();
+    }
+  });
+  const notifier = createNotifier({
+    visitors: visitorNamespace,
+    staff: staffNamespace,
+    waitingRoom,
+    staffNames,
+    log,
+    bus,
+  });
   // Whispers live as long as their conversation (decision 0013): every ending passes through the notifier.
-  const whispers = createKeptWhispers(clock);
+  const whispers = createKeptWhispers(shortLived);
   const tellConversation = notifier.conversation;
   notifier.conversation = (conversation) => {
-    if (conversation.status === 'closed') whispers.forget(conversation.id);
+    if (conversation.status === 'closed') {
+      whispers.forget(conversation.id).catch((error: unknown) => log.warn({ err: error }, 'whispers: not forgotten'));
+    }
     tellConversation(conversation);
   };
   // Optional automatic assignment (comfort): every queue change (a visitor joins, a counselor becomes
@@ -347,7 +373,24 @@ export async function createHavre(options: HavreOptions) {
     blocks,
     doors,
     clock,
+    bus,
   });
+  // Settings, intake or raid mode changed on another node: read them again, and refresh this node's consoles.
+  bus.on('settings', ({ consoles }) => {
+    settings.forget();
+    intakeMode.forget();
+    raidMode.forget();
+    if (consoles) refreshConsolesHere();
+  });
+  const refreshConsolesHere = () =>
+    staffRealtime.refreshHere().catch((error: unknown) => log.error({ err: error }, 'staff refresh failed'));
+  // Retention destroyed keys on the leader: every node drops them from memory.
+  const forgetKeysHere = cipher.forget;
+  cipher.forget = (conversationIds) => {
+    forgetKeysHere(conversationIds);
+    bus.tell({ type: 'keys-destroyed', conversationIds: [...conversationIds] });
+  };
+  bus.on('keys-destroyed', ({ conversationIds }) => forgetKeysHere(conversationIds));
 
   limitApiPerNetwork(app, { doors, networks });
   registerHealthRoutes(app, { db });
@@ -384,8 +427,9 @@ export async function createHavre(options: HavreOptions) {
     audit,
     endStaffSockets: (staffId) => staffNamespace.in(rooms.staff(staffId)).disconnectSockets(true),
     onSettingsChanged: () => {
+      bus.tell({ type: 'settings', consoles: true });
       notifier.queueChanged();
-      staffRealtime.refreshAll().catch((error: unknown) => log.error({ err: error }, 'staff refresh failed'));
+      refreshConsolesHere();
     },
   });
   // Canned answers and resource cards (comfort).
@@ -423,6 +467,7 @@ export async function createHavre(options: HavreOptions) {
     presence,
     conversations: conversationRepository,
     settings,
+    store: shortLived,
     clock,
     log,
   });
@@ -489,6 +534,8 @@ export async function createHavre(options: HavreOptions) {
       await counselorAbsence.markAllAbsent();
       await app.listen({ port: config.port, host: config.host });
       await absence.watchAllWaiting();
+      await Promise.all([networks.start(), staffNetworks.start()]);
+      presence.start();
       await leadership.start();
       presenceJob.start();
       statisticsJob.start();
@@ -515,10 +562,14 @@ export async function createHavre(options: HavreOptions) {
       blockExpiry.stop();
       await leadership.stop();
       work.stop();
-      await shortLivedHome.close();
+      presence.stop();
+      networks.stop();
+      staffNetworks.stop();
       io.disconnectSockets(true);
       await io.close();
       await app.close().catch(() => {});
+      // Last of what the sockets use: their disconnections still count down gauges in the store.
+      await link.close();
       raidMode.stop();
       await database.close();
     },

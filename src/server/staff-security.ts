@@ -7,7 +7,7 @@ import { createAccountSecurity } from './services/account-security.ts';
 import type { AuditLog } from './services/audit-log.ts';
 import { createDeviceTrust } from './services/device-trust.ts';
 import { createLoginSteps } from './services/login-steps.ts';
-import { createNetworkHasher } from './services/network-hash.ts';
+import type { NetworkHasher } from './services/network-hash.ts';
 import type { StaffAccounts } from './services/staff-accounts.ts';
 import { createStaffLogin } from './services/staff-login.ts';
 import type { Database } from './storage/schema.ts';
@@ -23,9 +23,11 @@ interface Deps {
   secret: string;
   audit: AuditLog;
   clock: Clock;
+  /** The staff's own network pseudonyms (apart from the visitors'), shared by the nodes in cluster mode. */
+  networks: NetworkHasher;
 }
 
-export function createStaffSecurity({ db, staff, settings, masterKey, secret, audit, clock }: Deps) {
+export function createStaffSecurity({ db, staff, settings, masterKey, secret, audit, clock, networks }: Deps) {
   const security = createAccountSecurity({
     security: createStaffSecurityRepository(db),
     settings,
@@ -39,7 +41,7 @@ export function createStaffSecurity({ db, staff, settings, masterKey, secret, au
   return {
     security,
     throttle,
-    networks: createNetworkHasher(clock),
+    networks,
     login: (accounts: StaffAccounts) =>
       createStaffLogin({ accounts, staff, security, steps, throttle, devices, audit }),
   };

@@ -62,13 +62,25 @@ export async function startTestServer(
     /** PostgreSQL's address as Havre is to reach it, e.g. through test/support/fault-proxy.ts. */
     databaseUrl?: (url: string) => string;
     databaseTimeouts?: HavreOptions['databaseTimeouts'];
+    /** A PostgreSQL database shared with other nodes (test/support/cluster.ts): used, never dropped, by this one. */
+    sharedDatabase?: { url: string };
+    /** Files to put in the new DATA_DIR before the first start (another node's keyring). */
+    seedDataDir?: (dataDir: string) => void;
+    /** One clock for every node of a cluster. */
+    clock?: Clock & { advance(ms: number): void };
   } = {},
 ): Promise<TestServer> {
-  const { env, databaseUrl, ...havreOptions } = options;
+  const { env, databaseUrl, sharedDatabase, seedDataDir, clock: sharedClock, ...havreOptions } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'havre-test-'));
   if (kind === 'pglite') cpSync(await pgliteTemplate(), dataDir, { recursive: true });
-  const database = kind === 'postgres' ? await createTestDatabase() : null;
-  const clock = shiftedClock(OPEN_INSTANT);
+  seedDataDir?.(dataDir);
+  const database =
+    kind !== 'postgres'
+      ? null
+      : sharedDatabase
+        ? { ...sharedDatabase, drop: async () => {} }
+        : await createTestDatabase();
+  const clock = sharedClock ?? shiftedClock(OPEN_INSTANT);
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

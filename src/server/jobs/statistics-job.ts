@@ -1,11 +1,13 @@
 // Writes the counted statistics every few seconds, and counts the team's minutes: each minute, how many
 // counselors are available, how many conversations they could hold, how many they hold. A failed write keeps
-// its counts for the next one; a stop writes what is left.
+// its counts for the next one; a stop writes what is left. Every node writes what it counted; the minute is
+// counted once for the whole team, by the node that claims it first in the short-lived store shared by all.
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Presence } from '../services/presence.ts';
 import type { SettingsService } from '../services/settings.ts';
 import type { StatisticsRecorder } from '../services/statistics-recorder.ts';
+import type { ShortLivedStore } from '../short-lived/store.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
 import type { StatisticsRepository } from '../storage/statistics-repository.ts';
 import { periodicJob } from './periodic-job.ts';
@@ -19,11 +21,22 @@ interface Deps {
   presence: Pick<Presence, 'online'>;
   conversations: Pick<ConversationRepository, 'activeCounts'>;
   settings: Pick<SettingsService, 'current'>;
+  /** Where the nodes claim each minute, so that only one counts it. */
+  store: Pick<ShortLivedStore, 'claim'>;
   clock: Clock;
   log: Logger;
 }
 
-export function createStatisticsJob({ recorder, repository, presence, conversations, settings, clock, log }: Deps) {
+export function createStatisticsJob({
+  recorder,
+  repository,
+  presence,
+  conversations,
+  settings,
+  store,
+  clock,
+  log,
+}: Deps) {
   let writing: Promise<void> = Promise.resolve();
   let lastSample: number | null = null;
 
@@ -51,11 +64,13 @@ export function createStatisticsJob({ recorder, repository, presence, conversati
     const minute = Math.floor(clock.now().getTime() / MINUTE_MS);
     if (lastSample === minute) return;
     lastSample = minute;
+    if (!(await store.claim(`statistics:minute:${minute}`, 2 * MINUTE_MS))) return;
     const [{ maxConversationsPerCounselor }, active] = await Promise.all([
       settings.current(),
       conversations.activeCounts(),
     ]);
-    // On duty: available, or still holding a conversation (a counselor who paused to finish hers works on).
+    // On duty: available on any node, or still holding a conversation (a counselor who paused to finish hers
+    // works on).
     const onDuty = new Set(
       presence.online().flatMap((person) => (person.status === 'available' ? [person.staffId] : [])),
     );

@@ -14,6 +14,7 @@ import {
 } from '../../protocol/schemas.ts';
 import type { StaffStateView } from '../../protocol/views.ts';
 import type { Clock } from '../clock.ts';
+import type { ClusterBus } from '../cluster/cluster-bus.ts';
 import type { ConversationService } from '../services/conversations.ts';
 import type { DoorGuard } from '../services/door-guard.ts';
 import type { KeptWhispers } from '../services/kept-whispers.ts';
@@ -55,6 +56,7 @@ interface Deps {
   staffNames: StaffNames;
   whispers: KeptWhispers;
   clock: Clock;
+  bus: ClusterBus;
 }
 
 interface StaffSocketData {
@@ -90,9 +92,16 @@ export function attachStaffNamespace(deps: Deps) {
     });
   });
 
+  deps.bus.on('staff', ({ staffId }) => {
+    refreshStaffHere(staffId, deps).catch((error: unknown) => deps.log.error({ err: error }, 'staff refresh failed'));
+  });
+
   return {
-    /** Settings changed (e.g. the conversation limit): every connected staff member gets a fresh state. */
-    async refreshAll(): Promise<void> {
+    /**
+     * Settings changed (e.g. the conversation limit): every staff member connected to this node gets a fresh
+     * state (the other nodes do the same when told, decision 0029).
+     */
+    async refreshHere(): Promise<void> {
       const shared = sharedState(deps);
       for (const socket of namespace.sockets.values()) {
         const { staff } = socket.data as StaffSocketData;
@@ -123,6 +132,7 @@ async function stateOf(
     deps.conversations.activeOf(staff.id),
     deps.conversations.formDueOf(staff.id),
   ]);
+  const whispers = await deps.whispers.of(active.map((conversation) => conversation.id));
   return {
     me: {
       id: staff.id,
@@ -134,7 +144,7 @@ async function stateOf(
     queue: toQueueView(snapshot),
     conversations: [...active, ...formDue].map(toStaffConversationView),
     closingForm: settings.closingForm,
-    whispers: deps.whispers.of(active.map((conversation) => conversation.id)),
+    whispers,
     serverTime: deps.clock.now().toISOString(),
   };
 }
@@ -238,8 +248,13 @@ async function connect(socket: Socket, deps: Deps): Promise<void> {
   notifier.queueChanged();
 }
 
-/** A fresh state to every socket of one staff member: her conversations changed without her doing. */
+/** A fresh state to every socket of one staff member, on every node: her conversations changed without her doing. */
 async function refreshStaff(staffId: string, deps: Deps): Promise<void> {
+  deps.bus.tell({ type: 'staff', staffId });
+  await refreshStaffHere(staffId, deps);
+}
+
+async function refreshStaffHere(staffId: string, deps: Deps): Promise<void> {
   for (const socket of deps.namespace.sockets.values()) {
     const { staff } = socket.data as StaffSocketData;
     if (staff.id === staffId) socket.emit(staffEvents.state, await stateOf(staff, deps));

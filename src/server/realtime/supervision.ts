@@ -35,9 +35,10 @@ export function broadcastBoard({
   notifier: Notifier;
 }): void {
   notifier.onQueueBroadcast(async () => {
-    // Nobody follows the board on this node: spare the queries.
+    // Nobody follows the board on this node: spare the queries. Each node pushes to its own supervisors, on its
+    // own queue broadcast (which every node runs for a change anywhere, decision 0029).
     if (!namespace.adapter.rooms.get(supervisionRooms.board)?.size) return;
-    namespace.to(supervisionRooms.board).emit(supervisionEvents.board, await supervision.board());
+    namespace.local.to(supervisionRooms.board).emit(supervisionEvents.board, await supervision.board());
   });
 }
 
@@ -94,7 +95,7 @@ export function attachSupervisionEvents(deps: Deps): void {
 
   on(supervisionEvents.whisper, whisperSchema, async ({ conversationId, clientId, text }) => {
     const { counselorId, whisper } = await supervision.whisper(staff, conversationId, clientId, text);
-    deps.whispers.keep(whisper);
+    await deps.whispers.keep(whisper);
     namespace.to(rooms.staff(counselorId)).emit(supervisionEvents.whisperReceived, whisper);
     return { whisper };
   });

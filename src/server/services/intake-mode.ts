@@ -25,7 +25,16 @@ function parse(stored: unknown): IntakeModeView {
   };
 }
 
-export function createIntakeMode({ repository, clock }: { repository: SettingsRepository; clock: Clock }) {
+export function createIntakeMode({
+  repository,
+  clock,
+  onChanged = () => {},
+}: {
+  repository: SettingsRepository;
+  clock: Clock;
+  /** Told after each switch, for the other nodes (decision 0029). */
+  onChanged?: () => void;
+}) {
   let cached: { view: IntakeModeView; at: number } | null = null;
 
   async function current(): Promise<IntakeModeView> {
@@ -37,6 +46,10 @@ export function createIntakeMode({ repository, clock }: { repository: SettingsRe
 
   return {
     current,
+    /** Another node changed it: the next read goes to the database. */
+    forget(): void {
+      cached = null;
+    },
 
     async set(by: StaffRow, mode: IntakeMode, message: string | null): Promise<IntakeModeView> {
       const view: IntakeModeView =
@@ -44,6 +57,7 @@ export function createIntakeMode({ repository, clock }: { repository: SettingsRe
           ? OPEN
           : { mode, message: message || null, setByName: by.display_name, since: clock.now().toISOString() };
       await repository.put(KEY, view, clock.now());
+      onChanged();
       cached = { view, at: clock.now().getTime() };
       return view;
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../short-lived/memory-store.ts';
 import { createNetworkHasher, socketAddress } from './network-hash.ts';
 
 const hour = 60 * 60 * 1000;
@@ -38,6 +39,31 @@ describe('network hash', () => {
   it('two servers (or a restart) never share a key', () => {
     const { clock } = clockAt(Date.UTC(2026, 10, 26, 10));
     expect(createNetworkHasher(clock).hash('192.0.2.1')).not.toBe(createNetworkHasher(clock).hash('192.0.2.1'));
+  });
+
+  it('hashes alike on every node sharing a store, this period and the next, and keeps no key past its use', async () => {
+    const { clock, advance } = clockAt(Date.UTC(2026, 10, 26, 23, 59));
+    const store = createMemoryStore({ clock });
+    const shared = { store, name: 'visitors' };
+    const [one, two] = [createNetworkHasher(clock, { shared }), createNetworkHasher(clock, { shared })];
+    await one.start();
+    await two.start();
+    const taken = one.hash('198.51.100.1');
+    expect(two.hash('198.51.100.1')).toBe(taken);
+    // Past midnight, before either fetched again: both already hold the next period's key.
+    advance(2 * 60_000);
+    expect(two.hash('198.51.100.1')).toBe(one.hash('198.51.100.1'));
+    expect(two.hash('198.51.100.1')).not.toBe(taken);
+    expect(two.candidates('198.51.100.1')).toContain(taken);
+    // Another store (another helpline, or a cluster with its own Redis) gives other keys.
+    const stranger = createNetworkHasher(clock, { shared: { store: createMemoryStore({ clock }), name: 'visitors' } });
+    await stranger.start();
+    expect(stranger.hash('198.51.100.1')).not.toBe(one.hash('198.51.100.1'));
+    // Two periods on, the first key is gone from the store too.
+    advance(2 * 24 * hour);
+    expect(await store.read(`network-key:visitors:${Math.floor(Date.UTC(2026, 10, 26) / (24 * hour))}`)).toBeNull();
+    for (const hasher of [one, two, stranger]) hasher.stop();
+    store.close();
   });
 
   it('believes only the forwarded addresses the trusted proxies added', () => {

@@ -2,40 +2,82 @@
 // without ever storing an address. The key lives in memory only and is replaced every period (24 h); the
 // previous key is kept one more period, so a hash taken now matches the same network for at least one full
 // period, and no hash can be tied to an address once both keys are gone (or the process restarts).
+// In cluster mode the nodes must hash alike: each period's key is drawn at random by the first node that needs
+// it and kept in the short-lived store (Redis with nothing on disk), never derived from a secret that outlives
+// it (decision 0029). Each node holds the keys in memory, fetches the next period's ahead of time, and hashes
+// without waiting on Redis.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
+import type { ShortLivedStore } from '../short-lived/store.ts';
 
 export const NETWORK_HASH_PERIOD_MS = 24 * 60 * 60 * 1000;
+/** How often a node checks that it holds the shared keys of this period and the next. */
+const SHARE_EVERY_MS = 60_000;
 
-interface PeriodKey {
-  period: number;
-  key: Buffer;
-}
+export function createNetworkHasher(
+  clock: Clock,
+  {
+    periodMs = NETWORK_HASH_PERIOD_MS,
+    shared,
+  }: {
+    periodMs?: number;
+    /** Where the nodes agree on each period's key, under `name`; absent on one node (keys of its own). */
+    shared?: { store: Pick<ShortLivedStore, 'offer' | 'read'>; name: string };
+  } = {},
+) {
+  const keys = new Map<number, Buffer>();
+  let timer: NodeJS.Timeout | null = null;
 
-export function createNetworkHasher(clock: Clock, periodMs = NETWORK_HASH_PERIOD_MS) {
-  let current: PeriodKey | null = null;
-  let previous: PeriodKey | null = null;
-
-  const keys = (): PeriodKey[] => {
-    const period = Math.floor(clock.now().getTime() / periodMs);
-    if (!current || current.period !== period) {
-      previous = current && current.period === period - 1 ? current : null;
-      current = { period, key: randomBytes(32) };
+  const periodNow = () => Math.floor(clock.now().getTime() / periodMs);
+  /** The key of `period`, made here when it is not known yet (on one node, or while Redis cannot be reached). */
+  const keyOf = (period: number): Buffer => {
+    for (const known of keys.keys()) if (known < period - 1) keys.delete(known);
+    let key = keys.get(period);
+    if (!key) {
+      key = randomBytes(32);
+      keys.set(period, key);
     }
-    return previous ? [current, previous] : [current];
+    return key;
   };
   const hashWith = (key: Buffer, address: string) =>
     createHmac('sha256', key).update(normalise(address)).digest('base64url').slice(0, 22);
 
+  /** Agrees with the other nodes on this period's key and the next; the previous one only if still there. */
+  async function share(): Promise<void> {
+    if (!shared) return;
+    const period = periodNow();
+    const storeKey = (p: number) => `network-key:${shared.name}:${p}`;
+    // Kept until the end of the period after it: as long as a hash taken with it may need matching.
+    const keptFor = (p: number) => (p + 2) * periodMs - clock.now().getTime();
+    for (const p of [period, period + 1]) {
+      const agreed = await shared.store.offer(storeKey(p), keyOf(p).toString('base64'), keptFor(p));
+      keys.set(p, Buffer.from(agreed, 'base64'));
+    }
+    const previous = await shared.store.read(storeKey(period - 1));
+    if (previous !== null) keys.set(period - 1, Buffer.from(previous, 'base64'));
+  }
+
   return {
     /** The hash to remember now. */
     hash(address: string): string {
-      const [now] = keys();
-      return hashWith((now as PeriodKey).key, address);
+      return hashWith(keyOf(periodNow()), address);
     },
     /** Every hash this address may have been remembered under, for matching against what was stored. */
     candidates(address: string): string[] {
-      return keys().map(({ key }) => hashWith(key, address));
+      const period = periodNow();
+      const previous = keys.get(period - 1);
+      return [keyOf(period), ...(previous ? [previous] : [])].map((key) => hashWith(key, address));
+    },
+    /** Fetches the shared keys now, then every minute (nothing to do on one node). */
+    async start(): Promise<void> {
+      if (!shared || timer) return;
+      await share();
+      timer = setInterval(() => void share().catch(() => {}), Math.min(SHARE_EVERY_MS, periodMs / 4));
+      timer.unref();
+    },
+    stop(): void {
+      if (timer) clearInterval(timer);
+      timer = null;
     },
   };
 }

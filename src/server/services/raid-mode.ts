@@ -23,7 +23,16 @@ function parse(stored: unknown): RaidModeView {
   };
 }
 
-export function createRaidMode({ repository, clock }: { repository: SettingsRepository; clock: Clock }) {
+export function createRaidMode({
+  repository,
+  clock,
+  onChanged = () => {},
+}: {
+  repository: SettingsRepository;
+  clock: Clock;
+  /** Told after each switch, for the other nodes (decision 0029). */
+  onChanged?: () => void;
+}) {
   let known: RaidModeView = OFF;
   let readAt = Number.NEGATIVE_INFINITY;
   // Another node's switch reaches this one within a refresh even when no hot path has asked for a while;
@@ -41,6 +50,10 @@ export function createRaidMode({ repository, clock }: { repository: SettingsRepo
 
   return {
     current,
+    /** Another node switched it: the next read goes to the database. */
+    forget(): void {
+      readAt = Number.NEGATIVE_INFINITY;
+    },
     /** The last known value, without waiting: for hot paths. A stale read lasts at most a refresh. */
     active(): boolean {
       if (clock.now().getTime() - readAt >= REFRESH_MS) void current().catch(() => {});
@@ -51,6 +64,7 @@ export function createRaidMode({ repository, clock }: { repository: SettingsRepo
         ? { on: true, message: message || null, setByName: by.display_name, since: clock.now().toISOString() }
         : OFF;
       await repository.put(KEY, view, clock.now());
+      onChanged();
       known = view;
       readAt = clock.now().getTime();
       return view;

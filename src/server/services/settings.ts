@@ -59,6 +59,11 @@ export function createSettings({ repository, clock }: { repository: SettingsRepo
       return cached?.settings ?? defaultSettings;
     },
 
+    /** Another node changed them: the next read goes to the database (lastKnown keeps answering meanwhile). */
+    forget(): void {
+      if (cached) cached = { ...cached, at: Number.NEGATIVE_INFINITY };
+    },
+
     async update(input: unknown): Promise<Settings> {
       const settings = parsePayload(settingsSchema, input);
       await repository.put(KEY, settings, clock.now());

@@ -103,6 +103,14 @@ export function createMemoryStore({
       return entry?.kind === 'value' ? entry.value : null;
     },
 
+    async offer(key: string, value: string, ttlMs: number): Promise<string> {
+      const at = now();
+      const entry = live(key, at);
+      if (entry?.kind === 'value') return entry.value;
+      keep(key, { kind: 'value', value, expiresAt: at + ttlMs });
+      return value;
+    },
+
     async remove(key: string): Promise<void> {
       entries.delete(key);
     },

@@ -58,12 +58,21 @@ redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]))
 return 1
 `;
 
+const OFFER = `
+local e, v = unpack(redis.call('HMGET', KEYS[1], 'e', 'v'))
+if e and tonumber(e) > tonumber(ARGV[1]) and v then return v end
+redis.call('HSET', KEYS[1], 'e', tonumber(ARGV[1]) + tonumber(ARGV[3]), 'v', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]))
+return ARGV[2]
+`;
+
 type Scripted = Redis & {
   havreTake(key: string, now: number, capacity: number, refill: number, cost: number): Promise<[number, number]>;
   havreClaim(key: string, now: number, ttl: number): Promise<number>;
   havreAdd(key: string, now: number, delta: number, ttl: number): Promise<string>;
   havreRead(key: string, now: number): Promise<string | null>;
   havrePut(key: string, now: number, value: string, ttl: number): Promise<number>;
+  havreOffer(key: string, now: number, value: string, ttl: number): Promise<string>;
 };
 
 /** At least a millisecond: Redis refuses a TTL of 0, and the memory store treats it as already expired. */
@@ -84,6 +93,7 @@ export function createRedisStore({
     ['havreAdd', ADD],
     ['havreRead', READ],
     ['havrePut', PUT],
+    ['havreOffer', OFFER],
   ];
   for (const [name, lua] of scripts) redis.defineCommand(name, { numberOfKeys: 1, lua });
   const r = redis as Scripted;
@@ -109,6 +119,9 @@ export function createRedisStore({
     },
     async read(key: string): Promise<string | null> {
       return r.havreRead(k(key), now());
+    },
+    async offer(key: string, value: string, ttlMs: number): Promise<string> {
+      return r.havreOffer(k(key), now(), value, ttl(ttlMs));
     },
     async remove(key: string): Promise<void> {
       await redis.del(k(key));

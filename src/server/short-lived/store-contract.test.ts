@@ -89,6 +89,16 @@ describe.each(homes)('the short-lived store in $home', ({ home, available }) => 
     expect(await store.read('k')).toBeNull();
     store.close();
   });
+
+  it.skipIf(!available)('keeps the first value offered until it expires, and answers it to every offer', async () => {
+    const { store, advance } = await aStore();
+    expect(await store.offer('o', 'first', 1000)).toBe('first');
+    expect(await store.offer('o', 'second', 1000)).toBe('first');
+    expect(await store.read('o')).toBe('first');
+    advance(1000);
+    expect(await store.offer('o', 'third', 1000)).toBe('third');
+    store.close();
+  });
 });
 
 describe('the short-lived store shared by two nodes through Redis', () => {
@@ -107,6 +117,10 @@ describe('the short-lived store shared by two nodes through Redis', () => {
     expect(await two.add('waiting:net', 1, 60_000)).toBe(2);
     await two.put('value', 'x', 60_000);
     expect(await one.read('value')).toBe('x');
+    const offers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? one : two).offer('key', `${i}`, 60_000)),
+    );
+    expect(new Set(offers).size).toBe(1);
   });
 
   it.skipIf(!redisUp)('lets Redis drop every key by its own expiry: nothing outlives its purpose', async () => {
@@ -119,7 +133,8 @@ describe('the short-lived store shared by two nodes through Redis', () => {
     await store.claim('c', 60_000);
     await store.add('g', 1, 60_000);
     await store.put('v', 'x', 60_000);
-    for (const key of ['b', 'c', 'g', 'v']) {
+    await store.offer('o', 'x', 60_000);
+    for (const key of ['b', 'c', 'g', 'v', 'o']) {
       const left = await connection.pttl(`${prefix}${key}`);
       expect(left, key).toBeGreaterThan(0);
       expect(left, key).toBeLessThanOrEqual(60_000);

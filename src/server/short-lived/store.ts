@@ -24,6 +24,8 @@ export interface ShortLivedStore {
   /** Keeps a small value until `ttlMs` from now. */
   put(key: string, value: string, ttlMs: number): Promise<void>;
   read(key: string): Promise<string | null>;
+  /** Keeps `value` until `ttlMs` from now unless a live value is already there; answers the one kept. */
+  offer(key: string, value: string, ttlMs: number): Promise<string>;
   remove(key: string): Promise<void>;
   /** Stops what it runs in the background (the memory store's sweep). */
   close(): void;
