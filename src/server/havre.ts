@@ -32,6 +32,7 @@ import { advisoryLeader, soleLeader } from './jobs/leader.ts';
 import { createPresenceJob } from './jobs/presence-job.ts';
 import { createRetentionJob } from './jobs/retention-job.ts';
 import { createStatisticsJob } from './jobs/statistics-job.ts';
+import { createAbsenceSweep } from './realtime/absence-sweep.ts';
 import { createCounselorAbsence } from './realtime/counselor-absence.ts';
 import { handshakeDoors } from './realtime/handshake-doors.ts';
 import { createNotifier } from './realtime/notifier.ts';
@@ -481,6 +482,18 @@ export async function createHavre(options: HavreOptions) {
     log,
     leader,
   });
+  const absenceSweep = link.clustered
+    ? createAbsenceSweep({
+        visitors: visitorNamespace,
+        presence,
+        conversations: conversationRepository,
+        notifier,
+        clock,
+        placeKeptMs: visitorGraceMs,
+        log,
+        leader,
+      })
+    : null;
   const blockExpiry = createBlockExpiryJob({ purge: blocks.purgeEnded, log, leader });
   const sessionWatch = watchStaffSessions({ namespace: staffNamespace, staff: staffRepository, clock, log });
 
@@ -502,6 +515,8 @@ export async function createHavre(options: HavreOptions) {
     closing: closingJob,
     /** Hands back conversations whose counselor is gone, ends those whose visitor is (decision 0026). */
     presenceJob,
+    /** Cluster mode only: the leader's sweep of absence marks against the sockets of every node. */
+    absenceSweep,
     /** Whether this node runs the database jobs (the advisory lock's holder on PostgreSQL). */
     leadership,
     /** Impact statistics: the recorder, and its job (flush, sample) for the tests. */
@@ -530,10 +545,11 @@ export async function createHavre(options: HavreOptions) {
     work,
 
     async listen(): Promise<string> {
-      // No console is connected before this node listens: each counselor is away until hers reconnects.
-      await counselorAbsence.markAllAbsent();
+      // No console is connected before this node listens: each counselor is away until hers reconnects. Not
+      // so in a cluster, where the others hold consoles and tabs: the leader's sweep keeps the marks there.
+      if (!link.clustered) await counselorAbsence.markAllAbsent();
       await app.listen({ port: config.port, host: config.host });
-      await absence.watchAllWaiting();
+      if (!link.clustered) await absence.watchAllWaiting();
       await Promise.all([networks.start(), staffNetworks.start()]);
       presence.start();
       await leadership.start();
@@ -542,6 +558,7 @@ export async function createHavre(options: HavreOptions) {
       retention.start();
       closingJob.start();
       blockExpiry.start();
+      absenceSweep?.start();
       work.start();
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
@@ -560,6 +577,7 @@ export async function createHavre(options: HavreOptions) {
       await statisticsJob.stop();
       counselorAbsence.stop();
       blockExpiry.stop();
+      absenceSweep?.stop();
       await leadership.stop();
       work.stop();
       presence.stop();

@@ -83,9 +83,17 @@ async function connected(socket: Socket): Promise<Socket> {
 /** `headers`: e.g. an `x-forwarded-for` to seem to come from another network behind a trusted proxy. */
 export async function aVisitor(
   server: TestServer,
+  options: { headers?: Record<string, string>; solvesWork?: boolean } = {},
+) {
+  return aVisitorAt(server.url, options);
+}
+
+/** A visitor of the node at `url` (one in a process of its own: test/support/cluster.ts). */
+export async function aVisitorAt(
+  url: string,
   { headers, solvesWork = true }: { headers?: Record<string, string>; solvesWork?: boolean } = {},
 ) {
-  const socket = io(`${server.url}${namespaces.visitor}`, {
+  const socket = io(`${url}${namespaces.visitor}`, {
     transports: ['websocket'],
     forceNew: true,
     ...(headers ? { extraHeaders: headers } : {}),

@@ -341,6 +341,14 @@ export function createConversationRepository(db: Kysely<Database>) {
         .returningAll()
         .executeTakeFirst(),
 
+    /** Every open conversation's presence marks, for the cluster's absence sweep (realtime/absence-sweep.ts). */
+    openPresence: () =>
+      db
+        .selectFrom('conversations')
+        .select(['id', 'status', 'absent_since', 'counselor_id', 'counselor_absent_since'])
+        .where('status', 'in', ['waiting', 'active'])
+        .execute(),
+
     /** No tab of hers is connected any more (kept if already set: absence counts from the first moment). */
     markAbsent: (id: string, now: Date) =>
       db
