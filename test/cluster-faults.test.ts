@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { namespaces } from '../src/protocol/events.ts';
 import { aCounselor, aVisitor, aVisitorAt, newClientId } from './support/clients.ts';
 import { clusterAvailable, startCluster, startNodeProcess, type TestCluster } from './support/cluster.ts';
+import { startPrivateRedis } from './support/redis.ts';
 
 const available = await clusterAvailable();
 /** Both sides write far faster than a person: the per-socket message doors are widened for this test only. */
@@ -196,6 +197,68 @@ describe('a cluster losing a node', () => {
       expect(lost).toMatchObject({ status: 'closed', closed_reason: 'connection_lost' });
       expect(kept).toMatchObject({ id: active, status: 'active', absent_since: null, counselor_absent_since: null });
       await late.kill();
+    },
+  );
+});
+
+describe('a cluster whose Redis restarts', () => {
+  it.skipIf(!available)(
+    'answers clear errors while Redis is away, and loses nothing once it is back',
+    { timeout: 60_000 },
+    async () => {
+      const redis = await startPrivateRedis();
+      if (!redis) return;
+      const cluster = await startCluster(2, { limits, env: { REDIS_URL: redis.url } });
+      try {
+        const [one, two] = cluster.nodes;
+        if (!one || !two) throw new Error('two nodes');
+        const counselor = await aCounselor(two);
+        const visitor = await aVisitor(one);
+        const { token } = await visitor.ask('conversation:start', { locale: 'fr' });
+        // Like her page: after a reconnection, the tab binds itself to her conversation again.
+        visitor.socket.io.on('reconnect', () => void visitor.ask('conversation:resume', { token, afterSeq: 0 }));
+        const conversationId = (await counselor.ask('queue:take-next')).conversation.id as string;
+        const before = { clientId: newClientId(), text: 'avant' };
+        expect((await visitor.ask('message:send', before)).ok).toBe(true);
+        await counselor.next('message:new', (event: any) => event.message.text === 'avant');
+
+        // Redis is gone: what needs it answers UNAVAILABLE with a wait, never a silent ok.
+        await redis.kill();
+        const during = { clientId: newClientId(), text: 'pendant' };
+        const refused = await visitor.ask('message:send', during);
+        expect(refused).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', retryAfterSeconds: 2 } });
+
+        // Redis is back, empty: the page sends the same message again, and both sides go on.
+        await redis.start();
+        let sent: any = null;
+        for (let attempt = 0; attempt < 100 && !sent?.ok; attempt += 1) {
+          sent = await visitor.ask('message:send', during).catch(() => null);
+          if (!sent?.ok) await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(sent).toMatchObject({ ok: true });
+        const after = { conversationId, clientId: newClientId(), text: 'après' };
+        await expect
+          .poll(async () => (await counselor.ask('message:send', after).catch(() => ({ ok: false }))).ok, {
+            timeout: 15_000,
+          })
+          .toBe(true);
+        // The counselor, whose node missed what was broadcast while Redis was away, finds it all in order.
+        await expect
+          .poll(
+            async () => {
+              const history = await counselor.ask('message:history', { conversationId, afterSeq: 0 });
+              return history.ok ? history.messages.map((message: any) => message.text) : [];
+            },
+            { timeout: 15_000 },
+          )
+          .toEqual(['avant', 'pendant', 'après']);
+        await visitor.next('message:new', (message: any) => message.text === 'après');
+        visitor.close();
+        counselor.close();
+      } finally {
+        await cluster.stop();
+        await redis.kill();
+      }
     },
   );
 });

@@ -4,6 +4,7 @@
 // moment by its own TTL, so nothing outlives its purpose. Keys are the callers' pseudonyms, under a prefix;
 // nothing here is derived from an address (decision 0028: Redis keeps nothing on disk).
 import type { Redis } from 'ioredis';
+import { HavreError } from '../../protocol/errors.ts';
 import type { Clock } from '../clock.ts';
 import type { Bucket, ShortLivedStore, Taken } from './store.ts';
 
@@ -75,6 +76,23 @@ type Scripted = Redis & {
   havreOffer(key: string, now: number, value: string, ttl: number): Promise<string>;
 };
 
+/**
+ * While Redis cannot be reached (a restart, a network cut) every door that needs it answers UNAVAILABLE with a
+ * wait, like a database fault (decision 0024): nothing is let through unchecked, nothing is lost, the pages keep
+ * what they were sending and try again.
+ */
+const unreachable = () =>
+  new HavreError('UNAVAILABLE', 'the service cannot reach its shared state; try again in a moment', {
+    retryAfterMs: 2_000,
+  });
+const guarded = async <T>(operation: Promise<T>): Promise<T> => {
+  try {
+    return await operation;
+  } catch {
+    throw unreachable();
+  }
+};
+
 /** At least a millisecond: Redis refuses a TTL of 0, and the memory store treats it as already expired. */
 const ttl = (ms: number) => Math.max(1, Math.ceil(ms));
 
@@ -102,29 +120,31 @@ export function createRedisStore({
 
   return {
     async take(key: string, bucket: Bucket, cost = 1): Promise<Taken> {
-      const [allowed, figure] = await r.havreTake(k(key), now(), bucket.capacity, bucket.refillPerSecond, cost);
+      const [allowed, figure] = await guarded(
+        r.havreTake(k(key), now(), bucket.capacity, bucket.refillPerSecond, cost),
+      );
       return allowed === 1 ? { allowed: true, remaining: figure } : { allowed: false, retryAfterMs: figure };
     },
     async claim(key: string, ttlMs: number): Promise<boolean> {
-      return (await r.havreClaim(k(key), now(), ttl(ttlMs))) === 1;
+      return (await guarded(r.havreClaim(k(key), now(), ttl(ttlMs)))) === 1;
     },
     async add(key: string, delta: number, ttlMs: number): Promise<number> {
-      return Number(await r.havreAdd(k(key), now(), delta, ttl(ttlMs)));
+      return Number(await guarded(r.havreAdd(k(key), now(), delta, ttl(ttlMs))));
     },
     async count(key: string): Promise<number> {
-      return Number((await r.havreRead(k(key), now())) ?? 0);
+      return Number((await guarded(r.havreRead(k(key), now()))) ?? 0);
     },
     async put(key: string, value: string, ttlMs: number): Promise<void> {
-      await r.havrePut(k(key), now(), value, ttl(ttlMs));
+      await guarded(r.havrePut(k(key), now(), value, ttl(ttlMs)));
     },
     async read(key: string): Promise<string | null> {
-      return r.havreRead(k(key), now());
+      return guarded(r.havreRead(k(key), now()));
     },
     async offer(key: string, value: string, ttlMs: number): Promise<string> {
-      return r.havreOffer(k(key), now(), value, ttl(ttlMs));
+      return guarded(r.havreOffer(k(key), now(), value, ttl(ttlMs)));
     },
     async remove(key: string): Promise<void> {
-      await redis.del(k(key));
+      await guarded(redis.del(k(key)));
     },
     close() {},
   };
