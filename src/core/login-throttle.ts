@@ -40,11 +40,33 @@ export const defaultThrottleRules: ThrottleRules = {
   device: { free: 5, baseMs: 30_000, maxMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
 };
 
-interface Counter {
+export interface Counter {
   failures: number;
   lastFailureAt: number;
   blockedUntil: number;
 }
+
+/** Where the counters live: a map in memory, or (several nodes) a copy loaded from the shared store. */
+export type CounterBook = Pick<Map<string, Counter>, 'get' | 'set' | 'delete'> & { size?: number };
+
+/** The counters an attempt reads and changes, each with its rule. */
+export function throttleKeys(
+  account: string,
+  network: string,
+  trustedDevice: boolean,
+  rules: ThrottleRules = defaultThrottleRules,
+): [string, ThrottleRule][] {
+  if (trustedDevice) return [[`d\u0000${account}`, rules.device]];
+  return [
+    [`p\u0000${account}\u0000${network}`, rules.pair],
+    [`n\u0000${network}`, rules.network],
+    [`a\u0000${account}`, rules.account],
+  ];
+}
+
+/** How long a counter must be kept: while it blocks, and until it is forgotten. */
+export const keepCounterFor = (counter: Counter, rule: ThrottleRule, at: number): number =>
+  Math.max(counter.blockedUntil, counter.lastFailureAt + rule.forgetAfterMs) - at;
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
@@ -54,20 +76,14 @@ const PRUNE_ABOVE = 10_000;
 export function createLoginThrottle({
   now,
   rules = defaultThrottleRules,
+  counters = new Map<string, Counter>(),
 }: {
   now: () => number;
   rules?: ThrottleRules;
+  counters?: CounterBook;
 }) {
-  const counters = new Map<string, Counter>();
-
-  const keysFor = (account: string, network: string, trustedDevice: boolean): [string, ThrottleRule][] => {
-    if (trustedDevice) return [[`d\u0000${account}`, rules.device]];
-    return [
-      [`p\u0000${account}\u0000${network}`, rules.pair],
-      [`n\u0000${network}`, rules.network],
-      [`a\u0000${account}`, rules.account],
-    ];
-  };
+  const keysFor = (account: string, network: string, trustedDevice: boolean) =>
+    throttleKeys(account, network, trustedDevice, rules);
 
   const live = (key: string, rule: ThrottleRule, at: number): Counter | null => {
     const counter = counters.get(key);
@@ -80,7 +96,7 @@ export function createLoginThrottle({
   };
 
   const prune = (at: number) => {
-    if (counters.size <= PRUNE_ABOVE) return;
+    if (!(counters instanceof Map) || counters.size <= PRUNE_ABOVE) return;
     for (const [key, counter] of counters) {
       if (counter.blockedUntil <= at && at - counter.lastFailureAt >= rules.pair.forgetAfterMs) counters.delete(key);
     }

@@ -52,6 +52,7 @@ import { createConversationService } from './services/conversations.ts';
 import { createDoorGuard } from './services/door-guard.ts';
 import { createIntakeMode } from './services/intake-mode.ts';
 import { createKeptWhispers } from './services/kept-whispers.ts';
+import { sharedLoginThrottle } from './services/login-throttle.ts';
 import { createNetworkHasher } from './services/network-hash.ts';
 import { createPresence } from './services/presence.ts';
 import { createPrivateNotes } from './services/private-notes.ts';
@@ -177,6 +178,7 @@ export async function createHavre(options: HavreOptions) {
     audit,
     clock,
     networks: staffNetworks,
+    ...(link.clustered ? { throttle: sharedLoginThrottle(shortLived, clock) } : {}),
   });
   const accounts = createStaffAccounts({
     staff: staffRepository,

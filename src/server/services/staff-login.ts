@@ -3,7 +3,6 @@
 // last step succeeds. Every attempt passes the throttle first and counts until it succeeds; failures are
 // audited only for real accounts.
 import { createHash } from 'node:crypto';
-import type { LoginThrottle } from '../../core/login-throttle.ts';
 import { HavreError } from '../../protocol/errors.ts';
 import type { StaffRow } from '../storage/schema.ts';
 import type { StaffRepository } from '../storage/staff-repository.ts';
@@ -11,6 +10,7 @@ import type { AccountSecurity } from './account-security.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { DeviceTrust } from './device-trust.ts';
 import type { LoginSteps } from './login-steps.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 import type { StaffAccounts } from './staff-accounts.ts';
 
 /** Refused before the password was even checked; `retryAfterSeconds` says when to try again. */
@@ -75,16 +75,16 @@ export function createStaffLogin({ accounts, staff, security, steps, throttle, d
   }
 
   /** Counts the attempt (or refuses it); answers how to take it back once it succeeds. */
-  function attempt(username: string, { network, device }: LoginOrigin): () => void {
+  async function attempt(username: string, { network, device }: LoginOrigin): Promise<() => Promise<void>> {
     const key = accountKey(username);
     const trusted = devices.trusts(device, key);
-    const verdict = throttle.attempt(key, network, trusted);
+    const verdict = await throttle.attempt(key, network, trusted);
     if (!verdict.allowed) throw new LoginThrottledError(verdict.retryAfterMs);
     return () => throttle.succeeded(key, network, trusted);
   }
 
-  async function finish(row: StaffRow, succeeded: () => void, secondFactor: string): Promise<LoggedIn> {
-    succeeded();
+  async function finish(row: StaffRow, succeeded: () => Promise<void>, secondFactor: string): Promise<LoggedIn> {
+    await succeeded();
     await audit.record(row, 'staff.login', { type: 'staff', id: row.id }, { second_factor: secondFactor });
     const sessionId = await accounts.openSession(row.id);
     return { staff: row, sessionId, device: devices.issue(accountKey(row.username)) };
@@ -99,9 +99,9 @@ export function createStaffLogin({ accounts, staff, security, steps, throttle, d
 
   return {
     async password(username: string, password: string, origin: LoginOrigin): Promise<PasswordStepResult> {
-      let succeeded: () => void;
+      let succeeded: () => Promise<void>;
       try {
-        succeeded = attempt(username, origin);
+        succeeded = await attempt(username, origin);
       } catch (error) {
         if (error instanceof LoginThrottledError) await auditThrottled(username);
         throw error;
@@ -115,11 +115,11 @@ export function createStaffLogin({ accounts, staff, security, steps, throttle, d
       }
       // The password was right: the second step, if any, is counted on its own.
       if (await security.totpEnabled(row.id)) {
-        succeeded();
+        await succeeded();
         return { step: 'totp', loginToken: steps.issue(row.id, 'totp') };
       }
       if ((await security.policy()).requireTotp) {
-        succeeded();
+        await succeeded();
         return { step: 'enrol', loginToken: steps.issue(row.id, 'enrol') };
       }
       return { step: 'done', ...(await finish(row, succeeded, 'none')) };
@@ -127,7 +127,7 @@ export function createStaffLogin({ accounts, staff, security, steps, throttle, d
 
     async code(loginToken: string, code: string, origin: LoginOrigin): Promise<LoggedIn> {
       const row = await stepStaff(loginToken, 'totp');
-      const succeeded = attempt(row.username, origin);
+      const succeeded = await attempt(row.username, origin);
       try {
         const used = await security.verifySecondFactor(row, code);
         return await finish(row, succeeded, used);
@@ -149,7 +149,7 @@ export function createStaffLogin({ accounts, staff, security, steps, throttle, d
       origin: LoginOrigin,
       check: () => Promise<T>,
     ) {
-      const succeeded = attempt(row.username, origin);
+      const succeeded = await attempt(row.username, origin);
       try {
         const result = await check();
         succeeded();
@@ -166,13 +166,13 @@ export function createStaffLogin({ accounts, staff, security, steps, throttle, d
     async startEnrolment(loginToken: string, origin: LoginOrigin) {
       const row = await stepStaff(loginToken, 'enrol');
       // Throttled like a login step, so that a pending secret cannot be replaced in a loop.
-      attempt(row.username, origin)();
+      await (await attempt(row.username, origin))();
       return security.startEnrolment(row);
     },
 
     async confirmEnrolment(loginToken: string, code: string, origin: LoginOrigin) {
       const row = await stepStaff(loginToken, 'enrol');
-      const succeeded = attempt(row.username, origin);
+      const succeeded = await attempt(row.username, origin);
       const recoveryCodes = await security.confirmEnrolment(row, code);
       return { ...(await finish(row, succeeded, 'totp')), recoveryCodes };
     },
