@@ -182,4 +182,29 @@ describe('a cluster of nodes', () => {
       for (const take of takes.filter((t) => !t.ok)) expect(take.error.code).toBe('QUEUE_EMPTY');
     },
   );
+
+  it.skipIf(!available)('moves the admission work on the whole cluster’s arrivals, alike on every node', async () => {
+    const {
+      nodes: [one, two],
+      clock,
+    } = await cluster(2);
+    if (!one || !two) throw new Error('two nodes');
+    // Nine newcomers through node one, three through node two: each node alone would see another rate.
+    for (const [node, count] of [
+      [one, 9],
+      [two, 3],
+    ] as const) {
+      for (let i = 0; i < count; i += 1) {
+        const visitor = track(await aVisitor(node));
+        expect((await visitor.ask('conversation:start', { locale: 'fr' })).ok).toBe(true);
+      }
+    }
+    clock.advance(20_000);
+    await one.havre.work.tick();
+    await two.havre.work.tick();
+    const [seenByOne, seenByTwo] = [one.havre.work.view(), two.havre.work.view()];
+    expect(seenByOne.admittedPerMinute).toBeGreaterThan(0);
+    expect(seenByTwo.admittedPerMinute).toBe(seenByOne.admittedPerMinute);
+    expect(seenByTwo.maxNumber).toBe(seenByOne.maxNumber);
+  });
 });

@@ -163,6 +163,7 @@ export async function createHavre(options: HavreOptions) {
     clock,
     rules: config.admissionWorkFloor ? { floor: config.admissionWorkFloor } : {},
     onMoved: () => workMoved(),
+    shared: link.clustered,
   });
   const staffRepository = createStaffRepository(db);
   const settings = createSettings({ repository: settingsRepository, clock });

@@ -2,6 +2,9 @@
 // queue, and its verification. ALTCHA's v1 format: the server picks a secret number in [0, maxNumber], sends
 // target = SHA-256(salt + number) and signature = HMAC(target | binding); the page searches for the number.
 // The salt carries its expiry, the signature binds it to one socket, and a solution is accepted once.
+// In cluster mode (decision 0029) the admissions are counted in the shared store, by windows of one tick on the
+// clock, and every node moves its difficulty on the whole cluster's count: a raid spread over the nodes is
+// seen whole, and every node asks the same work of a newcomer.
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import {
   DIFFICULTY_TICK_MS,
@@ -29,11 +32,21 @@ interface Deps {
   rules?: Partial<DifficultyRules>;
   /** Called when the difficulty moves or a surge begins or ends: the board shows it. */
   onMoved?: () => void;
+  /** Several nodes: count admissions in `store`, by tick windows, instead of in this node's memory. */
+  shared?: boolean;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export function createAdmissionWork({ secret, store, clock, raidMode = () => false, rules = {}, onMoved }: Deps) {
+export function createAdmissionWork({
+  secret,
+  store,
+  clock,
+  raidMode = () => false,
+  rules = {},
+  onMoved,
+  shared = false,
+}: Deps) {
   const chosen: DifficultyRules = { ...defaultDifficultyRules, ...rules };
   const key = createHmac('sha256', secret).update('havre admission work v1').digest();
   const sign = (target: string, binding: string) =>
@@ -46,14 +59,25 @@ export function createAdmissionWork({ secret, store, clock, raidMode = () => fal
   /** The raid floor applies at once, not at the next tick. */
   const maxNumber = () => (raidMode() ? Math.max(state.maxNumber, chosen.raidFloor) : state.maxNumber);
 
-  function tick(): void {
+  const windowOf = (at: number) => Math.floor(at / DIFFICULTY_TICK_MS);
+  const windowKey = (window: number) => `work:admitted:${window}`;
+  /** The window last read from the store (cluster mode): each is counted once per node, from the current one. */
+  let lastWindow = windowOf(clock.now().getTime()) - 1;
+
+  async function tick(): Promise<void> {
     const now = clock.now().getTime();
+    let input = { admitted, elapsedMs: Math.max(1, now - lastTick) };
+    if (shared) {
+      // The windows finished since the last tick, whole, from every node.
+      const finished = windowOf(now) - 1;
+      if (finished <= lastWindow) return;
+      const windows = Array.from({ length: Math.min(6, finished - lastWindow) }, (_, i) => finished - i);
+      const counts = await Promise.all(windows.map((window) => store.count(windowKey(window))));
+      input = { admitted: counts.reduce((sum, n) => sum + n, 0), elapsedMs: windows.length * DIFFICULTY_TICK_MS };
+      lastWindow = finished;
+    }
     const before = state;
-    state = nextDifficulty(
-      state,
-      { admitted, elapsedMs: Math.max(1, now - lastTick), raidMode: raidMode(), now },
-      chosen,
-    );
+    state = nextDifficulty(state, { ...input, raidMode: raidMode(), now }, chosen);
     admitted = 0;
     lastTick = now;
     if (state.maxNumber !== before.maxNumber || state.surge !== before.surge || state.reason !== before.reason) {
@@ -84,7 +108,8 @@ export function createAdmissionWork({ secret, store, clock, raidMode = () => fal
       if (!(await store.claim(`work:${solution.salt}`, left + 1000))) {
         throw new HavreError('WORK_REPLAYED', 'this solution was already used');
       }
-      admitted += 1;
+      if (shared) await store.add(windowKey(windowOf(clock.now().getTime())), 1, 7 * DIFFICULTY_TICK_MS);
+      else admitted += 1;
     },
 
     view(): AdmissionWorkView {
@@ -107,7 +132,7 @@ export function createAdmissionWork({ secret, store, clock, raidMode = () => fal
     tick,
 
     start(): void {
-      timer ??= setInterval(tick, DIFFICULTY_TICK_MS);
+      timer ??= setInterval(() => void tick().catch(() => {}), DIFFICULTY_TICK_MS);
       timer.unref();
     },
 
