@@ -36,11 +36,19 @@ const ROWS: [string, (r: LoadResult) => unknown][] = [
   ['server CPU, steady (% of a core)', (r) => r.serverCpuPercentOfOneCore],
   ['load generator CPU (% of a core)', (r) => r.generatorCpuPercentOfOneCore],
   ['PostgreSQL CPU (% of a core)', (r) => r.postgresCpuPercentOfOneCore],
+  ['server CPU-s per 1,000 messages', (r) => perThousand(r.serverCpuPercentOfOneCore, r.messagesPerSecond)],
+  ['PostgreSQL CPU-s per 1,000 messages', (r) => perThousand(r.postgresCpuPercentOfOneCore, r.messagesPerSecond)],
   ['generator loop delay p99 (ms)', (r) => r.generatorEventLoopDelayMs.p99],
   [`machine CPU busy (% of ${availableParallelism()} cores)`, (r) => r.machineCpuBusyPercent],
   ['other programs, steady (% of a core)', (r) => r.othersCpuPercentOfOneCore],
   ['machine CPU busy before the load (%)', (r) => r.machineCpuBusyBeforeLoadPercent],
 ];
+
+/** CPU-seconds spent per thousand messages delivered, from a share of a core and a rate. */
+function perThousand(percentOfOneCore: number | null | undefined, messagesPerSecond: number): number | null {
+  if (percentOfOneCore == null || !(messagesPerSecond > 0)) return null;
+  return Math.round((percentOfOneCore / 100 / messagesPerSecond) * 1000 * 1000) / 1000;
+}
 
 type Ratios = ReturnType<typeof havreOverRelay>;
 

@@ -70,6 +70,8 @@ export interface ScheduleStatusView {
   waitExceedsClosing: boolean;
   visitorPage: { title: string; brand: string; quickExitUrl: string };
   intake: Intake;
+  /** The server's clock when it answered: "today" and "tomorrow" on the page count on it, not the phone's. */
+  serverTime: string;
 }
 
 export interface QueueEntryView {

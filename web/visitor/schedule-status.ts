@@ -9,6 +9,7 @@ export const STATUS_REFRESH_MS = 60_000;
 export type StatusState =
   | { kind: 'loading' }
   | { kind: 'failed' }
+  /** `fetchedAt`: when it was answered, on the server's clock (a phone's own clock may be days off). */
   | { kind: 'ready'; status: ScheduleStatusView; fetchedAt: Date };
 
 export async function fetchScheduleStatus(fetcher: typeof fetch = fetch): Promise<ScheduleStatusView> {
@@ -26,7 +27,7 @@ export function useScheduleStatus(live: boolean): [StatusState, () => void] {
 
   const refresh = useCallback(() => {
     fetchScheduleStatus().then(
-      (status) => setState({ kind: 'ready', status, fetchedAt: new Date() }),
+      (status) => setState({ kind: 'ready', status, fetchedAt: new Date(status.serverTime) }),
       () => setState((previous) => (previous.kind === 'ready' ? previous : { kind: 'failed' })),
     );
   }, []);

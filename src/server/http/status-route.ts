@@ -46,6 +46,7 @@ export function registerStatusRoute(
       waitExceedsClosing: newcomer.waitExceedsClosing,
       visitorPage: { title: visitorPage.title, brand: visitorPage.brand, quickExitUrl: visitorPage.quickExitUrl },
       intake,
+      serverTime: clock.now().toISOString(),
     };
     return { ok: true, status: view };
   });
