@@ -100,13 +100,13 @@ async function raidBench(options: RaidOptions): Promise<void> {
 
 /** Runs `body` while measuring the server's CPU share and its peak memory. */
 async function measured<T extends object>(pid: number, body: () => Promise<T>): Promise<T & RunFigures> {
-  const before = takeCpuSnapshot(pid, false);
+  const before = takeCpuSnapshot([pid], false);
   const began = performance.now();
   const memory = recordMemoryTimeline(pid, 1000);
   const result = await body();
   memory.stop();
   const seconds = (performance.now() - began) / 1000;
-  const cpu = cpuSharesBetween(before, takeCpuSnapshot(pid, false), seconds);
+  const cpu = cpuSharesBetween(before, takeCpuSnapshot([pid], false), seconds);
   return {
     ...result,
     seconds,

@@ -1,10 +1,13 @@
 // Havre under load: a temporary data folder, a database prepared with N counselors (PGlite in that folder, or a
 // fresh PostgreSQL database), Havre started on it (under --cpu-prof or --trace-gc when asked), the load, then
-// Havre stopped and its CPU profile summed.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Havre stopped and its CPU profile summed. With --nodes, a cluster: a Redis of the bench's own and further nodes
+// on the same database, each with a copy of the first node's keyring.
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newToken } from '../../src/server/services/tokens.ts';
+import { startBenchRedis } from './bench-redis.ts';
 import { onCleanUp } from './clean-up.ts';
 import { keepAndSummariseProfile, type ProfileSummary } from './cpu-profile.ts';
 import type { Options } from './options.ts';
@@ -36,7 +39,7 @@ export async function benchHavre(options: Options): Promise<HavreBench> {
     ...(options.traceGc ? ['--trace-gc'] : []),
     'src/server/main.ts',
   ];
-  const server = await startServerProcess('havre', nodeArgs, {
+  const env: Record<string, string> = {
     DATA_DIR: dataDir,
     HAVRE_SECRET: secret,
     LOG_LEVEL: 'warn',
@@ -44,9 +47,32 @@ export async function benchHavre(options: Options): Promise<HavreBench> {
     // A thousand clients from 127.0.0.1 are one network: its doors would hold them (decision 0018).
     LIMITS_PER_NETWORK: 'off',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  });
+  };
+  // A cluster (docs/cluster.md): one Redis, one master key, and each further node a copy of the first's keyring.
+  const redis = options.nodes > 1 ? await startBenchRedis() : null;
+  const clusterEnv: Record<string, string> = redis
+    ? { REDIS_URL: redis.url, HAVRE_MASTER_KEY: randomBytes(32).toString('base64') }
+    : {};
+  const server = await startServerProcess('havre', nodeArgs, { ...env, ...clusterEnv });
   progress(`Havre (${options.db}) is listening at ${server.url}, pid ${server.process.pid}`);
+  if (redis) {
+    const peers = [];
+    for (let n = 2; n <= options.nodes; n += 1) {
+      const nodeDir = join(dataDir, `node-${n}`);
+      mkdirSync(nodeDir);
+      copyFileSync(join(dataDir, 'keyring'), join(nodeDir, 'keyring'));
+      const peer = await startServerProcess(`havre-${n}`, ['src/server/main.ts'], {
+        ...env,
+        ...clusterEnv,
+        DATA_DIR: nodeDir,
+      });
+      progress(`Havre node ${n} is listening at ${peer.url}, pid ${peer.process.pid}`);
+      peers.push(peer);
+    }
+    server.cluster = { peers, redisPid: redis.pid };
+  }
   const result = await runLoad({ server, cookies, measurePostgres: databaseUrl !== null }, options);
+  for (const peer of server.cluster?.peers ?? []) await stopServerProcess(peer);
   await stopServerProcess(server);
   const profile = options.profile ? keepAndSummariseProfile(profileDir, result.window) : null;
   return { result, profile };

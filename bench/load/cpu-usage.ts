@@ -7,14 +7,19 @@ import { round } from './stats.ts';
 
 export interface CpuSnapshot {
   serverCpu: number | null;
+  /** Redis, in a cluster run. */
+  redisCpu: number | null;
   ownCpu: NodeJS.CpuUsage;
   machine: { busy: number; total: number };
   postgresCpu: Map<number, number> | null;
 }
 
-export function takeCpuSnapshot(serverPid: number, withPostgres: boolean): CpuSnapshot {
+/** `serverPids`: every Havre node (summed); `redisPid`: the cluster's Redis, if any. */
+export function takeCpuSnapshot(serverPids: number[], withPostgres: boolean, redisPid?: number): CpuSnapshot {
+  const each = serverPids.map(cpuSeconds);
   return {
-    serverCpu: cpuSeconds(serverPid),
+    serverCpu: each.some((seconds) => seconds === null) ? null : each.reduce<number>((sum, s) => sum + (s ?? 0), 0),
+    redisCpu: redisPid ? cpuSeconds(redisPid) : null,
     ownCpu: process.cpuUsage(),
     machine: machineTicks(),
     postgresCpu: withPostgres ? postgresCpu() : null,
@@ -34,14 +39,18 @@ export function cpuSharesBetween(before: CpuSnapshot, after: CpuSnapshot, second
     before.postgresCpu && after.postgresCpu
       ? round((100 * postgresCpuBetween(before.postgresCpu, after.postgresCpu)) / seconds)
       : null;
+  const redis =
+    before.redisCpu !== null && after.redisCpu !== null
+      ? round((100 * (after.redisCpu - before.redisCpu)) / seconds)
+      : null;
   const machineBusy =
     machineTotal > 0 ? round((100 * (after.machine.busy - before.machine.busy)) / machineTotal) : null;
   // What the rest of the machine (other programs) used meanwhile: it competes for the same cores.
   const others =
     machineBusy !== null && server !== null
-      ? round(Math.max(0, machineBusy * availableParallelism() - server - generator - (postgres ?? 0)))
+      ? round(Math.max(0, machineBusy * availableParallelism() - server - generator - (postgres ?? 0) - (redis ?? 0)))
       : null;
-  return { server, generator, postgres, machineBusy, others };
+  return { server, generator, postgres, redis, machineBusy, others };
 }
 
 /** Share of the machine's CPU time that was busy over a short while, before any load: other work on it. */

@@ -22,8 +22,15 @@ export interface Pair {
 
 export type LoadClients = ReturnType<typeof createLoadClients>;
 
-export function createLoadClients(serverUrl: string, messages: MessageLog) {
+/**
+ * `urls`: one node, or a cluster's nodes; the n-th counselor connects to node n, the n-th visitor to the next one,
+ * so that in a cluster most conversations cross nodes.
+ */
+export function createLoadClients(urls: string[], messages: MessageLog) {
   const pairs: Pair[] = [];
+  let counselorsOpened = 0;
+  let visitorsOpened = 0;
+  const nodeUrl = (n: number) => urls[n % urls.length] as string;
   const greetings = new Map<string, (visitor: Socket) => void>();
   const pairOfVisitor = new Map<Socket, Pair>();
   /** Sockets dropped while `counting` is on (in the steady state). */
@@ -33,7 +40,7 @@ export function createLoadClients(serverUrl: string, messages: MessageLog) {
   };
 
   const openCounselor = async (cookie: string | null): Promise<CounselorClient> => {
-    const socket = connectSocket(`${serverUrl}/staff`, cookie);
+    const socket = connectSocket(`${nodeUrl(counselorsOpened++)}/staff`, cookie);
     const counselor: CounselorClient = { socket, conversationId: null };
     socket.on('message:new', (event: { message: { clientId: string } }) =>
       messages.delivered(event.message.clientId, false),
@@ -51,7 +58,7 @@ export function createLoadClients(serverUrl: string, messages: MessageLog) {
   };
 
   const openVisitor = async (): Promise<Socket> => {
-    const socket = connectSocket(`${serverUrl}/visitor`, null);
+    const socket = connectSocket(`${nodeUrl(1 + visitorsOpened++)}/visitor`, null);
     socket.on('message:new', (message: { clientId: string }) => {
       const greeted = greetings.get(message.clientId);
       if (greeted) {

@@ -5,7 +5,7 @@ import type { HavreBench } from './bench-havre.ts';
 import type { ProfileSummary } from './cpu-profile.ts';
 import { type Options, TARGETS } from './options.ts';
 import type { LoadResult } from './run-load.ts';
-import { ratio } from './stats.ts';
+import { ratio, rssTrend } from './stats.ts';
 
 const ROWS: [string, (r: LoadResult) => unknown][] = [
   ['conversations opened / asked', (r) => `${r.conversationsOpened} / ${r.conversationsRequested}`],
@@ -33,11 +33,20 @@ const ROWS: [string, (r: LoadResult) => unknown][] = [
     (r) => `${r.serverRssMiB.beforeLoad} → ${r.serverRssMiB.peakUnderLoad}`,
   ],
   ['server RSS high-water incl. start-up', (r) => r.serverRssMiB.highWaterSinceStart],
-  ['server CPU, steady (% of a core)', (r) => r.serverCpuPercentOfOneCore],
+  ['server CPU, steady (% of a core; all nodes)', (r) => r.serverCpuPercentOfOneCore],
   ['load generator CPU (% of a core)', (r) => r.generatorCpuPercentOfOneCore],
   ['PostgreSQL CPU (% of a core)', (r) => r.postgresCpuPercentOfOneCore],
+  ['Redis CPU (% of a core)', (r) => r.redisCpuPercentOfOneCore],
   ['server CPU-s per 1,000 messages', (r) => perThousand(r.serverCpuPercentOfOneCore, r.messagesPerSecond)],
   ['PostgreSQL CPU-s per 1,000 messages', (r) => perThousand(r.postgresCpuPercentOfOneCore, r.messagesPerSecond)],
+  [
+    'all CPU-s per 1,000 messages (server+db+Redis)',
+    (r) =>
+      perThousand(
+        (r.serverCpuPercentOfOneCore ?? 0) + (r.postgresCpuPercentOfOneCore ?? 0) + (r.redisCpuPercentOfOneCore ?? 0),
+        r.messagesPerSecond,
+      ),
+  ],
   ['generator loop delay p99 (ms)', (r) => r.generatorEventLoopDelayMs.p99],
   [`machine CPU busy (% of ${availableParallelism()} cores)`, (r) => r.machineCpuBusyPercent],
   ['other programs, steady (% of a core)', (r) => r.othersCpuPercentOfOneCore],
@@ -72,7 +81,12 @@ export function printReport(options: Options, havre: HavreBench | null, relay: L
 }
 
 function table(options: Options, results: LoadResult[]): string[] {
-  const header = ['', ...results.map((r) => (r.target === 'havre' ? `Havre (${options.db})` : 'bare relay'))];
+  const header = [
+    '',
+    ...results.map((r) =>
+      r.target === 'havre' ? `Havre (${options.db}${r.nodes > 1 ? `, ${r.nodes} nodes` : ''})` : 'bare relay',
+    ),
+  ];
   const rows = [header, ...ROWS.map(([label, get]) => [label, ...results.map((r) => String(get(r) ?? '–'))])];
   const widths = header.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
   const line = (row: string[]) =>
@@ -112,6 +126,14 @@ function notesOn(r: LoadResult): string[] {
     `${r.target}: worst delivery latency per 5 s of the steady state (ms): ${r.worstLatencyPer5sMs.join(' ')}`,
     `${r.target}: server RSS every 5 s of the steady state (MiB): ${r.serverRssPer5sMiB.join(' ')}`,
   ];
+  const trend = rssTrend(r.serverRssPer5sMiB, 5);
+  if (trend) {
+    notes.push(
+      `${r.target}: RSS ${trend.firstThirdMeanMiB} → ${trend.lastThirdMeanMiB} MiB (first → last third), ` +
+        `${trend.lastHalfSlopeMiBPerMin} MiB/min over the last half: ` +
+        (Math.abs(trend.lastHalfSlopeMiBPerMin) < 0.5 ? 'a plateau' : 'STILL MOVING'),
+    );
+  }
   const gc = r.serverGcPauses;
   if (gc) {
     notes.push(

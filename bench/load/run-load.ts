@@ -32,7 +32,7 @@ export async function runLoad({ server, cookies, measurePostgres }: LoadTarget, 
   const backgroundBusy = await backgroundBusyPercent();
   const memory = await sampleMemory(server.process.pid ?? 0);
   const messages = new MessageLog();
-  const clients = createLoadClients(server.url, messages);
+  const clients = createLoadClients([server.url, ...(server.cluster?.peers ?? []).map((peer) => peer.url)], messages);
   const ramp = await rampUp(clients, server, cookies, options);
   await sleep(SETTLE_MS);
   const steady = await runSteadyState(clients, messages, server, options, measurePostgres);
@@ -121,6 +121,8 @@ function figuresOf({ options, server, ramp, steady, messages, memory, ...run }: 
     generatorCpuPercentOfOneCore: steady.cpu.generator,
     generatorEventLoopDelayMs: steady.loopDelayMs,
     postgresCpuPercentOfOneCore: steady.cpu.postgres,
+    redisCpuPercentOfOneCore: steady.cpu.redis,
+    nodes: 1 + (server.cluster?.peers.length ?? 0),
     machineCpuBusyBeforeLoadPercent: run.backgroundBusy,
     machineCpuBusyPercent: steady.cpu.machineBusy,
     window: steady.micros,

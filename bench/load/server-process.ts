@@ -21,6 +21,8 @@ export interface ServerProcess {
   /** Garbage-collection pauses, when the server runs with --trace-gc. */
   gcPauses: GcPause[];
   exited: Promise<void>;
+  /** A cluster run: the other Havre nodes (this one is the first), and the Redis they share. */
+  cluster?: { peers: ServerProcess[]; redisPid: number };
 }
 
 const children = new Set<ChildProcess>();
@@ -79,7 +81,7 @@ export async function stopServerProcess(server: ServerProcess): Promise<void> {
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

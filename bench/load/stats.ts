@@ -52,3 +52,29 @@ export class WorstPerSlice {
     return Array.from(this.worst, (value) => round(value ?? 0, 0));
   }
 }
+
+/**
+ * Whether memory still grows at the end of a run: the least-squares slope of the last half of the samples (one
+ * every `everyS` seconds), in MiB per minute, and the means of the first and last thirds. A plateau has a slope
+ * near zero in its last half, whatever the warm-up did before.
+ */
+export function rssTrend(samplesMiB: number[], everyS: number) {
+  if (samplesMiB.length < 6) return null;
+  const half = samplesMiB.slice(Math.floor(samplesMiB.length / 2));
+  const n = half.length;
+  const meanX = (n - 1) / 2;
+  const meanY = half.reduce((sum, y) => sum + y, 0) / n;
+  let num = 0;
+  let den = 0;
+  half.forEach((y, x) => {
+    num += (x - meanX) * (y - meanY);
+    den += (x - meanX) ** 2;
+  });
+  const third = Math.floor(samplesMiB.length / 3);
+  const mean = (values: number[]) => round(values.reduce((sum, y) => sum + y, 0) / values.length);
+  return {
+    lastHalfSlopeMiBPerMin: round((num / den) * (60 / everyS), 2),
+    firstThirdMeanMiB: mean(samplesMiB.slice(0, third)),
+    lastThirdMeanMiB: mean(samplesMiB.slice(-third)),
+  };
+}

@@ -29,7 +29,7 @@ export async function runSteadyState(
   const send = (pair: Pair, fromVisitor: boolean) => {
     if (steady) sendMessage(messages, pair, fromVisitor);
   };
-  const window = measureWindow(server.process.pid ?? 0, measurePostgres);
+  const window = measureWindow(server, measurePostgres);
   messages.worstLatency.startAt(window.start);
   steady = true;
   clients.disconnects.counting = true;
@@ -89,9 +89,13 @@ function durationOrExit(ms: number, server: ServerProcess): Promise<void> {
 }
 
 /** Starts measuring the window from now; `stop()` ends it and returns what was measured over it. */
-function measureWindow(pid: number, measurePostgres: boolean) {
+function measureWindow(server: ServerProcess, measurePostgres: boolean) {
+  const pid = server.process.pid ?? 0;
+  // Every node's CPU is summed; the memory timeline is the first node's.
+  const pids = [pid, ...(server.cluster?.peers ?? []).map((peer) => peer.process.pid ?? 0)];
+  const redisPid = server.cluster?.redisPid;
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
-  const before = takeCpuSnapshot(pid, measurePostgres);
+  const before = takeCpuSnapshot(pids, measurePostgres, redisPid);
   const start = performance.now();
   const memoryTimeline = recordMemoryTimeline(pid, TIMELINE_SLICE_MS);
   const startMicros = Number(process.hrtime.bigint() / 1000n);
@@ -101,7 +105,7 @@ function measureWindow(pid: number, measurePostgres: boolean) {
     memoryTimeline.stop();
     const endMicros = Number(process.hrtime.bigint() / 1000n);
     loopDelay.disable();
-    const after = takeCpuSnapshot(pid, measurePostgres);
+    const after = takeCpuSnapshot(pids, measurePostgres, redisPid);
     const seconds = (end - start) / 1000;
     return {
       start,

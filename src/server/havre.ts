@@ -32,7 +32,7 @@ import { advisoryLeader, soleLeader } from './jobs/leader.ts';
 import { createPresenceJob } from './jobs/presence-job.ts';
 import { createRetentionJob } from './jobs/retention-job.ts';
 import { createStatisticsJob } from './jobs/statistics-job.ts';
-import { createAbsenceSweep } from './realtime/absence-sweep.ts';
+import { createAbsenceSweep, visitorsHere } from './realtime/absence-sweep.ts';
 import { createCounselorAbsence } from './realtime/counselor-absence.ts';
 import { handshakeDoors } from './realtime/handshake-doors.ts';
 import { createNotifier } from './realtime/notifier.ts';
@@ -258,6 +258,7 @@ export async function createHavre(options: HavreOptions) {
   handshakes.countConnections(staffNamespace);
   const staffNames = createStaffNames(staffRepository);
   bus.attach(staffNamespace);
+  bus.answerVisitors(() => visitorsHere(visitorNamespace));
   // What other nodes broadcast while this node's subscription was lost never reached its sockets: they reconnect
   // (closing the transport, so that the clients come back by themselves) and catch up by sequence number.
   link.onResubscribed(() => {
@@ -488,6 +489,7 @@ export async function createHavre(options: HavreOptions) {
   const absenceSweep = link.clustered
     ? createAbsenceSweep({
         visitors: visitorNamespace,
+        bus,
         presence,
         conversations: conversationRepository,
         notifier,

@@ -7,6 +7,9 @@ import type { Namespace } from 'socket.io';
 import { z } from 'zod';
 
 const EVENT = 'havre:cluster';
+/** The leader's one question: which conversations have a visitor's tab connected to you? */
+const ASK_VISITORS = 'havre:cluster:visitors';
+const visitorsAnswerSchema = z.array(z.uuid()).max(1_000_000);
 
 const id = z.string().min(1).max(64);
 const status = z.enum(['available', 'paused']);
@@ -34,11 +37,15 @@ type Handler<T extends ClusterNotice['type']> = (notice: Extract<ClusterNotice, 
 export function createClusterBus({ clustered, log }: { clustered: boolean; log: Logger }) {
   const handlers = new Map<ClusterNotice['type'], Set<(notice: ClusterNotice) => void>>();
   let carrier: Namespace | null = null;
+  let visitorsHere: () => string[] = () => [];
 
   /** The namespace whose server-side emit carries the notices (the staff one); nothing is told before. */
   function attach(namespace: Namespace): void {
     if (!clustered) return;
     carrier = namespace;
+    namespace.on(ASK_VISITORS, (answer: unknown) => {
+      if (typeof answer === 'function') answer(visitorsHere());
+    });
     namespace.on(EVENT, (raw: unknown) => {
       const parsed = noticeSchema.safeParse(raw);
       if (!parsed.success) {
@@ -61,6 +68,25 @@ export function createClusterBus({ clustered, log }: { clustered: boolean; log: 
     /** Tells every other node (never this one: the caller has already done its part here). */
     tell(notice: ClusterNotice): void {
       carrier?.serverSideEmit(EVENT, notice);
+    },
+    /** How this node answers the leader's question: the conversations whose visitor has a tab connected here. */
+    answerVisitors(here: () => string[]): void {
+      visitorsHere = here;
+    },
+    /**
+     * The conversations whose visitor has a tab connected to any other node: ids only (not the sockets, whose
+     * handshakes hold headers and addresses that have no business in Redis). Rejects when a node does not answer.
+     */
+    async visitorsElsewhere(): Promise<Set<string>> {
+      if (!carrier) return new Set();
+      const answers: unknown[] = await carrier.serverSideEmitWithAck(ASK_VISITORS);
+      const ids = new Set<string>();
+      for (const answer of answers) {
+        const parsed = visitorsAnswerSchema.safeParse(answer);
+        if (!parsed.success) throw new Error('cluster: a node answered the visitors question with something else');
+        for (const id of parsed.data) ids.add(id);
+      }
+      return ids;
     },
     on<T extends ClusterNotice['type']>(type: T, handler: Handler<T>): void {
       const set = handlers.get(type) ?? new Set();

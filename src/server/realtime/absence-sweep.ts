@@ -2,13 +2,14 @@
 // sockets: it marks them as they go, and after a restart marks everyone away until they reconnect. Several
 // nodes cannot do that: a node starting must not mark away the people connected to the others, and a node that
 // dies (kill -9) takes its timers with it. So the leader compares, every few seconds, who has a socket on any
-// node (Socket.IO's fetchSockets through the adapter, and the presence every node tells) with what the database
+// node (each node answers with conversation ids, and the presence every node tells) with what the database
 // says: someone gone twice in a row is marked away, someone marked away but connected is marked back, and a
 // waiting visitor away longer than her place is kept loses it. The rest (hand-backs, visitors gone from an
 // active conversation) is the presence job's, on the same marks.
 import type { Logger } from 'pino';
 import type { Namespace } from 'socket.io';
 import type { Clock } from '../clock.ts';
+import type { ClusterBus } from '../cluster/cluster-bus.ts';
 import { periodicJob } from '../jobs/periodic-job.ts';
 import type { Presence } from '../services/presence.ts';
 import type { ConversationRepository } from '../storage/conversation-repository.ts';
@@ -18,8 +19,17 @@ import { rooms } from './rooms.ts';
 
 export const ABSENCE_SWEEP_EVERY_MS = 5_000;
 
+/** The conversations whose visitor has a tab connected to this node (from its rooms: no socket is read). */
+export function visitorsHere(visitors: Namespace): string[] {
+  const prefix = rooms.visitor('');
+  return [...visitors.adapter.rooms.keys()]
+    .filter((room) => room.startsWith(prefix))
+    .map((room) => room.slice(prefix.length));
+}
+
 interface Deps {
   visitors: Namespace;
+  bus: Pick<ClusterBus, 'visitorsElsewhere'>;
   presence: Pick<Presence, 'isOnline'>;
   conversations: Pick<
     ConversationRepository,
@@ -38,7 +48,7 @@ interface Deps {
 }
 
 export function createAbsenceSweep(deps: Deps) {
-  const { visitors, presence, conversations, notifier, clock, placeKeptMs, log, leader } = deps;
+  const { visitors, bus, presence, conversations, notifier, clock, placeKeptMs, log, leader } = deps;
   /** Who was missing at the last sweep: marked only when missing at two in a row (a start, a reload). */
   let missingBefore = new Set<string>();
 
@@ -55,12 +65,8 @@ export function createAbsenceSweep(deps: Deps) {
   }
 
   async function sweep(): Promise<void> {
-    const prefix = rooms.visitor('');
-    const connected = new Set(
-      (await visitors.fetchSockets()).flatMap((socket) =>
-        [...socket.rooms].filter((room) => room.startsWith(prefix)).map((room) => room.slice(prefix.length)),
-      ),
-    );
+    const connected = await bus.visitorsElsewhere();
+    for (const id of visitorsHere(visitors)) connected.add(id);
     const now = clock.now();
     const missing = new Set<string>();
     const changed: (ConversationRow | undefined)[] = [];

@@ -49,6 +49,8 @@ export function createConversationService({ conversations, settings, cipher, clo
     staffId: string | null,
     clientId: string,
     text: string,
+    /** Checked before the transaction that handles what is not routine (the routine statement checks it too). */
+    beforeTransaction?: () => Promise<unknown>,
   ) {
     const ciphertext = await cipher.encrypt(conversationId, clientId, text);
     const result = await conversations.appendMessage(
@@ -60,6 +62,7 @@ export function createConversationService({ conversations, settings, cipher, clo
           throw new HavreError('NOT_ASSIGNED', 'this conversation is not yours');
         }
       },
+      beforeTransaction,
     );
     if (!result) throw new HavreError('NOT_FOUND', 'no such conversation');
     return { ...result, message: await decrypted(result.message) };
@@ -138,9 +141,11 @@ export function createConversationService({ conversations, settings, cipher, clo
     },
 
     async sendAsCounselor(counselorId: string, conversationId: string, clientId: string, text: string) {
-      // Checked before anything else, so that a conversation that is not hers tells her nothing more.
-      await assignedTo(counselorId, conversationId);
-      return append(conversationId, 'counselor', counselorId, clientId, text);
+      // The routine statement writes only into her own open conversation; anything else is checked first that
+      // it is hers, so that a conversation that is not hers tells her nothing more (not even a retry's answer).
+      return append(conversationId, 'counselor', counselorId, clientId, text, () =>
+        assignedTo(counselorId, conversationId),
+      );
     },
 
     history,

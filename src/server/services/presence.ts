@@ -16,6 +16,7 @@ interface Online {
 /** How often a node tells its list, and after how long without news another node is taken for gone. */
 export const PRESENCE_HEARTBEAT_MS = 2_000;
 export const PRESENCE_NODE_GONE_MS = 7_000;
+const PRESENCE_COALESCE_MS = 50;
 
 export function createPresence({
   staff,
@@ -31,8 +32,17 @@ export function createPresence({
   const local = new Map<string, Online>();
   const remote = new Map<string, { heardAt: number; online: Map<string, PresenceStatus> }>();
   let heartbeat: NodeJS.Timeout | null = null;
+  let soon: NodeJS.Timeout | null = null;
 
   const tell = () => bus.tell({ type: 'presence', node: nodeId, online: [...local].map(([id, e]) => [id, e.status]) });
+  /** The whole list once per burst of changes (a team logging in at the opening), not once per console. */
+  const tellSoon = () => {
+    if (soon || !bus.clustered) return;
+    soon = setTimeout(() => {
+      soon = null;
+      tell();
+    }, PRESENCE_COALESCE_MS);
+  };
   bus.on('presence', ({ node, online }) => {
     if (node !== nodeId) remote.set(node, { heardAt: clock.now().getTime(), online: new Map(online) });
   });
@@ -40,10 +50,12 @@ export function createPresence({
     if (node !== nodeId) tell();
   });
   bus.on('status', ({ staffId, status }) => {
+    // Seen at once, before her node's next list.
+    for (const known of remote.values()) if (known.online.has(staffId)) known.online.set(staffId, status);
     const entry = local.get(staffId);
     if (entry && entry.status !== status) {
       entry.status = status;
-      tell();
+      tellSoon();
     }
   });
 
@@ -67,7 +79,7 @@ export function createPresence({
       const entry = local.get(staffId) ?? { sockets: 0, status: storedStatus };
       entry.sockets += 1;
       local.set(staffId, entry);
-      if (entry.sockets === 1) tell();
+      if (entry.sockets === 1) tellSoon();
     },
 
     disconnected(staffId: string): void {
@@ -76,7 +88,7 @@ export function createPresence({
       entry.sockets -= 1;
       if (entry.sockets <= 0) {
         local.delete(staffId);
-        tell();
+        tellSoon();
       }
     },
 
@@ -85,7 +97,7 @@ export function createPresence({
       const entry = local.get(staffId);
       if (entry) entry.status = status;
       bus.tell({ type: 'status', staffId, status });
-      tell();
+      tellSoon();
     },
 
     statusOf: (staffId: string): PresenceStatus => everyone().get(staffId) ?? 'paused',
@@ -115,7 +127,9 @@ export function createPresence({
     stop(): void {
       if (!heartbeat) return;
       clearInterval(heartbeat);
+      if (soon) clearTimeout(soon);
       heartbeat = null;
+      soon = null;
       bus.tell({ type: 'presence', node: nodeId, online: [] });
     },
   };

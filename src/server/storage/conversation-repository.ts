@@ -474,12 +474,14 @@ export function createConversationRepository(db: Kysely<Database>) {
     async appendMessage(
       message: NewMessage,
       mayWrite: (conversation: ConversationRow) => void,
+      beforeTransaction?: () => Promise<unknown>,
     ): Promise<{ conversation: ConversationRow; message: MessageRow; created: boolean } | null> {
       const fresh = await appendFresh(db, message).catch((error: unknown) => {
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) return null;
         throw error;
       });
       if (fresh) return { ...fresh, created: true };
+      await beforeTransaction?.();
       return db.transaction().execute(async (trx) => {
         const conversation = await trx
           .selectFrom('conversations')
