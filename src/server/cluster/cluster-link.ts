@@ -1,10 +1,11 @@
 // What a node shares with the others (decisions 0028, 0029). On one node: nothing, its short-lived state in its
 // own memory. With REDIS_URL: one Redis for the short-lived store and for Socket.IO's fan-out between nodes
-// (@socket.io/redis-adapter, on publish/subscribe: it holds no message once delivered). Redis must keep nothing
+// (@socket.io/redis-adapter's sharded adapter, on Redis 7's sharded publish/subscribe, one channel per room: a
+// message reaches only the nodes that hold its room, and nothing is kept once delivered). Redis must keep nothing
 // on disk: a Redis that saves snapshots or an append-only file is refused at start, since the store holds
 // what is derived from networks and must not outlive its expiry.
 import { randomBytes } from 'node:crypto';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createShardedAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
@@ -12,7 +13,17 @@ import { createMemoryStore } from '../short-lived/memory-store.ts';
 import { createRedisStore } from '../short-lived/redis-store.ts';
 import type { ShortLivedStore } from '../short-lived/store.ts';
 
-export class RedisPersistsError extends Error {}
+export class RedisRefusedError extends Error {}
+
+/** Sharded publish/subscribe (SPUBLISH, SSUBSCRIBE) came with Redis 7. */
+const REDIS_MAJOR_AT_LEAST = 7;
+
+/** Redis's major version, from INFO; null when it will not say. */
+export async function redisMajorVersion(redis: Redis): Promise<number | null> {
+  const info = await redis.info('server').catch(() => '');
+  const match = /redis_version:(\d+)\./.exec(info);
+  return match ? Number(match[1]) : null;
+}
 
 /** Whether Redis writes anything to disk; null when it will not say (a managed Redis may forbid CONFIG). */
 export async function redisPersists(redis: Redis): Promise<boolean | null> {
@@ -31,7 +42,7 @@ export interface ClusterLink {
   clustered: boolean;
   store: ShortLivedStore;
   /** Socket.IO's adapter for `new Server(…, { adapter })`; undefined on one node (the in-memory one). */
-  adapter: ReturnType<typeof createAdapter> | undefined;
+  adapter: ReturnType<typeof createShardedAdapter> | undefined;
   /**
    * Runs `handler` each time the fan-out's subscription comes back after it was lost: what other nodes broadcast
    * meanwhile never reached this node's sockets.
@@ -72,20 +83,23 @@ export async function openClusterLink({
   const persists = await redisPersists(redis);
   if (persists) {
     redis.disconnect();
-    throw new RedisPersistsError(
+    throw new RedisRefusedError(
       'Havre cannot start: the Redis of REDIS_URL writes to disk; set `save ""` and `appendonly no` (decision 0028)',
     );
   }
   if (persists === null) log.warn('redis: cannot read its persistence settings; make sure it keeps nothing on disk');
+  const major = await redisMajorVersion(redis);
+  if (major !== null && major < REDIS_MAJOR_AT_LEAST) {
+    redis.disconnect();
+    throw new RedisRefusedError(
+      `Havre cannot start: the Redis of REDIS_URL is version ${major}; cluster mode needs Redis ${REDIS_MAJOR_AT_LEAST} or later`,
+    );
+  }
 
-  // The adapter publishes without waiting for an answer: a publish that fails while Redis is away must not
-  // become an unhandled rejection (which would stop the process). What it carried is in PostgreSQL, and the
-  // clients catch up when the subscription comes back (below).
+  // A publish that fails while Redis is away is dropped by the adapter (it catches it): what it carried is in
+  // PostgreSQL, and the clients catch up when the subscription comes back (below).
   const pub = redis.duplicate();
   pub.on('error', warn('publish'));
-  const publish = pub.publish.bind(pub) as (channel: string, message: string | Buffer) => Promise<number>;
-  (pub as unknown as { publish: typeof publish }).publish = (channel, message) =>
-    publish(channel, message).catch(() => 0);
   const sub = redis.duplicate();
   sub.on('error', warn('subscribe'));
   const resubscribed = new Set<() => void>();
@@ -105,7 +119,7 @@ export async function openClusterLink({
     nodeId,
     clustered: true,
     store: createRedisStore({ redis, clock, prefix: `${prefix}:` }),
-    adapter: createAdapter(pub, sub, { key: `${prefix}:io` }),
+    adapter: createShardedAdapter(pub, sub, { channelPrefix: `${prefix}:io`, subscriptionMode: 'dynamic' }),
     onResubscribed: (handler) => void resubscribed.add(handler),
     async close() {
       resubscribed.clear();
