@@ -7,6 +7,10 @@
 //   transaction is ended by the server;
 // - a client that failed at the connection level is discarded, never handed out again;
 // - such failures become `UNAVAILABLE` (retry later) for the caller, never `INTERNAL`.
+// Statements are prepared once per connection and then only executed (issue 14: PostgreSQL spent half its time
+// per message parsing and planning the same text again); a connection prepares at most PREPARED_PER_CONNECTION
+// of them, the rest run as before.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { HavreError } from '../../protocol/errors.ts';
@@ -28,6 +32,13 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
   queryMs: 8_000,
   idleInTransactionMs: 10_000,
 };
+
+/** Enough for every statement shape Havre sends (a few dozen), bounded for the shapes `in (…)` lists make. */
+const PREPARED_PER_CONNECTION = 300;
+const preparable = (sql: string) => /^\s*(select|insert|update|delete|with)\b/i.test(sql);
+/** A prepared plan whose tables changed under it (a migration by a newer node): the connection is dropped. */
+const isStalePlan = (error: unknown) =>
+  (error as { code?: string }).code === '0A000' && /cached plan must not change/i.test((error as Error).message);
 
 /** Maintenance that may rightly take long (the vacuum after a purge) sets its own statement limit. */
 const MAINTENANCE_MS = 10 * 60_000;
@@ -91,6 +102,17 @@ export function createPostgresPool(
     keepAliveInitialDelayMillis: 10_000,
   });
   const broken = new WeakSet<pg.PoolClient>();
+  const prepared = new WeakMap<pg.PoolClient, Set<string>>();
+  /** The statement's name on this connection, or null to send it unnamed. */
+  const preparedName = (client: pg.PoolClient, sql: string): string | null => {
+    if (!preparable(sql)) return null;
+    const name = `havre_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    const names = prepared.get(client) ?? new Set<string>();
+    prepared.set(client, names);
+    if (!names.has(name) && names.size >= PREPARED_PER_CONNECTION) return null;
+    names.add(name);
+    return name;
+  };
   const wrappers = new WeakMap<pg.PoolClient, KyselyClient>();
   const lost = (error: unknown) =>
     log.warn({ code: (error as { code?: string }).code, reason: (error as Error).message }, 'database connection lost');
@@ -118,8 +140,15 @@ export function createPostgresPool(
       );
     });
     try {
-      return await Promise.race([client.query(sql, parameters as unknown[]), deadline]);
+      const name = preparedName(client, sql);
+      const values = parameters as unknown[];
+      const sent = name ? client.query({ name, text: sql, values }) : client.query(sql, values);
+      return await Promise.race([sent, deadline]);
     } catch (error) {
+      if (isStalePlan(error)) {
+        broken.add(client);
+        throw unavailable();
+      }
       if (!isDatabaseUnavailable(error)) throw error;
       // A statement cancelled by the server (57014) leaves its connection sound; anything else does not.
       if ((error as { code?: string }).code !== '57014') broken.add(client);
