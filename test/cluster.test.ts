@@ -27,12 +27,16 @@ describe('a cluster of nodes', () => {
     clusters.push(started);
     return started;
   };
+  /** Two nodes, and the cluster's clock. */
+  const twoNodes = async () => {
+    const started = await cluster(2);
+    const [one, two] = started.nodes;
+    if (!one || !two) throw new Error('two nodes');
+    return { one, two, clock: started.clock };
+  };
 
   it.skipIf(!available)('carries a conversation between a visitor on one node and a counselor on another', async () => {
-    const {
-      nodes: [one, two],
-    } = await cluster(2);
-    if (!one || !two) throw new Error('two nodes');
+    const { one, two } = await twoNodes();
     const counselor = track(await aCounselor(two));
     const visitor: Recorded = track(await aVisitor(one));
     expect((await visitor.ask('conversation:start', { locale: 'fr' })).ok).toBe(true);
@@ -59,10 +63,7 @@ describe('a cluster of nodes', () => {
   it.skipIf(!available)(
     'knows on every node who pauses, and gives no visitor to a counselor paused elsewhere',
     async () => {
-      const {
-        nodes: [one, two],
-      } = await cluster(2);
-      if (!one || !two) throw new Error('two nodes');
+      const { one, two } = await twoNodes();
       const settings = await one.havre.settings.current();
       await one.havre.settings.update({ ...settings, autoAssignment: true });
       const counselor = track(await aCounselor(one));
@@ -97,10 +98,7 @@ describe('a cluster of nodes', () => {
   );
 
   it.skipIf(!available)('transfers, whispers and refreshes settings across nodes', async () => {
-    const {
-      nodes: [one, two],
-    } = await cluster(2);
-    if (!one || !two) throw new Error('two nodes');
+    const { one, two } = await twoNodes();
     const sender = track(await aCounselor(one));
     const receiver = track(await aCounselor(two));
     const supervisor = track(await aCounselor(two, { role: 'supervisor', available: false }));
@@ -145,10 +143,7 @@ describe('a cluster of nodes', () => {
   });
 
   it.skipIf(!available)('blocks, from a counselor on one node, a troll who started on another', async () => {
-    const {
-      nodes: [one, two],
-    } = await cluster(2);
-    if (!one || !two) throw new Error('two nodes');
+    const { one, two } = await twoNodes();
     const counselor = track(await aCounselor(two));
     // Two blocks from one network: the network is refused a while, on every node.
     for (let round = 0; round < 2; round += 1) {
@@ -184,11 +179,7 @@ describe('a cluster of nodes', () => {
   );
 
   it.skipIf(!available)('moves the admission work on the whole cluster’s arrivals, alike on every node', async () => {
-    const {
-      nodes: [one, two],
-      clock,
-    } = await cluster(2);
-    if (!one || !two) throw new Error('two nodes');
+    const { one, two, clock } = await twoNodes();
     // Nine newcomers through node one, three through node two: each node alone would see another rate.
     for (const [node, count] of [
       [one, 9],

@@ -16,7 +16,7 @@ export interface CpuSnapshot {
 
 /** `serverPids`: every Havre node (summed); `redisPid`: the cluster's Redis, if any. */
 export function takeCpuSnapshot(serverPids: number[], withPostgres: boolean, redisPid?: number): CpuSnapshot {
-  const each = serverPids.map(cpuSeconds);
+  const each = serverPids.map((pid) => cpuSeconds(pid));
   return {
     serverCpu: each.some((seconds) => seconds === null) ? null : each.reduce<number>((sum, s) => sum + (s ?? 0), 0),
     redisCpu: redisPid ? cpuSeconds(redisPid) : null,
@@ -61,13 +61,18 @@ export async function backgroundBusyPercent(ms = 2000): Promise<number> {
   return round((100 * (after.busy - before.busy)) / Math.max(1, after.total - before.total));
 }
 
-/** CPU seconds (user + system) used so far by a process. */
-function cpuSeconds(pid: number): number | null {
+/**
+ * CPU seconds (user + system) used so far by a process; with `children`, also by its children that have ended
+ * (PostgreSQL's backends: the pool closes idle connections and opens others during a long run).
+ */
+function cpuSeconds(pid: number, children = false): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of proc(5), utime and stime, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    // Fields 14 and 15 of proc(5), utime and stime, in clock ticks (100 per second on Linux); 16 and 17, the
+    // same for children waited for.
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (own + (children ? Number(fields[13]) + Number(fields[14]) : 0)) / 100;
   } catch {
     return null;
   }
@@ -83,13 +88,16 @@ function postgresCpu(): Map<number, number> {
     } catch {
       continue;
     }
-    const seconds = cpuSeconds(Number(entry));
+    const seconds = cpuSeconds(Number(entry), true);
     if (seconds !== null) cpu.set(Number(entry), seconds);
   }
   return cpu;
 }
 
-/** CPU seconds that PostgreSQL processes used between two samples (a backend gone in between is missed). */
+/**
+ * CPU seconds that PostgreSQL processes used between two samples: a backend gone in between is counted through
+ * the server process, which waited for it; one that started in between, from its start.
+ */
 function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;
   for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
