@@ -3,9 +3,8 @@
 // cached briefly because every new visitor asks.
 import { HavreError } from '../../protocol/errors.ts';
 import type { IntakeMode, IntakeModeView } from '../../protocol/views.ts';
-import type { Clock } from '../clock.ts';
 import type { StaffRow } from '../storage/schema.ts';
-import type { SettingsRepository } from '../storage/settings-repository.ts';
+import type { StoredSwitchDeps } from '../storage/settings-repository.ts';
 
 const KEY = 'intake-mode';
 /** Other nodes may switch it: re-read this often. */
@@ -25,16 +24,7 @@ function parse(stored: unknown): IntakeModeView {
   };
 }
 
-export function createIntakeMode({
-  repository,
-  clock,
-  onChanged = () => {},
-}: {
-  repository: SettingsRepository;
-  clock: Clock;
-  /** Told after each switch, for the other nodes (decision 0029). */
-  onChanged?: () => void;
-}) {
+export function createIntakeMode({ repository, clock, onChanged = () => {} }: StoredSwitchDeps) {
   let cached: { view: IntakeModeView; at: number } | null = null;
 
   async function current(): Promise<IntakeModeView> {

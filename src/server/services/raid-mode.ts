@@ -3,9 +3,8 @@
 // like the intake switch, so that saving the admins' settings never undoes it; the last known value is kept in
 // memory and refreshed every two seconds, because another node may switch it.
 import type { RaidModeView } from '../../protocol/views.ts';
-import type { Clock } from '../clock.ts';
 import type { StaffRow } from '../storage/schema.ts';
-import type { SettingsRepository } from '../storage/settings-repository.ts';
+import type { StoredSwitchDeps } from '../storage/settings-repository.ts';
 
 const KEY = 'raid-mode';
 const REFRESH_MS = 2_000;
@@ -23,16 +22,7 @@ function parse(stored: unknown): RaidModeView {
   };
 }
 
-export function createRaidMode({
-  repository,
-  clock,
-  onChanged = () => {},
-}: {
-  repository: SettingsRepository;
-  clock: Clock;
-  /** Told after each switch, for the other nodes (decision 0029). */
-  onChanged?: () => void;
-}) {
+export function createRaidMode({ repository, clock, onChanged = () => {} }: StoredSwitchDeps) {
   let known: RaidModeView = OFF;
   let readAt = Number.NEGATIVE_INFINITY;
   // Another node's switch reaches this one within a refresh even when no hot path has asked for a while;

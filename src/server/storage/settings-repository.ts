@@ -1,5 +1,6 @@
 // Settings are small JSON documents under a key; admins edit them, the services read them through a cache.
 import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
 import type { Database } from './schema.ts';
 
 export function createSettingsRepository(db: Kysely<Database>) {
@@ -25,3 +26,11 @@ export function createSettingsRepository(db: Kysely<Database>) {
 }
 
 export type SettingsRepository = ReturnType<typeof createSettingsRepository>;
+
+/** What a switch kept among the settings needs (intake mode, raid mode). */
+export interface StoredSwitchDeps {
+  repository: SettingsRepository;
+  clock: Clock;
+  /** Told after each switch, for the other nodes (decision 0029). */
+  onChanged?: () => void;
+}
